@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { parseDuration } from '../util/duration.js';
+
+const duration = (fallback: string) =>
+  z
+    .union([z.string(), z.number()])
+    .default(fallback)
+    .transform((v, ctx) => {
+      const ms = parseDuration(v);
+      if (ms === null) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration like "30s", "5m" or "1h", got ${JSON.stringify(v)}` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'expected an id of letters, digits, ".", "_" or "-"');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+/**
+ * A source as written in the config: common keys here; the type-specific keys are checked by the
+ * source's own schema in the feeds registry (see src/feeds/sources/index.ts).
+ */
+export const sourceConfigSchema = z
+  .object({
+    id,
+    type: z.string().min(1, 'expected a source type'),
+    every: duration('5m'),
+    enabled: z.boolean().default(true),
+  })
+  .catchall(z.unknown());
+
+export const targetSchema = z
+  .object({
+    id,
+    name: z.string().min(1).optional(),
+    sources: z.array(sourceConfigSchema).default([]),
+  })
+  .strict();
+
+export const channelSchema = z
+  .object({
+    id,
+    type: z.enum(['slack', 'discord', 'teams', 'webhook']),
+    url: httpUrl,
+    secret: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
+    minSeverity: z.number().min(0).max(100).default(0),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    server: z
+      .object({
+        publicUrl: httpUrl.optional(),
+      })
+      .strict()
+      .default({}),
+    http: z
+      .object({
+        contactUrl: httpUrl.optional(),
+        timeout: duration('15s'),
+        maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
+        maxRedirects: z.number().int().min(0).max(10).default(3),
+        allowPrivateHosts: z.boolean().default(false),
+      })
+      .strict()
+      .default({} as never),
+    targets: z.array(targetSchema).default([]),
+    detection: z
+      .object({
+        window: duration('30m'),
+        baseline: duration('24h'),
+        minAuthors: z.number().int().min(1).default(5),
+        minPosts: z.number().int().min(1).default(6),
+        ratio: z.number().min(1).default(3),
+        quietAfter: duration('2h'),
+      })
+      .strict()
+      .default({} as never),
+    notifications: z
+      .object({
+        channels: z.array(channelSchema).default([]),
+      })
+      .strict()
+      .default({ channels: [] }),
+    demo: z
+      .object({
+        enabled: z.boolean().optional(),
+        speed: z.number().positive().max(10_000).default(60),
+      })
+      .strict()
+      .default({} as never),
+  })
+  .strict();
+
+export type FileConfig = z.output<typeof configSchema>;
+export type SourceConfig = z.output<typeof sourceConfigSchema>;
+export type TargetConfig = z.output<typeof targetSchema>;
+export type ChannelConfig = z.output<typeof channelSchema>;

@@ -1,0 +1,119 @@
+/**
+ * The Node runtime: wires real parts (config from env + file, better-sqlite3 or PostgreSQL,
+ * @hono/node-server, timers) into an AppContext and starts the service.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp } from '../app.js';
+import { buildConfig, type Config, type Env } from '../config/config.js';
+import type { AppContext } from '../context.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { syncTargets } from '../store/targets.js';
+import { classifyPending, processPosts } from '../pipeline/process.js';
+import { detectRevolts } from '../revolts/detect.js';
+import { Scheduler, type Job } from '../jobs/scheduler.js';
+import { AcceleratedClock, systemClock, type Clock } from '../util/clock.js';
+import { createLogger, type Logger } from '../util/log.js';
+import { createEventBus } from '../util/event-bus.js';
+import { DEMO_TARGETS, DemoStream, parseDemoStream, registerDemoSources } from '../demo/demo.js';
+import { openDb } from './open-db.js';
+import { loadNodeClassifier } from './classifier-node.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+export interface RunningService {
+  ctx: AppContext;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function readConfig(env: Env): Config {
+  return buildConfig(env, {
+    readFile: (p) => {
+      try {
+        return fs.readFileSync(p, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    },
+  });
+}
+
+/** The demo gets a fresh database of its own on each start unless BACKLASH_DB or DATABASE_URL says otherwise. */
+function demoDbPath(config: Config, env: Env): string {
+  if (!config.demoEnabled || env.BACKLASH_DB || config.databaseUrl) return config.sqlitePath;
+  const file = path.join('data', 'demo.db');
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  return file;
+}
+
+export async function startNode(env: Env, log: Logger = createLogger({ level: (env.LOG_LEVEL as never) ?? 'info' })): Promise<RunningService> {
+  const config = readConfig(env);
+  const sqlitePath = demoDbPath(config, env);
+  const opened = await openDb({ databaseUrl: config.databaseUrl, sqlitePath });
+  let stopped = false;
+  try {
+    await migrateToLatest(opened.db);
+    const classifier = await loadNodeClassifier();
+    const demoItems = config.demoEnabled ? parseDemoStream(fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'demo', 'stream.jsonl'), 'utf8')) : [];
+    const clock: Clock = config.demoEnabled ? new AcceleratedClock(Date.now(), config.demo.speed) : systemClock;
+    const ctx: AppContext = {
+      config: { ...config, sqlitePath },
+      db: opened.db,
+      dialect: opened.dialect,
+      clock,
+      log,
+      classifier: () => classifier,
+      bus: createEventBus(),
+      instanceId: `${os.hostname()}:${process.pid}`,
+    };
+    await syncTargets(ctx, config.targets);
+    const jobs: Job[] = [
+      { name: 'classify-pending', everyMs: 5_000, tick: () => classifyPending(ctx) },
+      { name: 'detect-revolts', everyMs: config.demoEnabled ? 1_000 : 30_000, tick: () => detectRevolts(ctx, ctx.clock.now()) },
+    ];
+    if (config.demoEnabled) {
+      await syncTargets(ctx, DEMO_TARGETS);
+      await registerDemoSources(ctx, demoItems);
+      const stream = new DemoStream(demoItems, clock.now());
+      jobs.push({ name: 'demo-feed', everyMs: 1_000, tick: () => processPosts(ctx, stream.due(ctx.clock.now())) });
+    }
+    const app = createApp(ctx, { demo: config.demoEnabled ? { speed: config.demo.speed } : null });
+    const server = createAdaptorServer({ fetch: app.fetch });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} is already in use: stop the other process or set PORT to a free port`) : err),
+      );
+      server.listen(config.port, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const scheduler = new Scheduler(log);
+    scheduler.start(jobs);
+    const url = `http://localhost:${port}`;
+    log.info('listening', { url, db: opened.where, dialect: opened.dialect, demo: config.demoEnabled, config: config.configFile });
+    return {
+      ctx,
+      port,
+      url,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+        await scheduler.stop();
+        await opened.close();
+        log.info('stopped');
+      },
+    };
+  } catch (err) {
+    if (!stopped) await opened.close().catch(() => {});
+    throw err;
+  }
+}

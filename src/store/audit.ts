@@ -1,0 +1,19 @@
+import type { AppContext } from '../context.js';
+import { newId } from '../util/ids.js';
+
+export interface AuditEntry {
+  at: number;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Append-only audit trail: who did what to which entity, and when. */
+export async function writeAudit(ctx: Pick<AppContext, 'db'>, e: AuditEntry): Promise<void> {
+  await ctx.db
+    .insertInto('audit_log')
+    .values({ id: newId('a_'), at: e.at, actor: e.actor, action: e.action, entity_type: e.entityType, entity_id: e.entityId, detail: e.detail ? JSON.stringify(e.detail) : null })
+    .execute();
+}

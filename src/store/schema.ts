@@ -1,0 +1,164 @@
+/**
+ * The kysely Database type: one interface per table. Portable column types only:
+ * text, integer/bigint (epoch ms), double precision; JSON is stored as text and booleans as 0/1,
+ * so the same rows work on SQLite, PostgreSQL and D1.
+ */
+import type { Generated } from 'kysely';
+
+export interface TargetsTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface SourcesTable {
+  id: string;
+  target_id: string;
+  type: string;
+  config: string; // JSON
+  every_ms: number;
+  enabled: number; // 0/1
+  status: string; // 'idle' | 'ok' | 'failing' | 'backoff'
+  last_success_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  next_poll_at: number;
+  cursor: string | null; // JSON, saved only after the posts it covers are stored
+  etag: string | null;
+  last_modified: string | null;
+  posts_seen: number;
+  failures: number;
+  rate_limit: string | null; // JSON
+  lease_owner: string | null;
+  lease_until: number | null;
+  updated_at: number;
+}
+
+export interface PostsTable {
+  id: string;
+  source_id: string;
+  target_id: string;
+  external_id: string;
+  url: string | null;
+  author_id: string;
+  author_name: string | null;
+  author_handle: string | null;
+  author_followers: number | null;
+  text: string;
+  lang: string | null;
+  published_at: number;
+  fetched_at: number;
+  metrics: string | null; // JSON
+  raw: string | null; // JSON, pruned by retention
+  duplicate_of: string | null;
+  classified: number; // 0/1
+}
+
+export interface ClassificationsTable {
+  post_id: string;
+  target_id: string;
+  sentiment: string;
+  sentiment_score: number;
+  complaint: number; // 0/1
+  complaint_score: number;
+  topics: string; // JSON TopicHit[]
+  escalation: string; // JSON EscalationHit[]
+  explain: string | null; // JSON
+  lang: string;
+  model_version: string;
+  published_at: number;
+  classified_at: number;
+}
+
+export interface RevoltsTable {
+  id: string;
+  target_id: string;
+  key: string;
+  label: string;
+  stage: string;
+  severity: number;
+  priority: string;
+  opened_at: number;
+  updated_at: number;
+  resolved_at: number | null;
+  explain: string; // JSON
+  state: string | null; // JSON: detector state kept across restarts
+}
+
+export interface RevoltPostsTable {
+  revolt_id: string;
+  post_id: string;
+  added_at: number;
+}
+
+export interface EventsTable {
+  id: string;
+  type: string;
+  at: number;
+  revolt_id: string | null;
+  queue_item_id: string | null;
+  payload: string; // JSON
+}
+
+export interface QueueItemsTable {
+  id: string;
+  kind: string; // 'revolt' | 'post'
+  revolt_id: string | null;
+  post_id: string | null;
+  target_id: string;
+  title: string;
+  status: string; // new | claimed | responded | resolved | dismissed
+  priority: string;
+  team: string | null;
+  assignee: string | null;
+  due_first_response_at: number | null;
+  due_resolve_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OutboxTable {
+  id: string;
+  event_id: string;
+  channel: string;
+  payload: string; // JSON
+  status: string; // pending | delivered | dead
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  detail: string | null; // JSON
+}
+
+export interface KvTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface DB {
+  targets: TargetsTable;
+  sources: SourcesTable;
+  posts: PostsTable;
+  classifications: ClassificationsTable;
+  revolts: RevoltsTable;
+  revolt_posts: RevoltPostsTable;
+  events: EventsTable;
+  queue_items: QueueItemsTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  kv: KvTable;
+}
+
+// Generated is re-exported for later tables with database-side defaults.
+export type { Generated };
