@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { AppContext } from './context.js';
 import { HttpError } from './http/errors.js';
-import { apiRoutes } from './http/routes/api.js';
+import { API_ROUTES } from './http/routes/index.js';
 import { dashboardPage } from './http/views/dashboard.js';
 import { APP_CSS } from './http/views/app-css.js';
 import { listPosts, listRevolts } from './http/queries.js';
@@ -49,7 +49,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Hono {
     return c.html(dashboardPage({ open, recent, demo }));
   });
 
-  app.route('/api', apiRoutes(ctx));
+  for (const routes of API_ROUTES) app.route('/api', routes(ctx));
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {

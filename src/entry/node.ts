@@ -12,8 +12,8 @@ import { buildConfig, type Config, type Env } from '../config/config.js';
 import type { AppContext } from '../context.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { syncTargets } from '../store/targets.js';
-import { classifyPending, processPosts } from '../pipeline/process.js';
-import { detectRevolts } from '../revolts/detect.js';
+import { processPosts } from '../pipeline/process.js';
+import { serviceJobs } from '../jobs/index.js';
 import { Scheduler, type Job } from '../jobs/scheduler.js';
 import { AcceleratedClock, systemClock, type Clock } from '../util/clock.js';
 import { createLogger, type Logger } from '../util/log.js';
@@ -73,10 +73,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       instanceId: `${os.hostname()}:${process.pid}`,
     };
     await syncTargets(ctx, config.targets);
-    const jobs: Job[] = [
-      { name: 'classify-pending', everyMs: 5_000, tick: () => classifyPending(ctx) },
-      { name: 'detect-revolts', everyMs: config.demoEnabled ? 1_000 : 30_000, tick: () => detectRevolts(ctx, ctx.clock.now()) },
-    ];
+    const jobs: Job[] = serviceJobs(ctx, { fast: config.demoEnabled });
     if (config.demoEnabled) {
       await syncTargets(ctx, DEMO_TARGETS);
       await registerDemoSources(ctx, demoItems);

@@ -1,0 +1,97 @@
+/**
+ * Test contexts over real databases: a fresh SQLite file per context, and (when DATABASE_URL is set)
+ * a fresh PostgreSQL schema per context. `DIALECTS` lists the ones available, so a suite can run
+ * once per dialect with describe.each(DIALECTS).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { buildConfig, type Config } from '../../src/config/config.js';
+import type { AppContext } from '../../src/context.js';
+import type { DB } from '../../src/store/schema.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { ManualClock } from '../../src/util/clock.js';
+import { silentLogger } from '../../src/util/log.js';
+import { createEventBus } from '../../src/util/event-bus.js';
+import { createSimpleClassifier, type SimpleLexicon } from '../../src/classify/simple.js';
+import { parse } from 'yaml';
+import type { Classifier } from '../../src/types.js';
+import '../../src/entry/open-db.js'; // installs the pg int8 parsers
+
+export type Dialect = 'sqlite' | 'postgres';
+export const DIALECTS: Dialect[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export function tmpDir(prefix = 'backlash-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestDb {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export async function openTestDb(dialect: Dialect, opts: { migrate?: boolean } = {}): Promise<TestDb> {
+  let db: Kysely<DB>;
+  let cleanup: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const dir = tmpDir();
+    const sqlite = new SQLite(path.join(dir, 'test.db'));
+    sqlite.pragma('journal_mode = WAL');
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    cleanup = async () => {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  } else {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set');
+    const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    cleanup = async () => {
+      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+      await db.destroy();
+    };
+  }
+  if (opts.migrate !== false) await migrateToLatest(db);
+  return { db, dialect, close: cleanup };
+}
+
+let cachedLexicon: SimpleLexicon | null = null;
+export function testClassifier(): Classifier {
+  cachedLexicon ??= parse(fs.readFileSync(new URL('../../rules/simple/lexicon.yaml', import.meta.url), 'utf8')) as SimpleLexicon;
+  return createSimpleClassifier(cachedLexicon);
+}
+
+export function testConfig(yaml = '', env: Record<string, string> = {}): Config {
+  return buildConfig(env, { readFile: (p) => (p === 'backlash.config.yaml' ? yaml : null) });
+}
+
+export interface TestContext extends AppContext {
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(opts: { dialect?: Dialect; config?: string; now?: number; classifier?: Classifier } = {}): Promise<TestContext> {
+  const t = await openTestDb(opts.dialect ?? 'sqlite');
+  const classifier = opts.classifier ?? testClassifier();
+  return {
+    config: testConfig(opts.config ?? ''),
+    db: t.db,
+    dialect: t.dialect,
+    clock: new ManualClock(opts.now ?? Date.parse('2026-03-02T09:00:00Z')),
+    log: silentLogger,
+    classifier: () => classifier,
+    bus: createEventBus(),
+    instanceId: 'test',
+    close: t.close,
+  };
+}
