@@ -38,6 +38,25 @@ export const targetSchema = z
   })
   .strict();
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day like "22:00"');
+
+export const quietHoursSchema = z
+  .object({
+    start: clockTime,
+    end: clockTime,
+    timezone: z.string().default('UTC').refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected an IANA timezone like "Europe/Paris"'),
+    // messages at or above this severity are sent even during quiet hours
+    bypassSeverity: z.number().min(0).max(100).optional(),
+  })
+  .strict();
+
 export const channelSchema = z
   .object({
     id,
@@ -45,6 +64,15 @@ export const channelSchema = z
     url: httpUrl,
     secret: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
     minSeverity: z.number().min(0).max(100).default(0),
+    // issue 6: older secrets still signed with during a rotation (webhook channels)
+    previousSecrets: z.array(z.string().min(16, 'expected a secret of at least 16 characters')).default([]),
+    // at most one message about the same revolt or queue item per cool-down; the latest waits
+    cooldown: duration('0s'),
+    quietHours: quietHoursSchema.optional(),
+    // requests per `per` to this destination; defaults per type (slack 1/s, discord 5/2s)
+    rateLimit: z.object({ requests: z.number().int().positive(), per: duration('1s') }).strict().optional(),
+    // only for escalation: SLA near-breach/breach messages (routes name these in escalationChannels)
+    escalationOnly: z.boolean().default(false),
   })
   .strict();
 
@@ -65,7 +93,7 @@ export const configSchema = z
         allowPrivateHosts: z.boolean().default(false),
       })
       .strict()
-      .default({} as never),
+      .prefault({}),
     targets: z.array(targetSchema).default([]),
     detection: z
       .object({
@@ -77,20 +105,25 @@ export const configSchema = z
         quietAfter: duration('2h'),
       })
       .strict()
-      .default({} as never),
+      .prefault({}),
     notifications: z
       .object({
         channels: z.array(channelSchema).default([]),
+        // issue 6: delivery worker tuning
+        timeout: duration('10s'),
+        maxAttempts: z.number().int().min(1).max(50).default(8),
+        backoffBase: duration('5s'),
+        backoffMax: duration('30m'),
       })
       .strict()
-      .default({ channels: [] }),
+      .prefault({}),
     demo: z
       .object({
         enabled: z.boolean().optional(),
         speed: z.number().positive().max(10_000).default(60),
       })
       .strict()
-      .default({} as never),
+      .prefault({}),
   })
   .strict();
 

@@ -17,7 +17,7 @@ export class ValidationError extends Error {
 
 export function parseYaml(text: string, file: string): { value: unknown; lineOf: (path: PropertyKey[]) => number | null } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const pos = e.linePos?.[0];
