@@ -9,6 +9,9 @@ import type { Classifier } from './types.js';
 import type { Clock } from './util/clock.js';
 import type { Logger } from './util/log.js';
 import type { EventBus } from './util/event-bus.js';
+import type { FeedRuntime } from './feeds/runtime.js';
+import type { RoutingSetup } from './routing/setup.js';
+import type { FetchLike } from './notify/deliver.js';
 
 export interface AppContext {
   config: Config;
@@ -22,4 +25,12 @@ export interface AppContext {
   bus: EventBus;
   /** A name for this process, used for leases and logs. */
   instanceId: string;
+  /** The rule files (path relative to rules/, text) for the Rules page; absent where the runtime cannot read them. */
+  ruleFiles?: () => Promise<{ path: string; text: string }[]>;
+  /** Routing rules and reply templates (rules/routing.yaml, rules/templates/); built-in defaults when absent. */
+  routing?: () => RoutingSetup;
+  /** HTTP client for notification deliveries (fetch-compatible); global fetch when absent. */
+  fetch?: FetchLike;
+  /** HTTP client, per-host queue and limits for polling feeds; no polling when absent. */
+  feeds?: FeedRuntime;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '../util/duration.js';
+import { checkSourceKeys } from './source-keys.js';
 
 const duration = (fallback: string) =>
   z
@@ -28,7 +29,8 @@ export const sourceConfigSchema = z
     every: duration('5m'),
     enabled: z.boolean().default(true),
   })
-  .catchall(z.unknown());
+  .catchall(z.unknown())
+  .superRefine(checkSourceKeys);
 
 export const targetSchema = z
   .object({
@@ -90,7 +92,19 @@ export const configSchema = z
         timeout: duration('15s'),
         maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
         maxRedirects: z.number().int().min(0).max(10).default(3),
-        allowPrivateHosts: z.boolean().default(false),
+        // true, false, or a list of hosts/IPs allowed even though they are loopback/private (e.g. ["127.0.0.1"])
+        allowPrivateHosts: z.union([z.boolean(), z.array(z.string().min(1))]).default(false),
+      })
+      .strict()
+      .prefault({}),
+    polling: z
+      .object({
+        concurrency: z.number().int().min(1).max(256).default(8),
+        perHost: z.number().int().min(1).max(64).default(2),
+        perHostPerMinute: z.number().int().min(1).max(6000).default(60),
+        jitter: z.number().min(0).max(0.5).default(0.1),
+        lease: duration('5m'),
+        tick: duration('1s'),
       })
       .strict()
       .prefault({}),
@@ -114,6 +128,24 @@ export const configSchema = z
         maxAttempts: z.number().int().min(1).max(50).default(8),
         backoffBase: duration('5s'),
         backoffMax: duration('30m'),
+      })
+      .strict()
+      .prefault({}),
+    // issue 8: several instances on one PostgreSQL
+    cluster: z
+      .object({
+        // how often the lease holder runs revolt detection
+        detectEvery: duration('30s'),
+        // how long a dead instance's detection lease blocks the others
+        leaseTtl: duration('90s'),
+      })
+      .strict()
+      .prefault({}),
+    // issue 8: retention of raw payloads; daily aggregates are kept for ever
+    retention: z
+      .object({
+        raw: duration('30d'),
+        batch: z.number().int().min(1).max(100_000).default(5_000),
       })
       .strict()
       .prefault({}),

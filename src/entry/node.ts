@@ -18,9 +18,22 @@ import { Scheduler, type Job } from '../jobs/scheduler.js';
 import { AcceleratedClock, systemClock, type Clock } from '../util/clock.js';
 import { createLogger, type Logger } from '../util/log.js';
 import { createEventBus } from '../util/event-bus.js';
+import { createPgEventBus, type PgEventBus } from './pg-notify.js';
 import { DEMO_TARGETS, DemoStream, parseDemoStream, registerDemoSources } from '../demo/demo.js';
 import { openDb } from './open-db.js';
+import { loadNodeRouting } from './routing-node.js';
 import { loadNodeClassifier } from './classifier-node.js';
+import { announceFirstStart, nodeClientAddress, ruleFilesReader } from './access-node.js';
+import { createUndiciHttpClient, type UndiciHttpClient } from './http-undici.js';
+import { createPQueueTaskQueue } from './feed-queue.js';
+import { httpLimitsFromConfig, type FeedRuntime } from '../feeds/runtime.js';
+import { drainFeedPolls } from '../jobs/poll-feeds.js';
+
+/** Polling parts for Node: undici client with the configured limits, p-queue per host under a global cap. */
+export function nodeFeedRuntime(config: Config): FeedRuntime {
+  const limits = httpLimitsFromConfig(config);
+  return { http: createUndiciHttpClient(limits), limits, queue: createPQueueTaskQueue(config.polling) };
+}
 
 export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
@@ -57,11 +70,17 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
   const sqlitePath = demoDbPath(config, env);
   const opened = await openDb({ databaseUrl: config.databaseUrl, sqlitePath });
   let stopped = false;
+  let pgBus: PgEventBus | null = null;
   try {
     await migrateToLatest(opened.db);
     const classifier = await loadNodeClassifier();
+    const routing = loadNodeRouting(path.join(PROJECT_ROOT, 'rules'), config.notifications.channels.map((c) => c.id));
     const demoItems = config.demoEnabled ? parseDemoStream(fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'demo', 'stream.jsonl'), 'utf8')) : [];
     const clock: Clock = config.demoEnabled ? new AcceleratedClock(Date.now(), config.demo.speed) : systemClock;
+    const instanceId = `${os.hostname()}:${process.pid}`;
+    // several instances on one PostgreSQL: live updates travel between them over LISTEN/NOTIFY
+    pgBus = opened.dialect === 'postgres' && config.databaseUrl ? createPgEventBus({ connectionString: config.databaseUrl, instanceId, log }) : null;
+    if (pgBus) await Promise.race([pgBus.ready, new Promise((r) => setTimeout(r, 5_000))]);
     const ctx: AppContext = {
       config: { ...config, sqlitePath },
       db: opened.db,
@@ -69,8 +88,11 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       clock,
       log,
       classifier: () => classifier,
-      bus: createEventBus(),
-      instanceId: `${os.hostname()}:${process.pid}`,
+      bus: pgBus ?? createEventBus(),
+      instanceId,
+      feeds: nodeFeedRuntime(config),
+      routing: () => routing,
+      ruleFiles: ruleFilesReader(path.join(PROJECT_ROOT, 'rules')),
     };
     await syncTargets(ctx, config.targets);
     const jobs: Job[] = serviceJobs(ctx, { fast: config.demoEnabled });
@@ -80,7 +102,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       const stream = new DemoStream(demoItems, clock.now());
       jobs.push({ name: 'demo-feed', everyMs: 1_000, tick: () => processPosts(ctx, stream.due(ctx.clock.now())) });
     }
-    const app = createApp(ctx, { demo: config.demoEnabled ? { speed: config.demo.speed } : null });
+    const app = createApp(ctx, { demo: config.demoEnabled ? { speed: config.demo.speed } : null, clientAddress: nodeClientAddress });
     const server = createAdaptorServer({ fetch: app.fetch });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) =>
@@ -92,6 +114,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
     const scheduler = new Scheduler(log);
     scheduler.start(jobs);
     const url = `http://localhost:${port}`;
+    await announceFirstStart(ctx, config.server.publicUrl ?? url);
     log.info('listening', { url, db: opened.where, dialect: opened.dialect, demo: config.demoEnabled, config: config.configFile });
     return {
       ctx,
@@ -105,11 +128,15 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
         await scheduler.stop();
+        await drainFeedPolls(ctx);
+        await (ctx.feeds?.http as UndiciHttpClient | undefined)?.close();
+        await pgBus?.close();
         await opened.close();
         log.info('stopped');
       },
     };
   } catch (err) {
+    await pgBus?.close().catch(() => {});
     if (!stopped) await opened.close().catch(() => {});
     throw err;
   }

@@ -5,11 +5,19 @@
 import type { AppContext } from '../context.js';
 import type { Job } from './scheduler.js';
 import { classifyPending } from '../pipeline/process.js';
-import { detectRevolts } from '../revolts/detect.js';
+import { leasedDetectJob } from './leased.js';
+import { retentionTick } from './retention.js';
+import { deliverJob } from './deliver.js';
+import { escalateJob } from './escalate.js';
+import { pollFeedsJobs } from './poll-feeds.js';
 
-export function serviceJobs(ctx: AppContext, opts: { fast?: boolean } = {}): Job[] {
+export function serviceJobs(ctx: AppContext, opts: { fast?: boolean; releaseLeases?: boolean } = {}): Job[] {
   return [
     { name: 'classify-pending', everyMs: 5_000, tick: () => classifyPending(ctx) },
-    { name: 'detect-revolts', everyMs: opts.fast ? 1_000 : 30_000, tick: () => detectRevolts(ctx, ctx.clock.now()) },
+    leasedDetectJob(ctx, opts.fast ? 1_000 : ctx.config.cluster.detectEvery, { releaseAfterTick: opts.releaseLeases, ttlMs: ctx.config.cluster.leaseTtl }), // one instance at a time (issue 8)
+    deliverJob(ctx),
+    escalateJob(ctx),
+    ...pollFeedsJobs(ctx),
+    { name: 'retention', everyMs: 60_000, tick: () => retentionTick(ctx) },
   ];
 }

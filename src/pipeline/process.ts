@@ -7,10 +7,12 @@ import type { AppContext } from '../context.js';
 import type { NormalizedPost, Post } from '../types.js';
 import { ingestPosts } from '../ingest/ingest.js';
 import { classifyPosts, type Classified } from '../classify/stage.js';
+import { queueFlaggedPosts } from '../routing/post.js';
 
 export async function processPosts(ctx: AppContext, posts: NormalizedPost[]): Promise<Classified[]> {
   const fresh = await ingestPosts(ctx, posts);
   const classified = await classifyPosts(ctx, fresh);
+  await queueFlaggedPosts(ctx, classified);
   for (const c of classified) ctx.bus.publish({ topic: 'post', id: c.post.id, at: c.post.fetchedAt });
   return classified;
 }
@@ -31,6 +33,6 @@ export async function classifyPending(ctx: AppContext, limit = 500): Promise<num
     fetchedAt: r.fetched_at,
     metrics: r.metrics ? JSON.parse(r.metrics) : null,
   }));
-  await classifyPosts(ctx, posts);
+  await queueFlaggedPosts(ctx, await classifyPosts(ctx, posts));
   return posts.length;
 }

@@ -32,6 +32,9 @@ export interface SourcesTable {
   lease_owner: string | null;
   lease_until: number | null;
   updated_at: number;
+  // 002-feeds
+  last_poll_at: number | null;
+  error_code: string | null;
 }
 
 export interface PostsTable {
@@ -52,6 +55,8 @@ export interface PostsTable {
   raw: string | null; // JSON, pruned by retention
   duplicate_of: string | null;
   classified: number; // 0/1
+  // 002-feeds: hash of the normalised text, to link reposts seen through other sources
+  text_hash: string | null;
 }
 
 export interface ClassificationsTable {
@@ -68,6 +73,7 @@ export interface ClassificationsTable {
   model_version: string;
   published_at: number;
   classified_at: number;
+  counted: Generated<number>; // 006-scale: 0/1, folded into daily_counts
 }
 
 export interface RevoltsTable {
@@ -115,6 +121,23 @@ export interface QueueItemsTable {
   due_resolve_at: number | null;
   created_at: number;
   updated_at: number;
+  // 004-routing
+  parent_revolt_id: string | null;
+  route_id: string | null;
+  lang: string | null;
+  topic: string | null;
+  severity: Generated<number>;
+  reason: string | null; // JSON
+  channels: string | null; // JSON string[] | null (null = every channel)
+  escalation_channels: string | null; // JSON string[]
+  sla: string | null; // JSON SlaSnapshot
+  near_first_response_at: number | null;
+  near_resolve_at: number | null;
+  first_responded_at: number | null;
+  resolved_at: number | null;
+  assigned_at: number | null;
+  frt_level: Generated<number>;
+  res_level: Generated<number>;
 }
 
 export interface OutboxTable {
@@ -128,6 +151,13 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: number;
   delivered_at: number | null;
+  // 004-routing
+  kind: string | null; // event type or 'digest'
+  subject: string | null; // revolt or queue item the message is about (cool-down key)
+  severity: Generated<number>;
+  lease_until: number | null;
+  last_status: number | null;
+  digest_id: string | null;
 }
 
 export interface AuditLogTable {
@@ -146,6 +176,74 @@ export interface KvTable {
   updated_at: number;
 }
 
+// 005-access
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: string; // viewer | agent | admin
+  hash: string; // SHA-256 hex of the key; the key itself is never stored
+  prefix: string; // first characters, to recognise a key in lists
+  created_at: number;
+  created_by: string;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SessionsTable {
+  id: string; // SHA-256 hex of the cookie value
+  key_id: string;
+  csrf: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface SigninLinksTable {
+  id: string; // SHA-256 hex of the one-time token
+  key_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface AuthThrottleTable {
+  id: string; // client address
+  failures: number;
+  window_start: number;
+  blocked_until: number | null;
+}
+
+export interface LabelFeedbackTable {
+  id: string;
+  post_id: string;
+  text: string;
+  lang: string | null;
+  sentiment: string | null;
+  complaint: number | null; // 0/1
+  topic: string | null;
+  actor: string;
+  at: number;
+}
+
+// 006-scale
+export interface LeasesTable {
+  name: string; // e.g. 'detect:<target>', 'poll:<source>'
+  owner: string; // instance id
+  until: number; // epoch ms: after this, anyone may take it over
+  token: Generated<number>; // fencing token: +1 on every change of holder
+  acquired_at: number;
+  renewed_at: number;
+}
+
+export interface DailyCountsTable {
+  day: string; // YYYY-MM-DD (UTC) of published_at
+  target_id: string;
+  topic: string; // '' = no topic
+  sentiment: string;
+  posts: number;
+  complaints: number;
+  updated_at: number;
+}
+
 export interface DB {
   targets: TargetsTable;
   sources: SourcesTable;
@@ -158,6 +256,13 @@ export interface DB {
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   kv: KvTable;
+  api_keys: ApiKeysTable;
+  sessions: SessionsTable;
+  signin_links: SigninLinksTable;
+  auth_throttle: AuthThrottleTable;
+  label_feedback: LabelFeedbackTable;
+  leases: LeasesTable;
+  daily_counts: DailyCountsTable;
 }
 
 // Generated is re-exported for later tables with database-side defaults.

@@ -22,16 +22,29 @@ describe('backlash serve (a real process)', () => {
     started.push(s);
     const health = await (await fetch(`${s.url}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', demo: false, dialect: 'sqlite' });
-    const page = await fetch(`${s.url}/`);
+    // first start: an admin key and a one-time sign-in link on the console; nothing is open without them
+    const key = await waitFor(async () => /Admin API key:\s+(bk_[A-Za-z0-9]{40})/.exec(s.stderr())?.[1], 10_000);
+    expect(s.stderr()).toMatch(/Sign in \(one-time link, valid 24 h\):\s+http:\/\/localhost:\d+\/signin\/link\/[A-Za-z0-9]{43}/);
+    expect((await fetch(`${s.url}/api/revolts`)).status).toBe(401);
+    expect((await fetch(`${s.url}/`, { redirect: 'manual' })).status).toBe(303);
+    const auth = { headers: { Authorization: `Bearer ${key}` } };
+    const page = await fetch(`${s.url}/`, auth);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Open revolts');
-    expect(await (await fetch(`${s.url}/api/revolts`)).json()).toEqual({ items: [] });
+    expect(await (await fetch(`${s.url}/api/revolts`, auth)).json()).toEqual({ items: [], nextCursor: null });
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
     expect(s.stderr()).toContain('"msg":"stopped"');
     // logs are structured JSON lines on stderr
     const logLine = s.stderr().split('\n').find((l) => l.includes('"msg":"listening"'));
     expect(JSON.parse(logLine!)).toMatchObject({ level: 'info', msg: 'listening' });
+    // the key is printed once: a second start on the same database prints none, and the key still works
+    const again = await startService({ BACKLASH_CONFIG: configFile('targets:\n  - id: acme\n    name: Acme\n'), BACKLASH_DB: path.join(dir, 'b.db') });
+    started.push(again);
+    expect((await fetch(`${again.url}/api/revolts`, auth)).status).toBe(200);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+    expect(again.stderr()).not.toContain('Admin API key');
   });
 
   it('runs the built-in demo through the real pipeline: posts classified and a revolt opened by the detector', async () => {

@@ -1,25 +1,78 @@
+/** Revolts and posts: filtered, cursor-paginated reads. (The queue's routes are in queue.ts.) */
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../errors.js';
-import { listPosts, listQueue, listRevolts, getRevolt } from '../queries.js';
+import { getRevolt, listPosts, listQueue, listRevolts } from '../queries.js';
+import { revoltInsight } from '../timeline.js';
+import { decodeCursor, pageOf } from '../cursor.js';
+import { cursorParam, describe, idParam, limitParam, page, parseQuery, timeParam } from '../openapi/registry.js';
+
+const slug = z.string().regex(/^[A-Za-z0-9#:._/-]{1,200}$/, 'expected an id').optional();
+
+const RevoltsQuery = z.object({
+  status: z.enum(['open', 'resolved', 'all']).default('all'),
+  target: slug.describe('target id'),
+  stage: z.enum(['emerging', 'escalating', 'peaking', 'subsiding', 'resolved']).optional(),
+  key: slug.describe('revolt key (topic, hashtag, link or phrase)'),
+  topic: slug.describe('alias of key'),
+  pillar: slug,
+  severity: z.coerce.number().min(0).max(100).optional().describe('minimum severity'),
+  since: timeParam.describe('opened at or after (ISO 8601 or epoch ms)'),
+  until: timeParam.describe('opened before (ISO 8601 or epoch ms)'),
+  limit: limitParam,
+  cursor: cursorParam,
+});
+
+const PostsQuery = z.object({
+  target: slug,
+  source: slug,
+  topic: slug,
+  pillar: slug,
+  touchpoint: slug,
+  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+  since: timeParam.describe('published at or after'),
+  until: timeParam.describe('published before'),
+  limit: limitParam,
+  cursor: cursorParam,
+});
+
+const Revolt = z.object({ id: z.string(), target: z.string(), key: z.string(), label: z.string(), stage: z.string(), severity: z.number(), priority: z.string(), openedAt: z.number(), updatedAt: z.number(), resolvedAt: z.number().nullable().optional(), explain: z.record(z.string(), z.unknown()), postIds: z.array(z.string()), members: z.number() });
+const Post = z.object({ id: z.string(), source: z.string(), target: z.string(), url: z.string().nullable(), text: z.string(), lang: z.string().nullable(), publishedAt: z.string(), author: z.record(z.string(), z.unknown()), classification: z.record(z.string(), z.unknown()).nullable() });
+
+describe('GET', '/api/revolts', { summary: 'List revolts, newest first', tags: ['revolts'], query: RevoltsQuery, response: page(Revolt), errors: [400] });
+describe('GET', '/api/revolts/:id', { summary: 'A revolt with its member posts, timeline, explanation and queue item', tags: ['revolts'], errors: [404] });
+describe('GET', '/api/posts', { summary: 'List posts with their classification, newest first', tags: ['posts'], query: PostsQuery, response: page(Post), errors: [400] });
+describe('GET', '/api/posts/:id', { summary: 'A post with its classification, explanation and label corrections', tags: ['posts'], errors: [404] });
 
 export function apiRoutes(ctx: AppContext): Hono {
   const api = new Hono();
   api.get('/revolts', async (c) => {
-    const status = c.req.query('status');
-    if (status && !['open', 'resolved', 'all'].includes(status)) throw new HttpError(400, 'bad_request', 'status: expected open, resolved or all');
-    return c.json({ items: await listRevolts(ctx, { status: (status as 'open' | 'resolved' | 'all') ?? 'all', target: c.req.query('target') }) });
+    const q = parseQuery(c, RevoltsQuery);
+    const rows = await listRevolts(ctx, { status: q.status, target: q.target, stage: q.stage, key: q.key ?? q.topic, pillar: q.pillar, minSeverity: q.severity, since: q.since, until: q.until, limit: q.limit + 1, cursor: decodeCursor(q.cursor) });
+    const p = pageOf(rows, q.limit, (r) => [r.openedAt, r.id]);
+    return c.json({ items: p.rows, nextCursor: p.nextCursor });
   });
   api.get('/revolts/:id', async (c) => {
-    const r = await getRevolt(ctx, c.req.param('id'));
+    const id = idParam.safeParse(c.req.param('id'));
+    const r = id.success ? await getRevolt(ctx, id.data) : null;
     if (!r) throw new HttpError(404, 'not_found', 'no such revolt');
-    return c.json(r);
+    const insight = await revoltInsight(ctx, r);
+    const queueItem = (await ctx.db.selectFrom('queue_items').select('id').where('revolt_id', '=', r.id).executeTakeFirst())?.id ?? null;
+    return c.json({ ...r, insight, queueItem: queueItem ? ((await listQueue(ctx, { ids: [queueItem] }))[0] ?? null) : null });
   });
   api.get('/posts', async (c) => {
-    const limit = Number(c.req.query('limit') ?? 50);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpError(400, 'bad_request', 'limit: expected an integer 1-500');
-    return c.json({ items: await listPosts(ctx, { limit, target: c.req.query('target') }) });
+    const q = parseQuery(c, PostsQuery);
+    const { limit, cursor, ...filters } = q;
+    const rows = await listPosts(ctx, { ...filters, limit: limit + 1, cursor: decodeCursor(cursor) });
+    const p = pageOf(rows, limit, (r) => [Date.parse(r.publishedAt), r.id]);
+    return c.json({ items: p.rows, nextCursor: p.nextCursor });
   });
-  api.get('/queue', async (c) => c.json({ items: await listQueue(ctx) }));
+  api.get('/posts/:id', async (c) => {
+    const [post] = await listPosts(ctx, { ids: [c.req.param('id')], limit: 1, explain: true });
+    if (!post) throw new HttpError(404, 'not_found', 'no such post');
+    const labels = await ctx.db.selectFrom('label_feedback').selectAll().where('post_id', '=', post.id).orderBy('at', 'desc').limit(50).execute();
+    return c.json({ ...post, labels: labels.map((l) => ({ id: l.id, sentiment: l.sentiment, complaint: l.complaint === null ? null : l.complaint === 1, topic: l.topic, actor: l.actor, at: new Date(l.at).toISOString() })) });
+  });
   return api;
 }

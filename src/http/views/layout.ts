@@ -1,23 +1,58 @@
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Principal } from '../principal.js';
 
-type Content = HtmlEscapedString | Promise<HtmlEscapedString>;
+export type Content = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+export interface LayoutOptions {
+  banner?: string;
+  principal?: Principal | null;
+  /** Which nav entry is current (aria-current). */
+  nav?: string;
+  /** Extra scripts served from /assets/ (never inline). */
+  scripts?: string[];
+}
+
+const NAV: [string, string, string][] = [
+  ['board', '/', 'Revolts'],
+  ['inbox', '/inbox', 'Inbox'],
+  ['overview', '/overview', 'Overview'],
+  ['sources', '/sources', 'Sources'],
+  ['rules', '/rules', 'Rules'],
+  ['keys', '/keys', 'Keys'],
+  ['api', '/docs/api', 'API'],
+];
 
 /** The page shell. Post text is attacker-controlled: every interpolation goes through hono/html's escaping. */
-export function layout(title: string, body: Content, opts: { refreshSeconds?: number; banner?: string } = {}): Content {
+export function layout(title: string, body: Content, opts: LayoutOptions = {}): Content {
+  const p = opts.principal ?? null;
+  const nav = NAV.filter(([id]) => id !== 'keys' || p?.role === 'admin');
   return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${opts.refreshSeconds ? raw(`<meta http-equiv="refresh" content="${Math.floor(opts.refreshSeconds)}">`) : ''}
+${p?.csrf ? html`<meta name="csrf-token" content="${p.csrf}">` : ''}
+${p ? html`<meta name="backlash-role" content="${p.role}">` : ''}
 <title>${title} · Backlash</title>
 <link rel="stylesheet" href="/assets/app.css">
+<script src="/assets/app.js" defer></script>
+${(opts.scripts ?? []).map((s) => html`<script src="/assets/${s}" defer></script>`)}
 </head>
 <body>
-<header><a class="brand" href="/">Backlash</a><nav><a href="/">Revolts</a> <a href="/api/revolts">API</a></nav></header>
+<a class="skip" href="#main">Skip to content</a>
+<header>
+  <a class="brand" href="/">Backlash</a>
+  <nav aria-label="Main">${nav.map(([id, href, label]) => html`<a href="${href}"${id === opts.nav ? html` aria-current="page"` : ''}>${label}</a>`)}</nav>
+  <div class="who">${p
+    ? html`<span>${p.name} · ${p.role}</span>${p.via === 'session'
+        ? html`<form method="post" action="/signout" class="inline"><input type="hidden" name="_csrf" value="${p.csrf ?? ''}"><button type="submit">Sign out</button></form>`
+        : p.via === 'demo' ? html` <a href="/signin">Sign in</a>` : ''}`
+    : html`<a href="/signin">Sign in</a>`}</div>
+</header>
 ${opts.banner ? html`<p class="banner">${opts.banner}</p>` : ''}
-<main>${body}</main>
+<p id="flash" class="flash" role="status" aria-live="polite"></p>
+<main id="main" tabindex="-1">${body}</main>
 </body>
 </html>`;
 }
@@ -31,4 +66,14 @@ export function safeHref(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+export function time(ms: number | string): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+/** Who may do what, for hiding controls a role cannot use (the API enforces it regardless). */
+export function can(p: Principal | null | undefined, need: 'agent' | 'admin'): boolean {
+  if (!p) return false;
+  return need === 'agent' ? p.role === 'agent' || p.role === 'admin' : p.role === 'admin';
 }

@@ -1,5 +1,10 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { m001Init } from './001-init.js';
+import { m002Feeds } from './002-feeds.js';
+import { m003Revolts } from './003-revolts.js';
+import { m004Routing } from './004-routing.js';
+import { m005Access } from './005-access.js';
+import { m006Scale } from './006-scale.js';
 
 /**
  * The one ordered list of migrations. Append only: never edit or reorder a migration that has
@@ -7,6 +12,11 @@ import { m001Init } from './001-init.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-init': m001Init,
+  '002-feeds': m002Feeds,
+  '003-revolts': m003Revolts,
+  '004-routing': m004Routing,
+  '005-access': m005Access,
+  '006-scale': m006Scale,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,5 @@
+/** The Worker's build-time assets (src/entry/build-worker-assets.ts, aliased in wrangler.toml). */
+declare module 'backlash:worker-assets' {
+  export const RULE_SOURCES: { path: string; text: string }[];
+  export const MODEL_JSON: unknown;
+}

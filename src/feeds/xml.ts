@@ -1,0 +1,176 @@
+/**
+ * A small, safe, non-validating XML parser for feeds. Safe by construction: the DOCTYPE (with any
+ * internal subset) is skipped, never interpreted, so no entity declared there is ever expanded
+ * ("billion laughs") and no external entity is ever fetched (XXE). Only the five predefined
+ * entities and numeric character references are decoded; other references stay as written.
+ */
+
+export interface XmlElement {
+  name: string; // qualified name as written, e.g. "item", "dc:creator", "atom:link"
+  attrs: Record<string, string>;
+  children: XmlNode[];
+}
+export type XmlNode = XmlElement | string;
+
+export class XmlError extends Error {
+  override name = 'XmlError';
+}
+
+const MAX_DEPTH = 200;
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeXmlEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{0,31});/gi, (m, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+    }
+    return PREDEFINED[ref] ?? m;
+  });
+}
+
+function lineOf(text: string, pos: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Skips `<!DOCTYPE ...>` including a bracketed internal subset (quotes and comments respected). */
+function skipDoctype(text: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const c = text[j];
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, j + 1);
+      if (end < 0) break;
+      j = end;
+    } else if (c === '<' && text.startsWith('<!--', j)) {
+      const end = text.indexOf('-->', j + 4);
+      if (end < 0) break;
+      j = end + 2;
+    } else if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (c === '>' && depth <= 0) return j + 1;
+  }
+  throw new XmlError('unterminated DOCTYPE');
+}
+
+/** Finds the '>' closing a tag, skipping quoted attribute values. */
+function tagEnd(text: string, i: number): number {
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 62) return j; // >
+    if (c === 34 || c === 39) {
+      const end = text.indexOf(text[j], j + 1);
+      if (end < 0) return -1;
+      j = end;
+    }
+  }
+  return -1;
+}
+
+const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+export function parseXml(text: string): XmlElement {
+  const root: XmlElement = { name: '#document', attrs: {}, children: [] };
+  const stack: XmlElement[] = [root];
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    const lt = text.indexOf('<', i);
+    const top = stack[stack.length - 1];
+    if (lt < 0) {
+      if (stack.length > 1) pushText(top, text.slice(i));
+      break;
+    }
+    if (lt > i && stack.length > 1) pushText(top, text.slice(i, lt));
+    const next = text.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const end = text.indexOf('-->', lt + 4);
+        if (end < 0) throw new XmlError(`unterminated comment at line ${lineOf(text, lt)}`);
+        i = end + 3;
+      } else if (text.startsWith('<![CDATA[', lt)) {
+        const end = text.indexOf(']]>', lt + 9);
+        if (end < 0) throw new XmlError(`unterminated CDATA at line ${lineOf(text, lt)}`);
+        if (stack.length > 1) top.children.push(text.slice(lt + 9, end));
+        i = end + 3;
+      } else if (/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) {
+        if (stack.length > 1) throw new XmlError(`DOCTYPE inside an element at line ${lineOf(text, lt)}`);
+        i = skipDoctype(text, lt + 9);
+      } else throw new XmlError(`unexpected markup at line ${lineOf(text, lt)}`);
+      continue;
+    }
+    if (next === 63 /* ? */) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end < 0) throw new XmlError(`unterminated processing instruction at line ${lineOf(text, lt)}`);
+      i = end + 2;
+      continue;
+    }
+    const end = tagEnd(text, lt + 1);
+    if (end < 0) throw new XmlError(`unterminated tag at line ${lineOf(text, lt)}`);
+    if (next === 47 /* / */) {
+      const name = text.slice(lt + 2, end).trim();
+      if (stack.length <= 1 || top.name !== name) throw new XmlError(`unexpected </${name.slice(0, 60)}> at line ${lineOf(text, lt)}${stack.length > 1 ? ` (open: <${top.name}>)` : ''}`);
+      stack.pop();
+      i = end + 1;
+      continue;
+    }
+    const selfClosing = text.charCodeAt(end - 1) === 47;
+    const inner = text.slice(lt + 1, selfClosing ? end - 1 : end);
+    const ws = inner.search(/[\s]/);
+    const name = ws < 0 ? inner : inner.slice(0, ws);
+    if (!name || /[<>"'=]/.test(name)) throw new XmlError(`malformed tag at line ${lineOf(text, lt)}`);
+    const el: XmlElement = { name, attrs: {}, children: [] };
+    if (ws >= 0) {
+      ATTR.lastIndex = 0;
+      const rest = inner.slice(ws);
+      let m: RegExpExecArray | null;
+      while ((m = ATTR.exec(rest)) !== null) el.attrs[m[1]] = decodeXmlEntities(m[2] ?? m[3] ?? '');
+    }
+    if (stack.length === 1 && root.children.length > 0) throw new XmlError(`a second root element <${name}> at line ${lineOf(text, lt)}`);
+    top.children.push(el);
+    if (!selfClosing) {
+      if (stack.length > MAX_DEPTH) throw new XmlError(`elements nested deeper than ${MAX_DEPTH}`);
+      stack.push(el);
+    }
+    i = end + 1;
+  }
+  if (stack.length > 1) throw new XmlError(`document ends inside <${stack[stack.length - 1].name}> (truncated?)`);
+  const doc = root.children[0];
+  if (!doc || typeof doc === 'string') throw new XmlError('no root element: not an XML document');
+  return doc;
+}
+
+function pushText(el: XmlElement, raw: string): void {
+  el.children.push(decodeXmlEntities(raw));
+}
+
+/** The local part of a qualified name: "dc:creator" → "creator". */
+export function localName(name: string): string {
+  const c = name.indexOf(':');
+  return c < 0 ? name : name.slice(c + 1);
+}
+
+export function childElements(el: XmlElement, local?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of el.children) if (typeof c !== 'string' && (local === undefined || localName(c.name) === local)) out.push(c);
+  return out;
+}
+
+/** First child with this qualified name, or with this local name when no prefix is given. */
+export function child(el: XmlElement, name: string): XmlElement | undefined {
+  const byLocal = !name.includes(':');
+  for (const c of el.children) if (typeof c !== 'string' && (c.name === name || (byLocal && localName(c.name) === name))) return c;
+  return undefined;
+}
+
+/** The concatenated text content of an element (CDATA included, markup of children kept as their text). */
+export function textOf(el: XmlElement | undefined): string {
+  if (!el) return '';
+  if (el.children.length === 1 && typeof el.children[0] === 'string') return el.children[0];
+  let s = '';
+  for (const c of el.children) s += typeof c === 'string' ? c : textOf(c);
+  return s;
+}

@@ -1,0 +1,171 @@
+/**
+ * The dashboard's pages (server-rendered) and sign-in. Pages need a signed-in principal (or the
+ * local demo viewer); controls a role cannot use are left out, and the API refuses them anyway.
+ */
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppContext } from '../../context.js';
+import { principalOf } from '../principal.js';
+import { HttpError } from '../errors.js';
+import { getRevolt, listPosts, listQueue, listRevolts } from '../queries.js';
+import { revoltInsight } from '../timeline.js';
+import { overview } from '../overview.js';
+import { decodeCursor, pageOf } from '../cursor.js';
+import { listApiKeys, verifyApiKey } from '../../auth/keys.js';
+import { consumeSigninLink, createSession, endSession, SESSION_TTL_MS } from '../../auth/sessions.js';
+import { blockedFor, clearFailures, recordFailure } from '../../auth/throttle.js';
+import { checkCsrf, clientOf, isHttps, SESSION_COOKIE, type AuthOptions } from '../middleware/auth.js';
+import { boardPage } from './board.js';
+import { revoltPage } from './revolt.js';
+import { inboxPage, type InboxFilters } from './inbox.js';
+import { apiDocsPage, keysPage, overviewPage, rulesPage, signinPage, sourcesPage } from './others.js';
+import { draftFor } from './parts.js';
+import { timeParam } from '../openapi/registry.js';
+import { sourceView } from '../routes/sources.js';
+
+export interface PageOptions extends AuthOptions {
+  banner: () => string | undefined;
+  openApi: () => Record<string, unknown>;
+}
+
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])[A-Za-z0-9/_?=&.%-]*$/.test(next) ? next : '/';
+}
+
+function setSessionCookie(c: Context, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: isHttps(c), path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) });
+}
+
+export function pageRoutes(ctx: AppContext, opts: PageOptions): Hono {
+  const app = new Hono();
+  const gate = async (c: Context, need: 'viewer' | 'admin' = 'viewer') => {
+    const p = principalOf(c);
+    if (!p) return null;
+    if (need === 'admin' && p.role !== 'admin') throw new HttpError(403, 'forbidden', 'this page needs the admin role');
+    return p;
+  };
+  const toSignin = (c: Context) => c.redirect(`/signin?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}`, 303);
+
+  app.get('/', async (c) => {
+    const principal = await gate(c);
+    if (!principal) return toSignin(c);
+    const [open, recent] = await Promise.all([listRevolts(ctx, { status: 'open', limit: 50 }), listPosts(ctx, { limit: 50 })]);
+    open.sort((a, b) => b.severity - a.severity || b.openedAt - a.openedAt);
+    const withInsight = await Promise.all(open.map(async (r) => ({ ...r, insight: await revoltInsight(ctx, r) })));
+    return c.html(boardPage({ open: withInsight, recent, banner: opts.banner(), principal }));
+  });
+
+  app.get('/revolts/:id', async (c) => {
+    const principal = await gate(c);
+    if (!principal) return toSignin(c);
+    const revolt = await getRevolt(ctx, c.req.param('id'));
+    if (!revolt) throw new HttpError(404, 'not_found', 'no such revolt');
+    const itemRow = await ctx.db.selectFrom('queue_items').select('id').where('revolt_id', '=', revolt.id).executeTakeFirst();
+    const item = itemRow ? ((await listQueue(ctx, { ids: [itemRow.id] }))[0] ?? null) : null;
+    return c.html(revoltPage({ revolt, insight: await revoltInsight(ctx, revolt), item, draft: item ? await draftFor(ctx, item) : '', principal, banner: opts.banner() }));
+  });
+
+  app.get('/inbox', async (c) => {
+    const principal = await gate(c);
+    if (!principal) return toSignin(c);
+    const q = c.req.query();
+    const filters: InboxFilters = { status: q.status ?? 'open', target: q.target ?? '', priority: q.priority ?? '', topic: q.topic ?? '', assignee: q.assignee ?? '' };
+    const limit = 25;
+    const rows = await listQueue(ctx, { status: filters.status || undefined, target: filters.target || undefined, priority: filters.priority || undefined, topic: filters.topic || undefined, assignee: filters.assignee || undefined, limit: limit + 1, cursor: decodeCursor(q.cursor) });
+    const pg = pageOf(rows, limit, (r) => [Date.parse(r.createdAt), r.id]);
+    const postIds = pg.rows.map((r) => r.postId).filter((x): x is string => Boolean(x));
+    const posts = new Map((await listPosts(ctx, { ids: postIds, limit: postIds.length || 1 })).map((p) => [p.id, p]));
+    const items = await Promise.all(pg.rows.map(async (item) => ({ item, draft: await draftFor(ctx, item), post: item.postId ? (posts.get(item.postId) ?? null) : null })));
+    const targets = (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
+    return c.html(inboxPage({ items, filters, targets, next: pg.nextCursor, principal, banner: opts.banner() }));
+  });
+
+  app.get('/sources', async (c) => {
+    const principal = await gate(c);
+    if (!principal) return toSignin(c);
+    const rows = await ctx.db.selectFrom('sources').selectAll().orderBy('target_id').orderBy('id').execute();
+    const targets = (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
+    const sources = rows.map((s) => {
+      const v = sourceView(s); // secrets in the settings come back as ***
+      const when = (t: string | null | undefined) => (t ? Date.parse(t) : null);
+      return { id: v.id, target: v.target, type: v.type, enabled: v.enabled, status: v.status, everyMs: v.everySeconds * 1000, lastPollAt: when(v.lastPollAt), lastSuccessAt: when(v.lastSuccessAt), lastError: v.lastError ? `${v.lastError.code ?? 'error'}: ${v.lastError.reason}` : null, lastErrorAt: when(v.lastError?.at), nextPollAt: when(v.nextPollAt), failures: v.failures, postsSeen: v.postsSeen, rateLimit: v.rateLimit ? JSON.stringify(v.rateLimit) : null, config: JSON.stringify(v.config ?? {}) };
+    });
+    return c.html(sourcesPage({ sources, targets, principal, banner: opts.banner() }));
+  });
+
+  app.get('/rules', async (c) => {
+    const principal = await gate(c);
+    if (!principal) return toSignin(c);
+    const files = ctx.ruleFiles ? await ctx.ruleFiles() : [];
+    return c.html(rulesPage({ files, classifier: ctx.classifier().version, principal, banner: opts.banner() }));
+  });
+
+  app.get('/overview', async (c) => {
+    const principal = await gate(c);
+    if (!principal) return toSignin(c);
+    const since = timeParam.safeParse(c.req.query('since'));
+    const until = timeParam.safeParse(c.req.query('until'));
+    const o = await overview(ctx, { since: since.success ? since.data : undefined, until: until.success ? until.data : undefined, target: c.req.query('target') || undefined });
+    return c.html(overviewPage({ o, principal, banner: opts.banner() }));
+  });
+
+  app.get('/keys', async (c) => {
+    const principal = await gate(c, 'admin');
+    if (!principal) return toSignin(c);
+    return c.html(keysPage({ keys: await listApiKeys(ctx), principal }));
+  });
+
+  app.get('/docs/api', (c) => c.html(apiDocsPage(opts.openApi() as never, principalOf(c))));
+
+  app.get('/signin', (c) => c.html(signinPage({ next: safeNext(c.req.query('next')) })));
+
+  app.post('/signin', async (c) => {
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && origin !== `${isHttps(c) ? 'https' : 'http'}://${c.req.header('host')}`) throw new HttpError(403, 'csrf', 'cross-origin sign-in refused');
+    const form = await c.req.parseBody();
+    const next = safeNext(form.next);
+    const client = clientOf(c, opts);
+    const now = Date.now();
+    const wait = await blockedFor(ctx, client, now);
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return c.html(signinPage({ next, error: 'Too many failed sign-ins from this address. Try again later.' }), 429);
+    }
+    const key = typeof form.key === 'string' ? await verifyApiKey(ctx, form.key.trim(), now) : null;
+    if (!key) {
+      await recordFailure(ctx, client, now);
+      return c.html(signinPage({ next, error: 'That key is unknown or revoked.' }), 401);
+    }
+    await clearFailures(ctx, client);
+    setSessionCookie(c, (await createSession(ctx, key.id, now)).token);
+    return c.redirect(next, 303);
+  });
+
+  app.get('/signin/link/:token', async (c) => {
+    const now = Date.now();
+    const client = clientOf(c, opts);
+    if ((await blockedFor(ctx, client, now)) > 0) return c.html(signinPage({ next: '/', error: 'Too many failed sign-ins from this address. Try again later.' }), 429);
+    const key = await consumeSigninLink(ctx, c.req.param('token'), now);
+    if (!key) {
+      await recordFailure(ctx, client, now);
+      return c.html(signinPage({ next: '/', error: 'That sign-in link was already used or has expired. Sign in with a key.' }), 401);
+    }
+    setSessionCookie(c, (await createSession(ctx, key.id, now)).token);
+    // A page rather than a redirect: a SameSite=Strict cookie set during a navigation that came from
+    // elsewhere (a terminal, a mail) is not sent on that navigation's redirect, but is on the next one.
+    c.header('Refresh', '0; url=/');
+    return c.html('<!doctype html><meta charset="utf-8"><title>Signed in · Backlash</title><link rel="stylesheet" href="/assets/app.css"><main><p>Signed in. <a href="/">Continue to the dashboard</a>.</p></main>');
+  });
+
+  app.post('/signout', async (c) => {
+    const p = principalOf(c);
+    if (p?.via === 'session') {
+      await checkCsrf(c, p);
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await endSession(ctx, token);
+    }
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c), httpOnly: true, sameSite: 'Strict' });
+    return c.redirect('/signin', 303);
+  });
+  return app;
+}

@@ -1,0 +1,71 @@
+/**
+ * POST /api/ingest/:source: posts pushed by Zapier, n8n, IFTTT or in-house systems to a `push`
+ * source. Signed Standard Webhooks-style with the source's secret, inside a timestamp window;
+ * idempotent by each item's id (re-sending a batch stores nothing twice); at most 1,000 items.
+ * Body: `{"items": [...]}`, a bare array, or one item.
+ */
+import { Hono } from 'hono';
+import type { AppContext } from '../../context.js';
+import { HttpError } from '../errors.js';
+import { push, pushItemSchema, pushItemToPost } from '../../feeds/sources/push.js';
+import { verifyWebhook } from '../../feeds/webhook-signature.js';
+import { processPosts } from '../../pipeline/process.js';
+import type { NormalizedPost } from '../../types.js';
+
+export const MAX_PUSH_ITEMS = 1000;
+export const MAX_PUSH_BYTES = 10 * 1024 * 1024;
+
+export function ingestRoutes(ctx: AppContext): Hono {
+  const api = new Hono();
+  api.post('/ingest/:source', async (c) => {
+    const id = c.req.param('source');
+    const row = await ctx.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || row.type !== 'push') throw new HttpError(404, 'not_found', `no push source "${id}"`);
+    if (row.enabled !== 1) throw new HttpError(403, 'source_disabled', `source "${id}" is disabled`);
+    const cfg = push.schema.safeParse(JSON.parse(row.config || '{}'));
+    if (!cfg.success) throw new HttpError(503, 'source_misconfigured', `source "${id}" has an invalid config: ${cfg.error.issues[0]?.message}`);
+
+    const declared = Number(c.req.header('content-length'));
+    if (Number.isFinite(declared) && declared > MAX_PUSH_BYTES) throw new HttpError(413, 'too_large', `body over ${MAX_PUSH_BYTES} bytes`);
+    const body = await c.req.text();
+    if (body.length > MAX_PUSH_BYTES) throw new HttpError(413, 'too_large', `body over ${MAX_PUSH_BYTES} bytes`);
+
+    const verdict = await verifyWebhook(
+      cfg.data.secret,
+      { id: c.req.header('webhook-id'), timestamp: c.req.header('webhook-timestamp'), signature: c.req.header('webhook-signature') },
+      body,
+      ctx.clock.now(),
+      cfg.data.toleranceSeconds,
+    );
+    if (!verdict.ok) throw new HttpError(401, 'bad_signature', verdict.reason);
+
+    let doc: unknown;
+    try {
+      doc = JSON.parse(body);
+    } catch {
+      throw new HttpError(400, 'bad_request', 'body: expected JSON');
+    }
+    const items: unknown[] = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Array.isArray((doc as { items?: unknown }).items) ? (doc as { items: unknown[] }).items : [doc];
+    if (items.length > MAX_PUSH_ITEMS) throw new HttpError(413, 'too_many_items', `${items.length} items: at most ${MAX_PUSH_ITEMS} per request`);
+
+    const now = ctx.clock.now();
+    const posts: NormalizedPost[] = [];
+    const rejected: { index: number; error: string }[] = [];
+    items.forEach((item, index) => {
+      const r = pushItemSchema.safeParse(item);
+      if (!r.success) {
+        rejected.push({ index, error: r.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ') });
+        return;
+      }
+      posts.push(pushItemToPost(r.data, { id: row.id, target: row.target_id, lang: cfg.data.lang, html: cfg.data.html }, now));
+    });
+    const fresh = posts.length ? await processPosts(ctx, posts) : [];
+    await ctx.db
+      .updateTable('sources')
+      .set((eb) => ({ status: 'ok', last_success_at: now, last_poll_at: now, failures: 0, posts_seen: eb.selectFrom('posts').select((e) => e.fn.countAll<number>().as('n')).where('source_id', '=', row.id), updated_at: now }))
+      .where('id', '=', row.id)
+      .execute();
+    return c.json({ received: items.length, new: fresh.length, duplicates: posts.length - fresh.length, rejected }, 202);
+  });
+  return api;
+}

@@ -1,0 +1,43 @@
+/**
+ * Label corrections: an agent says what a post really is (sentiment, complaint, topic). Each one is
+ * a row in label_feedback, which `backlash train --with-feedback` reads; the stored classification
+ * is left as the model made it, so evaluations stay honest.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { HttpError } from '../errors.js';
+import { actorOf } from '../principal.js';
+import { newId } from '../../util/ids.js';
+import { writeAudit } from '../../store/audit.js';
+import { describe, parseBody } from '../openapi/registry.js';
+
+export const LabelBody = z
+  .object({
+    sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+    complaint: z.boolean().optional(),
+    topic: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'expected a topic id').nullable().optional().describe('null: the post has no topic'),
+  })
+  .strict()
+  .refine((b) => b.sentiment !== undefined || b.complaint !== undefined || b.topic !== undefined, { message: 'give at least one of sentiment, complaint, topic' });
+
+const Label = z.object({ id: z.string(), postId: z.string(), sentiment: z.string().nullable(), complaint: z.boolean().nullable(), topic: z.string().nullable(), actor: z.string(), at: z.string() });
+
+describe('POST', '/api/posts/:id/labels', { summary: 'Record a label correction for a post (agent)', tags: ['posts'], body: LabelBody, response: Label, errors: [400, 404, 415], status: 201 });
+
+export function labelRoutes(ctx: AppContext): Hono {
+  const api = new Hono();
+  api.post('/posts/:id/labels', async (c) => {
+    const body = await parseBody(c, LabelBody);
+    const post = await ctx.db.selectFrom('posts').select(['id', 'text', 'lang']).where('id', '=', c.req.param('id')).executeTakeFirst();
+    if (!post) throw new HttpError(404, 'not_found', 'no such post');
+    const at = ctx.clock.now();
+    const actor = actorOf(c);
+    const row = { id: newId('l_'), post_id: post.id, text: post.text, lang: post.lang, sentiment: body.sentiment ?? null, complaint: body.complaint === undefined ? null : body.complaint ? 1 : 0, topic: body.topic === undefined ? null : (body.topic ?? 'none'), actor, at };
+    await ctx.db.insertInto('label_feedback').values(row).execute();
+    await writeAudit(ctx, { at, actor, action: 'post.relabelled', entityType: 'post', entityId: post.id, detail: { sentiment: row.sentiment, complaint: body.complaint ?? null, topic: row.topic } });
+    ctx.bus.publish({ topic: 'post', id: post.id, type: 'post.relabelled', at });
+    return c.json({ id: row.id, postId: post.id, sentiment: row.sentiment, complaint: body.complaint ?? null, topic: row.topic, actor, at: new Date(at).toISOString() }, 201);
+  });
+  return api;
+}

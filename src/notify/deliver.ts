@@ -1,0 +1,189 @@
+/**
+ * The delivery worker: one bounded tick over the outbox. At least once, with the event's id as the
+ * idempotency key (webhook-id and Idempotency-Key headers, the same on every retry). Rows are leased
+ * so two workers never send the same row at once; a crash leaves the lease to expire and the row is
+ * sent again. Retries back off exponentially with jitter and honour 429 Retry-After; after the retry
+ * budget the row becomes a dead letter (API: resend). Quiet-hours rows are folded into a digest.
+ */
+import type { AppContext } from '../context.js';
+import type { ChannelConfig } from '../config/schema.js';
+import { stableId } from '../util/ids.js';
+import { writeAudit } from '../store/audit.js';
+import { PROVIDERS } from './providers/index.js';
+import { clip, digestNotice, type Notice } from './message.js';
+import { dashboardLink, enqueueNotice, inQuietHours } from './outbox.js';
+import { TokenBucketLimiter, type RateLimiter } from './limiter.js';
+
+export interface FetchResponseLike {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+/** The HTTP client deliveries use: global fetch fits, so does any fetch-compatible function. */
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<FetchResponseLike>;
+
+const BATCH = 50;
+const LEASE_MARGIN_MS = 2_000;
+const MAX_RETRY_AFTER_MS = 3_600_000;
+
+export interface DeliverOptions {
+  limiter?: RateLimiter;
+  batch?: number;
+  random?: () => number;
+}
+
+export interface DeliverResult {
+  delivered: number;
+  retried: number;
+  dead: number;
+  deferred: number;
+  digests: number;
+}
+
+type Outcome = { ok: true; status: number } | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
+
+export function backoffMs(attempt: number, base: number, max: number, random: () => number = Math.random): number {
+  const d = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
+  return Math.round(d / 2 + random() * (d / 2)); // "equal jitter": never less than half the step
+}
+
+export function parseRetryAfter(v: string | null, body: string): number | null {
+  if (v !== null && v.trim() !== '') {
+    if (/^\d+(\.\d+)?$/.test(v.trim())) return Math.min(MAX_RETRY_AFTER_MS, Math.ceil(Number(v) * 1000));
+    const t = Date.parse(v);
+    if (!Number.isNaN(t)) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, t - Date.now()));
+  }
+  try {
+    const j = JSON.parse(body) as { retry_after?: number }; // Discord also puts it in the body, in seconds
+    if (typeof j.retry_after === 'number') return Math.min(MAX_RETRY_AFTER_MS, Math.ceil(j.retry_after * 1000));
+  } catch {
+    /* not JSON */
+  }
+  return null;
+}
+
+async function send(fetchFn: FetchLike, channel: ChannelConfig, notice: Notice, messageId: string, now: number, timeoutMs: number): Promise<Outcome> {
+  const req = await PROVIDERS[channel.type].render(notice, channel, { messageId, now });
+  try {
+    const res = await fetchFn(channel.url, { method: 'POST', headers: { ...req.headers, 'idempotency-key': messageId, 'user-agent': 'Backlash-Notify/1' }, body: req.body, signal: AbortSignal.timeout(timeoutMs) });
+    const text = await res.text().catch(() => '');
+    if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
+    const retryable = res.status === 429 || res.status === 408 || res.status === 425 || res.status >= 500;
+    const retryAfterMs = res.status === 429 || res.status === 503 ? (parseRetryAfter(res.headers.get('retry-after'), text) ?? undefined) : undefined;
+    return { ok: false, retryable, status: res.status, error: `HTTP ${res.status}: ${clip(text.replace(/\s+/g, ' '), 200)}`, retryAfterMs };
+  } catch (err) {
+    const e = err as Error;
+    const timeout = e.name === 'TimeoutError' || e.name === 'AbortError';
+    return { ok: false, retryable: true, status: null, error: timeout ? `timeout after ${timeoutMs} ms` : `network: ${clip(String((e as { cause?: Error }).cause?.message ?? e.message), 200)}` };
+  }
+}
+
+/** Fold rows held during quiet hours into one digest per channel once the quiet hours are over. */
+export async function releaseDigests(ctx: AppContext, now: number): Promise<number> {
+  let made = 0;
+  for (const c of ctx.config.notifications.channels) {
+    if (!c.quietHours || inQuietHours(c, now, -1)) continue;
+    const held = await ctx.db.selectFrom('outbox').select(['id', 'payload']).where('channel', '=', c.id).where('status', '=', 'held').orderBy('created_at').limit(200).execute();
+    if (held.length === 0) continue;
+    const eventId = 'd_' + stableId(`${c.id}|${held.map((h) => h.id).join(',')}`);
+    const notice = digestNotice(eventId, now, c.id, held.map((h) => JSON.parse(h.payload) as Notice), dashboardLink(ctx, '/inbox'));
+    await ctx.db
+      .insertInto('events')
+      .values({ id: eventId, type: 'notify.digest', at: now, revolt_id: null, queue_item_id: null, payload: JSON.stringify({ channel: c.id, held: held.map((h) => h.id) }) })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    // the digest bypasses quiet hours and cool-down: it is the message that ends them
+    await enqueueNotice(ctx, { notice, channels: [{ ...c, quietHours: undefined, cooldown: 0, minSeverity: 0 }], subject: `digest:${c.id}`, at: now });
+    await ctx.db.updateTable('outbox').set({ status: 'digested', digest_id: eventId }).where('id', 'in', held.map((h) => h.id)).where('status', '=', 'held').execute();
+    made++;
+  }
+  return made;
+}
+
+const defaultLimiters = new WeakMap<object, RateLimiter>();
+
+export async function deliverDue(ctx: AppContext, opts: DeliverOptions = {}): Promise<DeliverResult> {
+  const now = ctx.clock.now();
+  const n = ctx.config.notifications;
+  const result: DeliverResult = { delivered: 0, retried: 0, dead: 0, deferred: 0, digests: await releaseDigests(ctx, now) };
+  const limiter = opts.limiter ?? defaultLimiters.get(ctx) ?? new TokenBucketLimiter();
+  defaultLimiters.set(ctx, limiter);
+  const fetchFn: FetchLike = ctx.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const due = await ctx.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .orderBy('next_attempt_at')
+    .limit(opts.batch ?? BATCH)
+    .execute();
+
+  const byChannel = new Map<string, typeof due>();
+  for (const row of due) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
+
+  await Promise.all(
+    [...byChannel.entries()].map(async ([channelId, rows]) => {
+      const channel = n.channels.find((c) => c.id === channelId);
+      let failing = false;
+      for (const row of rows) {
+        if (failing) break; // the destination is failing: the rest wait for the next tick instead of piling on
+        if (!channel) {
+          await ctx.db.updateTable('outbox').set({ status: 'dead', last_error: `channel "${channelId}" is no longer configured` }).where('id', '=', row.id).execute();
+          result.dead++;
+          continue;
+        }
+        const limit = channel.rateLimit ? { requests: channel.rateLimit.requests, perMs: channel.rateLimit.per } : PROVIDERS[channel.type].rateLimit;
+        const t = ctx.clock.now();
+        const wait = limiter.reserve(`${channel.type}|${channel.url}`, t, limit);
+        if (wait > 0) {
+          await ctx.db.updateTable('outbox').set({ next_attempt_at: t + wait }).where('id', '=', row.id).where('status', '=', 'pending').execute();
+          result.deferred++;
+          continue;
+        }
+        const leased = await ctx.db
+          .updateTable('outbox')
+          .set({ lease_until: t + n.timeout + LEASE_MARGIN_MS })
+          .where('id', '=', row.id)
+          .where('status', '=', 'pending')
+          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', t)]))
+          .returning('id')
+          .execute();
+        if (leased.length === 0) continue; // another worker has it
+        // signatures carry wall-clock time (receivers check freshness), even when the service runs on a simulated clock
+        const outcome = await send(fetchFn, channel, JSON.parse(row.payload) as Notice, row.event_id, Date.now(), n.timeout);
+        const attempts = row.attempts + 1;
+        const after = ctx.clock.now();
+        if (outcome.ok) {
+          await ctx.db.updateTable('outbox').set({ status: 'delivered', attempts, delivered_at: after, last_status: outcome.status, last_error: null, lease_until: null }).where('id', '=', row.id).execute();
+          result.delivered++;
+        } else if (outcome.retryable && attempts < n.maxAttempts) {
+          const delay = Math.max(outcome.retryAfterMs ?? 0, backoffMs(attempts, n.backoffBase, n.backoffMax, opts.random));
+          await ctx.db.updateTable('outbox').set({ attempts, next_attempt_at: after + delay, last_status: outcome.status, last_error: outcome.error, lease_until: null }).where('id', '=', row.id).execute();
+          result.retried++;
+          failing = true;
+        } else {
+          await ctx.db.updateTable('outbox').set({ status: 'dead', attempts, last_status: outcome.status, last_error: outcome.error, lease_until: null }).where('id', '=', row.id).execute();
+          await writeAudit(ctx, { at: after, actor: 'system', action: 'delivery.dead', entityType: 'delivery', entityId: row.id, detail: { channel: channelId, event: row.event_id, attempts, error: outcome.error } });
+          ctx.log.warn('delivery dead-lettered', { delivery: row.id, channel: channelId, attempts, error: outcome.error });
+          result.dead++;
+        }
+      }
+    }),
+  );
+  return result;
+}
+
+/** Put a dead letter (or any row) back in line: attempts start again from zero. */
+export async function resendDelivery(ctx: AppContext, id: string, actor: string): Promise<boolean> {
+  const now = ctx.clock.now();
+  const done = await ctx.db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('status', 'in', ['dead', 'delivered', 'superseded'])
+    .returning('id')
+    .execute();
+  if (done.length) await writeAudit(ctx, { at: now, actor, action: 'delivery.resend', entityType: 'delivery', entityId: id });
+  return done.length > 0;
+}

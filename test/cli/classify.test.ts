@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyRules } from '../classify/helpers.js';
+
+const BIN = new URL('../../bin/backlash.js', import.meta.url).pathname;
+const run = (args: string[], input = '') => spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 120_000 });
+const jsonl = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+
+describe('backlash classify', () => {
+  it('writes one verdict per input line, in order, and nothing else on stdout', () => {
+    const input = [
+      { id: 'a', text: '@SkyLineAir flight delayed 3 hours and nobody tells us anything. Worst airline ever!' },
+      { id: 'b', text: '送餐太慢了，饭菜都凉了，再也不点了' },
+      { id: 3, text: 'Bardzo miła pani doktor, polecam', lang: 'pl' },
+      { id: 'd', text: 'What time does the store open tomorrow?', lang: 'en-GB' },
+    ].map((o) => JSON.stringify(o)).join('\n');
+    const r = run(['classify'], input + '\n');
+    expect(r.status).toBe(0);
+    const out = jsonl(r.stdout);
+    expect(out.map((o) => o.id)).toEqual(['a', 'b', 3, 'd']);
+    expect(out.map((o) => o.lang)).toEqual(['en', 'zh', 'pl', 'en']);
+    expect(out[0]).toMatchObject({ sentiment: { label: 'negative' }, complaint: { is: true } });
+    expect(out[1].sentiment.label).toBe('negative');
+    expect(out[2].sentiment.label).toBe('positive');
+    for (const o of out) {
+      expect(o.sentiment.score).toBeGreaterThanOrEqual(-1);
+      expect(o.sentiment.score).toBeLessThanOrEqual(1);
+      expect(o.complaint.score).toBeGreaterThanOrEqual(0);
+      expect(Array.isArray(o.topics) && Array.isArray(o.escalation)).toBe(true);
+      expect(o.explain).toBeUndefined();
+    }
+  }, 120_000);
+
+  it('answers a line it cannot read with an error line and goes on', () => {
+    const r = run(['classify'], ['{"id":"x1","text":"great, thanks"}', 'not json {"id": "x2"', '{"id":"x3"}', '[1]', '', '{"id":"x5","text":"awful"}'].join('\n'));
+    expect(r.status).toBe(0);
+    const out = jsonl(r.stdout);
+    expect(out).toHaveLength(5);
+    expect(out[0].id).toBe('x1');
+    expect(out[1]).toMatchObject({ id: 'x2', error: expect.stringMatching(/line 2: invalid JSON/) });
+    expect(out[2]).toMatchObject({ id: 'x3', error: expect.stringMatching(/"text" must be a string/) });
+    expect(out[3]).toEqual({ error: expect.stringMatching(/line 4/) });
+    expect(out[4]).toMatchObject({ id: 'x5', sentiment: { label: 'negative' } });
+  }, 120_000);
+
+  it('explains on request', () => {
+    const r = run(['classify', '--explain'], '{"id":1,"text":"The staff was nice but the food was not good"}\n');
+    const [v] = jsonl(r.stdout);
+    expect(v.explain.lexicon.hits.map((h: { text: string }) => h.text)).toEqual(['nice', 'good']);
+    expect(v.explain.combination).toBeDefined();
+  }, 120_000);
+
+  it('rejects an unknown option with exit code 2 and usage on stderr', () => {
+    const r = run(['classify', '--modle', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown option --modle/);
+  }, 120_000);
+});
+
+describe('backlash train, classify --model, eval', () => {
+  it('learns topics from a file and returns them; eval prints F1 and a confusion matrix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlash-train-'));
+    const rows: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      rows.push(JSON.stringify({ text: `flight ${i} delayed again, stuck at the gate`, sentiment: 'negative', topic: 'Late Flight' }));
+      rows.push(JSON.stringify({ text: `they lost my suitcase ${i}, no bag at the carousel`, sentiment: 'negative', topic: 'Lost Luggage' }));
+      rows.push(JSON.stringify({ text: `great crew on flight ${i}, thanks`, sentiment: 'positive' }));
+    }
+    const data = join(dir, 'train.jsonl');
+    writeFileSync(data, rows.join('\n') + '\n');
+    const model = join(dir, 'model.json');
+    const t = run(['train', data, '--out', model]);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toBe('');
+    expect(JSON.parse(readFileSync(model, 'utf8'))).toMatchObject({ format: 'backlash-nb', version: 1 });
+    const c = run(['classify', '--model', model], '{"id":1,"text":"my bag is not at the carousel"}\n');
+    expect(jsonl(c.stdout)[0].topics.map((x: { id: string }) => x.id)).toContain('Lost Luggage');
+    const e = run(['eval', data, '--model', model]);
+    expect(e.status).toBe(0);
+    expect(e.stdout).toMatch(/== sentiment[\s\S]*macro-F1[\s\S]*confusion/);
+    expect(e.stdout).toMatch(/== topic[\s\S]*Lost Luggage/);
+  }, 180_000);
+
+  it('reads CSV too and fails clearly without --out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlash-train-'));
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, 'text,complaint\n"late, again",true\nthanks,false\n');
+    const r = run(['train', csv]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out MODEL is required/);
+  }, 120_000);
+});
+
+describe('backlash rules test', () => {
+  it('passes on the shipped rules', () => {
+    const r = run(['rules', 'test']);
+    expect(r.stdout).toMatch(/(\d+)\/\1 examples pass/);
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('rejects a broken rule file with file, line and field', () => {
+    const dir = copyRules();
+    writeFileSync(join(dir, 'topics.yaml'), readFileSync(join(dir, 'topics.yaml'), 'utf8').replace('pillar: integrity', 'pillar: honesty'));
+    const r = run(['rules', 'test', '--rules', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/topics\.yaml: line \d+: topics\.0\.pillar: /);
+  }, 120_000);
+
+  it('fails when an example does not hold', () => {
+    const dir = copyRules();
+    const f = join(dir, 'escalation.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8') + '  - text: "lovely weather today"\n    lang: en\n    expect: { escalation: [legal] }\n');
+    const r = run(['rules', 'test', '--rules', dir, '--no-model']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/FAIL escalation\.yaml:\d+ "lovely weather today"\n\s+escalation: expected legal/);
+  }, 120_000);
+});
