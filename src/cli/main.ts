@@ -13,11 +13,12 @@ export const COMMANDS: Record<string, CommandEntry> = {
   serve: { summary: 'run the service (the built-in demo when no config is given)', load: () => import('./commands/serve.js') },
   migrate: { summary: 'apply database migrations and exit', load: () => import('./commands/migrate.js') },
   classify: { summary: 'classify JSONL posts from stdin: one verdict per line on stdout', load: () => import('./commands/classify.js') },
-  train: { summary: 'train a naive Bayes model from labelled JSONL/CSV' },
-  eval: { summary: 'print precision, recall, F1 and a confusion matrix for a labelled file' },
-  rules: { summary: 'rules test: check the examples carried by the rule files' },
-  replay: { summary: 'run the pipeline over a JSONL file of posts on a simulated clock; events on stdout' },
-  bench: { summary: 'run the benchmarks under bench/' },
+  train: { summary: 'train a naive Bayes model from labelled JSONL/CSV', load: () => import('./commands/train.js') },
+  eval: { summary: 'print precision, recall, F1 and a confusion matrix for a labelled file', load: () => import('./commands/eval.js') },
+  rules: { summary: 'rules test: check the examples carried by the rule files', load: () => import('./commands/rules.js') },
+  replay: { summary: 'run the pipeline over a JSONL file of posts on a simulated clock; events on stdout', load: () => import('./commands/replay.js') },
+  bench: { summary: 'bench [NAME]: run a benchmark from bench/ (figures with the peer from the same run)', load: () => import('./commands/bench.js') },
+  keys: { summary: 'keys create --role viewer|agent|admin [--name N] | list | revoke ID: API keys', load: () => import('./commands/keys.js') },
 };
 
 export function usage(): string {

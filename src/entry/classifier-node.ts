@@ -1,10 +1,15 @@
-/** Loads the classifier from the project's rule files on disk (Node only). */
-import path from 'node:path';
-import type { Classifier } from '../types.js';
-import { loadSimpleClassifier } from '../classify/load-simple-node.js';
+/** Loads the classifier from the project's rule files and trained model on disk (Node only). */
+import { loadDefaultClassifier, type ReloadableClassifier } from '../classify/index.js';
 
-/** `modelPath`: a trained model file to use instead of the default (`backlash replay --model FILE`). */
-export async function loadNodeClassifier(_opts: { modelPath?: string } = {}): Promise<Classifier> {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-  return loadSimpleClassifier(path.join(root, 'rules'));
+export interface NodeClassifierOptions {
+  /** a trained model file to use instead of data/model/default.json (`--model FILE`) */
+  modelPath?: string;
+  /** reload when a rule file changes; a broken edit keeps the last good rules */
+  watch?: boolean;
+  onReloadError?: (err: Error) => void;
+  onReload?: (version: string) => void;
+}
+
+export async function loadNodeClassifier(opts: NodeClassifierOptions = {}): Promise<ReloadableClassifier> {
+  return loadDefaultClassifier({ modelPath: opts.modelPath, watch: opts.watch, onReloadError: opts.onReloadError, onReload: opts.onReload });
 }

@@ -21,6 +21,7 @@ import { createEventBus } from '../util/event-bus.js';
 import { createPgEventBus, type PgEventBus } from './pg-notify.js';
 import { DEMO_TARGETS, DemoStream, parseDemoStream, registerDemoSources } from '../demo/demo.js';
 import { openDb } from './open-db.js';
+import { PROJECT_ROOT } from './project-root.js';
 import { loadNodeRouting } from './routing-node.js';
 import { loadNodeClassifier } from './classifier-node.js';
 import { announceFirstStart, nodeClientAddress, ruleFilesReader } from './access-node.js';
@@ -35,7 +36,7 @@ export function nodeFeedRuntime(config: Config): FeedRuntime {
   return { http: createUndiciHttpClient(limits), limits, queue: createPQueueTaskQueue(config.polling) };
 }
 
-export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export { PROJECT_ROOT };
 
 export interface RunningService {
   ctx: AppContext;
@@ -68,12 +69,16 @@ function demoDbPath(config: Config, env: Env): string {
 export async function startNode(env: Env, log: Logger = createLogger({ level: (env.LOG_LEVEL as never) ?? 'info' })): Promise<RunningService> {
   const config = readConfig(env);
   const sqlitePath = demoDbPath(config, env);
-  const opened = await openDb({ databaseUrl: config.databaseUrl, sqlitePath });
+  const opened = await openDb({ databaseUrl: config.databaseUrl, sqlitePath, onIdleError: (err) => log.warn('database connection dropped; reconnecting on next use', { error: err.message }) });
   let stopped = false;
   let pgBus: PgEventBus | null = null;
   try {
     await migrateToLatest(opened.db);
-    const classifier = await loadNodeClassifier();
+    const classifier = await loadNodeClassifier({
+      watch: true,
+      onReload: (version) => log.info('rules reloaded', { version }),
+      onReloadError: (err) => log.error('rule reload failed; keeping the last good rules', { error: err.message }),
+    });
     const routing = loadNodeRouting(path.join(PROJECT_ROOT, 'rules'), config.notifications.channels.map((c) => c.id));
     const demoItems = config.demoEnabled ? parseDemoStream(fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'demo', 'stream.jsonl'), 'utf8')) : [];
     const clock: Clock = config.demoEnabled ? new AcceleratedClock(Date.now(), config.demo.speed) : systemClock;
@@ -131,6 +136,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
         await drainFeedPolls(ctx);
         await (ctx.feeds?.http as UndiciHttpClient | undefined)?.close();
         await pgBus?.close();
+        classifier.close();
         await opened.close();
         log.info('stopped');
       },

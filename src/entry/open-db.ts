@@ -17,9 +17,12 @@ export interface OpenedDb {
   close(): Promise<void>;
 }
 
-export async function openDb(opts: { databaseUrl?: string; sqlitePath: string }): Promise<OpenedDb> {
+export async function openDb(opts: { databaseUrl?: string; sqlitePath: string; onIdleError?: (err: Error) => void }): Promise<OpenedDb> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    // An idle client whose server connection drops (restart, failover, admin kill) must not crash
+    // the process: the pool discards it and the next query opens a fresh connection.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     try {
       const client = await pool.connect();
       client.release();
@@ -36,7 +39,7 @@ export async function openDb(opts: { databaseUrl?: string; sqlitePath: string })
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', where: file, close: () => db.destroy() };
 }
 
@@ -48,4 +51,32 @@ export function redactUrl(url: string): string {
   } catch {
     return '(unparseable DATABASE_URL)';
   }
+}
+
+/**
+ * kysely's SQLite driver prepares every statement afresh; the pipeline runs the same few hundred
+ * statements over and over, so keep the most recent prepared ones (SQLite re-prepares a cached
+ * statement by itself after a schema change). kysely runs one query at a time per connection.
+ */
+export function withStatementCache(db: SQLite.Database, max = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = db.prepare.bind(db);
+  const cached = (sql: string): SQLite.Statement => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+    } else {
+      stmt = prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare') return cached;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

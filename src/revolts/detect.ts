@@ -1,200 +1,233 @@
 /**
- * Detection tick: for each target, read the recent negative posts, grow or close the open revolts,
- * and open new ones when the simple detector says so. Decisions come from the pure functions in
- * simple-detector.ts; this file only reads and writes. Safe to re-run at the same clock time.
+ * Detection tick (thin I/O around the pure RevoltEngine): pull the verdicts stored since the last
+ * tick, feed them to the engine held for this context, persist what it decides (revolt rows,
+ * members, state, events) and move the cursor. On the first tick of a process the engine is
+ * rebuilt from the store: history up to the cursor builds the model without deciding anything,
+ * and open revolts come back with their lifecycle state, so a restart neither forgets nor
+ * re-announces.
  */
 import type { AppContext } from '../context.js';
-import type { Revolt, RevoltEvent, RevoltStage } from '../types.js';
-import { newId } from '../util/ids.js';
-import { decideOpen, membersFor, priorityOf, severityOf, type DetectorParams, type WindowPost } from './simple-detector.js';
+import type { Post, Revolt, RevoltEvent, RevoltStage, Verdict } from '../types.js';
+import type { EnginePost } from './model.js';
+import { DEFAULT_PARAMS, persistedState, RevoltEngine, type EngineParams, type RevoltChange } from './engine.js';
+import { HISTORY_HOURS, HOUR, RECENT_MS } from './model.js';
+import { toRevolt as liveToRevolt } from './revolt.js';
+import { insertMembers, readClassified, readCursor, readOpenRevolts, writeCursor } from './store.js';
 import { recordRevoltEvent } from './record.js';
 
-const UPDATE_EVERY_MS = 15 * 60_000;
-const ESCALATE_FACTOR = 2;
+export { labelFor } from './revolt.js';
 
-interface RevoltState {
-  openedWith: number;
-  lastMemberAt: number;
-  lastUpdateEventAt: number;
+/** Verdicts stored within this long before the newest one seen are read again (and deduplicated): a
+ *  classify batch still being written when a tick reads is never skipped. */
+const LIVE_OVERLAP_MS = 60_000;
+
+interface Handle {
+  engine: RevoltEngine;
+  watermark: number;
+  seen: Map<string, number>;
+  overlapMs: number;
+  names: Map<string, string>;
+  busy: Promise<unknown>;
 }
 
-export function detectorParams(ctx: AppContext): DetectorParams {
+const handles = new WeakMap<object, Handle>();
+
+export function engineParams(ctx: Pick<AppContext, 'config'>): EngineParams {
   const d = ctx.config.detection;
-  return { windowMs: d.window, minPosts: d.minPosts, minAuthors: d.minAuthors, ratio: d.ratio, alpha: 0.001 };
+  // voices are what counts: more posts than distinct authors are never required
+  return { ...DEFAULT_PARAMS, minAuthors: d.minAuthors, minPosts: Math.min(d.minPosts, d.minAuthors), ratio: d.ratio, quietAfterMs: d.quietAfter };
 }
 
-async function windowPosts(ctx: AppContext, target: string, from: number, to: number): Promise<WindowPost[]> {
-  const rows = await ctx.db
-    .selectFrom('classifications as c')
-    .innerJoin('posts as p', 'p.id', 'c.post_id')
-    .select(['p.id', 'p.author_id', 'p.author_followers', 'p.published_at', 'p.text', 'p.source_id', 'c.topics', 'c.sentiment_score'])
-    .where('c.target_id', '=', target)
-    .where('c.published_at', '>', from)
-    .where('c.published_at', '<=', to)
-    .where((eb) => eb.or([eb('c.sentiment', '=', 'negative'), eb('c.complaint', '=', 1)]))
-    .where('p.duplicate_of', 'is', null)
-    .orderBy('c.published_at')
-    .execute();
-  return rows.map((r) => ({
-    postId: r.id,
-    authorId: r.author_id,
-    followers: r.author_followers ?? 0,
-    topics: (JSON.parse(r.topics) as { id: string }[]).map((t) => t.id),
-    sentimentScore: r.sentiment_score,
-    publishedAt: r.published_at,
-    text: r.text,
-    source: r.source_id,
-  }));
+/** The engine a context's detector uses (built on first use; tests and replay may inspect it). */
+export function engineOf(ctx: AppContext): RevoltEngine | null {
+  return handles.get(ctx)?.engine ?? null;
 }
 
-async function baseline(ctx: AppContext, target: string, windowStart: number): Promise<{ count: number; spanMs: number }> {
-  const from = windowStart - ctx.config.detection.baseline;
-  const first = await ctx.db
-    .selectFrom('classifications')
-    .select((eb) => eb.fn.min('published_at').as('first'))
-    .where('target_id', '=', target)
-    .executeTakeFirst();
-  const firstAt = first?.first == null ? windowStart : Number(first.first);
-  const spanMs = Math.max(0, windowStart - Math.max(from, firstAt));
-  const row = await ctx.db
-    .selectFrom('classifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('target_id', '=', target)
-    .where('published_at', '>', from)
-    .where('published_at', '<=', windowStart)
-    .where((eb) => eb.or([eb('sentiment', '=', 'negative'), eb('complaint', '=', 1)]))
-    .executeTakeFirst();
-  return { count: Number(row?.n ?? 0), spanMs };
+async function targetNames(ctx: AppContext, h: Handle): Promise<void> {
+  const rows = await ctx.db.selectFrom('targets').select(['id', 'name']).execute();
+  for (const r of rows) {
+    h.names.set(r.id, r.name);
+    h.engine.model(r.id, r.name);
+  }
 }
 
-export function labelFor(key: string, targetName: string): string {
-  const words = key === 'negative' ? 'Negative wave' : key.replace(/[-_]+/g, ' ');
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)} — ${targetName}`;
+async function load(ctx: AppContext, now: number, opts: { overlapMs?: number } = {}): Promise<Handle> {
+  const h: Handle = { engine: new RevoltEngine(engineParams(ctx)), watermark: -Infinity, seen: new Map(), overlapMs: opts.overlapMs ?? LIVE_OVERLAP_MS, names: new Map(), busy: Promise.resolve() };
+  await targetNames(ctx, h);
+  const cursor = await readCursor(ctx.db);
+  if (cursor) {
+    // history: everything judged before the cursor builds the model; nothing is decided again
+    const from = now - HISTORY_HOURS * HOUR - RECENT_MS;
+    const hist = [];
+    for await (const page of readClassified(ctx.db, -1, { inclusive: true, upTo: cursor.at, publishedFrom: from })) {
+      page.posts.forEach((p, i) => {
+        if (page.classifiedAt[i] >= cursor.at - h.overlapMs) h.seen.set(p.id, page.classifiedAt[i]);
+      });
+      hist.push(...page.posts);
+    }
+    hist.sort((a, b) => a.publishedAt - b.publishedAt);
+    h.engine.feed(hist, { history: true });
+    h.watermark = cursor.at;
+    for (const r of await readOpenRevolts(ctx.db)) h.engine.restore(r);
+    ctx.log.info('revolt engine restored', { posts: hist.length, open: h.engine.open.size, cursor: new Date(cursor.at).toISOString() });
+  }
+  return h;
 }
 
-export async function detectRevolts(ctx: AppContext, now: number, targets?: string[]): Promise<RevoltEvent[]> {
-  const all = await ctx.db.selectFrom('targets').select(['id', 'name']).execute();
+/** Feeds every verdict stored since the last tick. */
+async function pull(ctx: AppContext, h: Handle): Promise<number> {
+  let n = 0;
+  const from = Number.isFinite(h.watermark) ? h.watermark - h.overlapMs : -1;
+  for await (const page of readClassified(ctx.db, from, { inclusive: h.overlapMs > 0 })) {
+    const fresh = [];
+    for (let i = 0; i < page.posts.length; i++) {
+      const p = page.posts[i];
+      if (h.overlapMs > 0) {
+        if (h.seen.has(p.id)) continue;
+        h.seen.set(p.id, page.classifiedAt[i]);
+      }
+      if (!h.names.has(p.target)) {
+        await targetNames(ctx, h);
+        if (!h.names.has(p.target)) h.names.set(p.target, p.target);
+      }
+      fresh.push(p);
+    }
+    fresh.sort((a, b) => a.publishedAt - b.publishedAt);
+    h.engine.feed(fresh);
+    h.watermark = Math.max(h.watermark, page.maxAt);
+    n += fresh.length;
+  }
+  if (h.overlapMs > 0) for (const [id, at] of h.seen) if (at < h.watermark - h.overlapMs) h.seen.delete(id);
+  return n;
+}
+
+async function persist(ctx: AppContext, c: RevoltChange, now: number): Promise<RevoltEvent | null> {
+  const r = c.revolt;
+  const row = {
+    key: r.key,
+    label: r.label,
+    stage: r.life.stage,
+    severity: r.severity,
+    priority: r.priority,
+    updated_at: r.updatedAt,
+    resolved_at: r.resolvedAt,
+    explain: JSON.stringify(c.explain),
+    state: JSON.stringify(persistedState(r)),
+  };
+  if (c.created) {
+    await ctx.db
+      .insertInto('revolts')
+      .values({ id: r.id, target_id: r.target, opened_at: r.openedAt, ...row })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  } else {
+    await ctx.db.updateTable('revolts').set(row).where('id', '=', r.id).execute();
+  }
+  const pending = r.pending;
+  r.pending = [];
+  await insertMembers(ctx, r.id, pending, now);
+  if (!c.event) return null;
+  return recordRevoltEvent(ctx, c.event, now, liveToRevolt(r, c.explain));
+}
+
+export interface DetectOptions {
+  /** Replay reads strictly after its cursor (it is the only writer): no overlap to deduplicate. */
+  overlapMs?: number;
+}
+
+async function handleFor(ctx: AppContext, now: number, opts: DetectOptions): Promise<Handle> {
+  let h = handles.get(ctx);
+  if (!h) {
+    h = await load(ctx, now, opts);
+    handles.set(ctx, h);
+  }
+  return h;
+}
+
+async function evaluateAndPersist(ctx: AppContext, h: Handle, now: number, targets?: string[]): Promise<RevoltEvent[]> {
+  const changes = h.engine.evaluate(now, targets ? new Set(targets) : undefined);
   const events: RevoltEvent[] = [];
-  for (const t of all) {
-    if (targets && !targets.includes(t.id)) continue;
-    events.push(...(await detectTarget(ctx, t.id, t.name, now)));
+  for (const c of changes) {
+    const e = await persist(ctx, c, now);
+    if (e) events.push(e);
   }
   return events;
 }
 
-async function detectTarget(ctx: AppContext, target: string, targetName: string, now: number): Promise<RevoltEvent[]> {
-  const p = detectorParams(ctx);
-  const windowStart = now - p.windowMs;
-  const posts = await windowPosts(ctx, target, windowStart, now);
-  const open = await ctx.db.selectFrom('revolts').selectAll().where('target_id', '=', target).where('stage', '!=', 'resolved').execute();
-  const events: RevoltEvent[] = [];
-  const claimed = new Set<string>();
-
-  for (const row of open) {
-    const state: RevoltState = row.state ? JSON.parse(row.state) : { openedWith: 0, lastMemberAt: row.opened_at, lastUpdateEventAt: row.opened_at };
-    const matching = membersFor(row.key, posts);
-    matching.forEach((m) => claimed.add(m.postId));
-    const known = new Set((await ctx.db.selectFrom('revolt_posts').select('post_id').where('revolt_id', '=', row.id).execute()).map((r) => r.post_id));
-    const fresh = matching.filter((m) => !known.has(m.postId));
-    if (fresh.length) {
-      await ctx.db
-        .insertInto('revolt_posts')
-        .values(fresh.map((m) => ({ revolt_id: row.id, post_id: m.postId, added_at: now })))
-        .onConflict((oc) => oc.columns(['revolt_id', 'post_id']).doNothing())
-        .execute();
-      state.lastMemberAt = Math.max(state.lastMemberAt, ...fresh.map((m) => m.publishedAt));
-    }
-    const total = known.size + fresh.length;
-    const memberRows = await loadMembers(ctx, row.id);
-    const severity = Math.max(row.severity, severityOf(memberRows, p.minPosts, p.minAuthors));
-    let stage = row.stage as RevoltStage;
-    let type: RevoltEvent['type'] | null = null;
-    if (now - state.lastMemberAt >= ctx.config.detection.quietAfter) {
-      stage = 'resolved';
-      type = 'revolt.resolved';
-    } else if (stage === 'emerging' && total >= state.openedWith * ESCALATE_FACTOR) {
-      stage = 'escalating';
-      type = 'revolt.escalated';
-    } else if (fresh.length && now - state.lastUpdateEventAt >= UPDATE_EVERY_MS) {
-      type = 'revolt.updated';
-    }
-    if (type) state.lastUpdateEventAt = now;
-    await ctx.db
-      .updateTable('revolts')
-      .set({ stage, severity, priority: priorityOf(severity), updated_at: now, resolved_at: stage === 'resolved' ? now : null, state: JSON.stringify(state) })
-      .where('id', '=', row.id)
-      .execute();
-    if (type) {
-      const revolt = toRevolt({ ...row, stage, severity, priority: priorityOf(severity), updated_at: now, resolved_at: stage === 'resolved' ? now : null }, memberRows.map((m) => m.postId));
-      events.push(await recordRevoltEvent(ctx, type, now, revolt));
-    }
-  }
-
-  const unclaimed = posts.filter((x) => !claimed.has(x.postId));
-  const base = await baseline(ctx, target, windowStart);
-  const decision = decideOpen(unclaimed, base.count, base.spanMs, p);
-  if (decision && !open.some((r) => r.key === decision.key)) {
-    const severity = severityOf(decision.members, p.minPosts, p.minAuthors);
-    const byReach = [...decision.members].sort((a, b) => b.followers - a.followers);
-    const explain = {
-      detector: 'simple-poisson-1',
-      window: { from: new Date(windowStart).toISOString(), to: new Date(now).toISOString() },
-      observed: decision.members.length,
-      distinctAuthors: decision.authors,
-      expected: decision.expected,
-      pValue: decision.pValue,
-      score: decision.score,
-      key: decision.key,
-      sources: [...new Set(decision.members.map((m) => m.source))],
-      firstPost: { id: decision.members[0].postId, text: decision.members[0].text.slice(0, 280) },
-      mostReached: { id: byReach[0].postId, followers: byReach[0].followers, text: byReach[0].text.slice(0, 280) },
-      reason: `${decision.members.length} negative posts from ${decision.authors} distinct authors in ${Math.round(p.windowMs / 60000)} min, against ${decision.expected} expected (p=${decision.pValue.toExponential(1)})`,
-    };
-    const id = newId('r_');
-    const state: RevoltState = { openedWith: decision.members.length, lastMemberAt: Math.max(...decision.members.map((m) => m.publishedAt)), lastUpdateEventAt: now };
-    const row = {
-      id,
-      target_id: target,
-      key: decision.key,
-      label: labelFor(decision.key, targetName),
-      stage: 'emerging',
-      severity,
-      priority: priorityOf(severity),
-      opened_at: now,
-      updated_at: now,
-      resolved_at: null,
-      explain: JSON.stringify(explain),
-      state: JSON.stringify(state),
-    };
-    await ctx.db.insertInto('revolts').values(row).execute();
-    await ctx.db
-      .insertInto('revolt_posts')
-      .values(decision.members.map((m) => ({ revolt_id: id, post_id: m.postId, added_at: now })))
-      .execute();
-    events.push(await recordRevoltEvent(ctx, 'revolt.opened', now, toRevolt(row, decision.members.map((m) => m.postId))));
-  }
-  return events;
+export async function detectRevolts(ctx: AppContext, now: number, targets?: string[], opts: DetectOptions = {}): Promise<RevoltEvent[]> {
+  const handle = await handleFor(ctx, now, opts);
+  const run = handle.busy.then(async () => {
+    await pull(ctx, handle);
+    const events = await evaluateAndPersist(ctx, handle, now, targets);
+    if (Number.isFinite(handle.watermark)) await writeCursor(ctx.db, { at: handle.watermark }, now);
+    return events;
+  });
+  handle.busy = run.catch(() => undefined);
+  return run;
 }
 
-async function loadMembers(ctx: AppContext, revoltId: string): Promise<WindowPost[]> {
-  const rows = await ctx.db
-    .selectFrom('revolt_posts as rp')
-    .innerJoin('posts as p', 'p.id', 'rp.post_id')
-    .leftJoin('classifications as c', 'c.post_id', 'p.id')
-    .select(['p.id', 'p.author_id', 'p.author_followers', 'p.published_at', 'p.text', 'p.source_id', 'c.topics', 'c.sentiment_score'])
-    .where('rp.revolt_id', '=', revoltId)
-    .orderBy('p.published_at')
-    .execute();
-  return rows.map((r) => ({
-    postId: r.id,
-    authorId: r.author_id,
-    followers: r.author_followers ?? 0,
-    topics: r.topics ? (JSON.parse(r.topics) as { id: string }[]).map((t) => t.id) : [],
-    sentimentScore: r.sentiment_score ?? 0,
-    publishedAt: r.published_at,
-    text: r.text,
-    source: r.source_id,
-  }));
+/** A post and its verdict as the engine reads them (the replay path feeds these directly). */
+export function enginePostOf(post: Post, verdict: Verdict): EnginePost {
+  return {
+    id: post.id,
+    target: post.target,
+    source: post.source,
+    author: post.author.id,
+    followers: post.author.followers ?? 0,
+    text: post.text,
+    url: post.url ?? null,
+    publishedAt: post.publishedAt,
+    metrics: post.metrics ?? null,
+    sentiment: verdict.sentiment.label,
+    sentimentScore: verdict.sentiment.score,
+    complaint: verdict.complaint.is,
+    topics: verdict.topics.map((t) => t.id),
+    escalation: verdict.escalation.map((e) => e.id),
+  };
+}
+
+/**
+ * The replay path: posts already judged in this process are fed straight to the engine and
+ * evaluated at each tick, without reading them back from the store. `classifiedUpTo` is the clock
+ * time they were judged at; the cursor moves past it so a later detectRevolts never feeds them again.
+ */
+export class SteppedDetector {
+  private constructor(
+    private readonly ctx: AppContext,
+    private readonly h: Handle,
+  ) {}
+
+  static async open(ctx: AppContext, now: number): Promise<SteppedDetector> {
+    return new SteppedDetector(ctx, await handleFor(ctx, now, { overlapMs: 0 }));
+  }
+
+  get engine(): RevoltEngine {
+    return this.h.engine;
+  }
+
+  async feed(posts: EnginePost[]): Promise<void> {
+    for (const p of posts) {
+      if (!this.h.names.has(p.target)) {
+        await targetNames(this.ctx, this.h);
+        if (!this.h.names.has(p.target)) this.h.names.set(p.target, p.target);
+      }
+    }
+    this.h.engine.feed(posts);
+  }
+
+  tick(now: number): Promise<RevoltEvent[]> {
+    return evaluateAndPersist(this.ctx, this.h, now);
+  }
+
+  async checkpoint(classifiedUpTo: number, now: number): Promise<void> {
+    this.h.watermark = Math.max(this.h.watermark, classifiedUpTo);
+    await writeCursor(this.ctx.db, { at: this.h.watermark }, now);
+  }
+}
+
+/** Forgets the engine held for a context (tests simulate a restart with it). */
+export function dropEngine(ctx: AppContext): void {
+  handles.delete(ctx);
 }
 
 export function toRevolt(
@@ -207,11 +240,11 @@ export function toRevolt(
     key: row.key,
     label: row.label,
     stage: row.stage as RevoltStage,
-    severity: row.severity,
+    severity: Number(row.severity),
     priority: row.priority as Revolt['priority'],
-    openedAt: row.opened_at,
-    updatedAt: row.updated_at,
-    resolvedAt: row.resolved_at,
+    openedAt: Number(row.opened_at),
+    updatedAt: Number(row.updated_at),
+    resolvedAt: row.resolved_at == null ? null : Number(row.resolved_at),
     explain: JSON.parse(row.explain),
     postIds,
   };

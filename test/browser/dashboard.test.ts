@@ -16,7 +16,7 @@ const MIN = 60_000;
 const ONSET = T0 + 6 * 60 * MIN;
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> my luggage is lost, terrible service';
 
-/** The replayed stream: quiet background, then a growing burst of lost-luggage complaints. */
+/** The replayed stream: quiet background, then a growing burst of lost-items complaints. */
 function stream(): NormalizedPost[] {
   const burst = Array.from({ length: 30 }, (_, k) =>
     makePost({
@@ -88,7 +88,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await replay(ONSET + 20 * MIN);
     const card = page.locator('article.revolt').first();
     await card.waitFor({ timeout: 10_000 }); // appeared without a reload
-    expect(await card.locator('.key').textContent()).toBe('lost-luggage');
+    expect(await card.locator('.key').textContent()).toBe('lost-items');
     expect(await card.locator('.target').textContent()).toBe('acme');
     expect(await card.locator('svg.spark path.volume').count()).toBe(1);
     expect(await card.locator('.why-text').textContent()).not.toBe('');

@@ -16,8 +16,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { ManualClock } from '../../src/util/clock.js';
 import { silentLogger } from '../../src/util/log.js';
 import { createEventBus } from '../../src/util/event-bus.js';
-import { createSimpleClassifier, type SimpleLexicon } from '../../src/classify/simple.js';
-import { parse } from 'yaml';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
 import type { Classifier } from '../../src/types.js';
 import '../../src/entry/open-db.js'; // installs the pg int8 parsers
 
@@ -55,6 +54,7 @@ export async function openTestDb(dialect: Dialect, opts: { migrate?: boolean } =
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+    pool.on('error', () => {});
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     cleanup = async () => {
       await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
@@ -65,10 +65,11 @@ export async function openTestDb(dialect: Dialect, opts: { migrate?: boolean } =
   return { db, dialect, close: cleanup };
 }
 
-let cachedLexicon: SimpleLexicon | null = null;
+let cachedClassifier: Classifier | null = null;
+/** The shipped classifier (rules/ + data/model/default.json), built once per test process. */
 export function testClassifier(): Classifier {
-  cachedLexicon ??= parse(fs.readFileSync(new URL('../../rules/simple/lexicon.yaml', import.meta.url), 'utf8')) as SimpleLexicon;
-  return createSimpleClassifier(cachedLexicon);
+  cachedClassifier ??= buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH);
+  return cachedClassifier;
 }
 
 export function testConfig(yaml = '', env: Record<string, string> = {}): Config {

@@ -56,7 +56,7 @@ describe.each(DIALECTS)('API (%s)', (dialect) => {
       makePost({ target: 'globex', text: 'my bag is lost again', publishedAt: now - 60_000 }),
     ]);
     expect((await get('/api/posts?target=globex')).body.items.map((p: Json) => p.text)).toEqual(['my bag is lost again']);
-    expect((await get('/api/posts?target=acme&topic=lost-luggage')).body.items.map((p: Json) => p.text)).toEqual(['terrible, my bag is lost']);
+    expect((await get('/api/posts?target=acme&topic=lost-items')).body.items.map((p: Json) => p.text)).toEqual(['terrible, my bag is lost']);
     expect((await get('/api/posts?target=acme&sentiment=negative')).body.items.map((p: Json) => p.text)).toEqual(['terrible, my bag is lost']);
     const since = new Date(now - 30 * 60_000).toISOString();
     expect((await get(`/api/posts?target=acme&since=${since}`)).body.items.map((p: Json) => p.text)).toEqual(['lovely crew today']);
@@ -121,7 +121,7 @@ describe.each(DIALECTS)('API (%s)', (dialect) => {
     const res = await post('/api/rules/test', { text: 'my bag is lost and nobody answers' }, 'viewer');
     expect(res.status).toBe(200);
     expect(res.body.verdict.sentiment.label).toBe('negative');
-    expect(res.body.verdict.topics.map((t: Json) => t.id)).toContain('lost-luggage');
+    expect(res.body.verdict.topics.map((t: Json) => t.id)).toContain('lost-items');
   });
 
   it('computes the overview: sentiment trend, complaint share, promoter/detractor index', async () => {

@@ -31,7 +31,7 @@ describe('app routes', () => {
     const body = (await res.json()) as { items: { text: string; classification: { sentiment: { label: string }; topics: { id: string }[] } }[] };
     expect(body.items.map((p) => p.text)).toEqual(['lovely crew', 'terrible service, my bag is lost']);
     expect(body.items[1].classification.sentiment.label).toBe('negative');
-    expect(body.items[1].classification.topics.map((t) => t.id)).toContain('lost-luggage');
+    expect(body.items[1].classification.topics.map((t) => t.id)).toContain('lost-items');
   });
 
   it('GET /api/posts rejects a bad limit with a coded error', async () => {

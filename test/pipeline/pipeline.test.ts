@@ -40,13 +40,13 @@ describe.each(DIALECTS)('pipeline on %s', (dialect) => {
     const opened = events.filter((e) => e.type === 'revolt.opened');
     expect(opened).toHaveLength(1);
     const r = opened[0].revolt;
-    expect(r).toMatchObject({ target: 'acme', key: 'lost-luggage', stage: 'emerging' });
-    expect(r.label).toBe('Lost luggage — Acme Air');
+    expect(r).toMatchObject({ target: 'acme', key: 'lost-items', stage: 'emerging' });
+    expect(r.label).toBe('Lost items — Acme Air');
     expect(r.openedAt - onset).toBeLessThanOrEqual(30 * MIN);
-    expect(r.explain).toMatchObject({ key: 'lost-luggage' });
+    expect(r.explain).toMatchObject({ key: 'lost-items' });
     expect(Number(r.explain.distinctAuthors)).toBeGreaterThanOrEqual(5);
     expect(String(r.explain.reason)).toMatch(/negative posts from \d+ distinct authors/);
-    const items = await ctx.db.selectFrom('queue_items').selectAll().execute();
+    const items = await ctx.db.selectFrom('queue_items').selectAll().where('kind', '=', 'revolt').execute();
     expect(items).toHaveLength(1);
     expect(items[0].revolt_id).toBe(r.id);
     // members keep growing as the revolt goes on, and nothing opens twice

@@ -60,6 +60,7 @@ describe.skipIf(!BASE_URL)('several instances on one PostgreSQL', () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${dbName}`);
     db = new pg.Pool({ connectionString: dbUrl(dbName), max: 2 });
+    db.on('error', () => {}); // the database is dropped with FORCE at the end: idle clients are killed
     receiver = await startReceiver();
 
     const t0 = Date.now();

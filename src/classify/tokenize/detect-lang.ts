@@ -10,17 +10,6 @@ export function isScoredLang(lang: string): lang is ScoredLang {
   return lang === 'en' || lang === 'pl' || lang === 'zh';
 }
 
-const SCRIPTS: [RegExp, string][] = [
-  [/[\u3040-\u30ff]/g, 'ja'],
-  [/[\uac00-\ud7af\u1100-\u11ff]/g, 'ko'],
-  [/[\u0400-\u04ff]/g, 'ru'],
-  [/[\u0600-\u06ff]/g, 'ar'],
-  [/[\u0590-\u05ff]/g, 'he'],
-  [/[\u0e00-\u0e7f]/g, 'th'],
-  [/[\u0900-\u097f]/g, 'hi'],
-  [/[\u0370-\u03ff]/g, 'el'],
-];
-
 const STOPWORDS: Record<string, string[]> = {
   en: ['the', 'and', 'is', 'to', 'my', 'you', 'it', 'of', 'for', 'in', 'on', 'this', 'that', 'was', 'with', 'not', 'have', 'your', 'are', 'i', 'me', 'so', 'just', 'but', 'no', 'be', 'at', 'a', 'an', "i'm", "don't", 'can', 'get', 'what', 'why', 'now', 'they', 'we', 'will', 'from', 'been', 'has', 'still', 'thanks', 'please'],
   pl: ['nie', 'jest', 'się', 'i', 'w', 'na', 'z', 'że', 'do', 'to', 'jak', 'bardzo', 'ale', 'po', 'co', 'tak', 'za', 'od', 'był', 'była', 'było', 'mnie', 'mi', 'już', 'czy', 'tylko', 'dla', 'przez', 'pan', 'pani', 'jestem', 'są', 'mam', 'go', 'jej', 'ten', 'ta', 'też', 'polecam', 'bo', 'który', 'która', 'oraz', 'gdy', 'jego', 'tego'],
@@ -37,22 +26,57 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
   for (const w of words) STOP_INDEX.set(w, [...(STOP_INDEX.get(w) ?? []), lang]);
 }
 
-const PL_LETTERS = /[ąęłńśźżć]/gi;
+const PL_CHARS = new Set([...'ąęłńśźżćĄĘŁŃŚŹŻĆ'].map((c) => c.charCodeAt(0)));
 const WORD_RE = /[\p{L}']+/gu;
-const HAN_RE = /\p{Script=Han}/gu;
-const LETTER_RE = /\p{L}/gu;
 
 /** Detect the language of a post: an ISO 639-1 code, or 'und' when there is nothing to go on. */
 export function detectLanguage(text: string): string {
-  const letters = countMatches(text, LETTER_RE);
+  // one pass over the characters: letters per script
+  let letters = 0;
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  let cyr = 0;
+  let arabic = 0;
+  let hebrew = 0;
+  let thai = 0;
+  let deva = 0;
+  let greek = 0;
+  let plMarks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if (c >= 0x3400 && c <= 0x4dbf) han++;
+    else if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) hangul++;
+    else if (c >= 0x0400 && c <= 0x04ff) cyr++;
+    else if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if (c >= 0x0590 && c <= 0x05ff) hebrew++;
+    else if (c >= 0x0e00 && c <= 0x0e7f) thai++;
+    else if (c >= 0x0900 && c <= 0x097f) deva++;
+    else if (c >= 0x0370 && c <= 0x03ff) greek++;
+    else if (c >= 0xc0 && c <= 0x24f) {
+      letters++;
+      if (PL_CHARS.has(c)) plMarks++;
+      continue;
+    } else continue;
+    letters++;
+  }
   if (letters === 0) return 'und';
-  const han = countMatches(text, HAN_RE);
-  for (const [re, lang] of SCRIPTS) if (countMatches(text, re) * 5 >= letters) return han > 0 && lang === 'ja' ? 'ja' : lang;
+  const scripts: [number, string][] = [[kana, 'ja'], [hangul, 'ko'], [cyr, 'ru'], [arabic, 'ar'], [hebrew, 'he'], [thai, 'th'], [deva, 'hi'], [greek, 'el']];
+  for (const [n, lang] of scripts) if (n * 5 >= letters) return lang;
   if (han > 0 && han * 3 >= letters) return 'zh';
   const scores: Record<string, number> = {};
   const words = text.toLowerCase().match(WORD_RE) ?? [];
-  for (const w of words) for (const lang of STOP_INDEX.get(w) ?? []) scores[lang] = (scores[lang] ?? 0) + 1;
-  scores.pl = (scores.pl ?? 0) + 2 * countMatches(text, PL_LETTERS);
+  for (const w of words) {
+    const langs = STOP_INDEX.get(w);
+    if (langs) for (const lang of langs) scores[lang] = (scores[lang] ?? 0) + 1;
+  }
+  scores.pl = (scores.pl ?? 0) + 2 * plMarks;
   let best = 'en';
   let bestScore = 0;
   for (const [lang, s] of Object.entries(scores)) {
@@ -62,11 +86,4 @@ export function detectLanguage(text: string): string {
   if (bestScore === 0) return 'en';
   if (best !== 'en' && (scores.en ?? 0) === bestScore) return 'en';
   return best;
-}
-
-function countMatches(text: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n++;
-  return n;
 }

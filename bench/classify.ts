@@ -1,0 +1,165 @@
+/**
+ * Classification benchmark: Backlash vs natural's BayesClassifier vs VADER, measured in the same
+ * run on the dev halves in ../shared/datasets (read at run time, never copied).
+ *   npm run bench:classify            accuracy (zero-shot and trained-on-half) + speed
+ *   npm run bench:classify -- --quick skip natural's NB on the slow sets and the 60k speed run
+ * Macro-F1 over each set's labels; complaint = F1 of the complaint class.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NO_TOPIC } from '../src/classify/bayes/model.js';
+import { scoreHead } from '../src/classify/bayes/nb.js';
+import { createClassifier, type BacklashClassifier } from '../src/classify/classifier.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/classify/index.js';
+import { binaryF1, evaluate } from '../src/classify/metrics.js';
+import { trainModel } from '../src/classify/train.js';
+
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+const require = createRequire(import.meta.url);
+const DATA = new URL('../../shared/datasets/', import.meta.url).pathname;
+const QUICK = process.argv.includes('--quick');
+const BIN = new URL('../bin/backlash.js', import.meta.url).pathname;
+
+interface Row { id: string; text: string; lang: string; sentiment?: string; complaint?: boolean; topic?: string }
+const read = (f: string): Row[] => readFileSync(join(DATA, f + '.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const f3 = (x: number) => x.toFixed(3);
+const line = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' ');
+
+if (!existsSync(DATA)) {
+  console.log(`datasets not found at ${DATA}: nothing to measure`);
+  process.exit(0);
+}
+
+const vader = require('vader-sentiment').SentimentIntensityAnalyzer as { polarity_scores(t: string): { compound: number } };
+const natural = require('natural') as { BayesClassifier: new () => { addDocument(t: string, l: string): void; train(): void; classify(t: string): string } };
+const vaderLabel = (t: string) => {
+  const c = vader.polarity_scores(t).compound;
+  return c >= 0.05 ? 'positive' : c <= -0.05 ? 'negative' : 'neutral';
+};
+
+const ours = buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH);
+const rules = ours.rules;
+const SENTIMENT_SETS = ['en_airline_tweets', 'en_tweeteval_val', 'zh_waimai_reviews', 'zh_hotel_reviews', 'pl_medicine_reviews'];
+const FLOOR_ZERO: Record<string, number> = { en_airline_tweets: 0.62, en_tweeteval_val: 0.6, zh_waimai_reviews: 0.8, zh_hotel_reviews: 0.78, pl_medicine_reviews: 0.55, complaint: 0.7 };
+
+// ---------------------------------------------------------------- zero-shot: the shipped default model
+console.log(`\n== Default model (${ours.version}), no training on the set — macro-F1 (complaint: F1)`);
+const W = [22, 9, 9, 7, 6];
+console.log(line(['set', 'backlash', 'VADER', 'floor', ''], W));
+for (const f of SENTIMENT_SETS) {
+  const rows = read(f).filter((r) => r.sentiment);
+  const gold = rows.map((r) => r.sentiment!);
+  const o = evaluate(gold, rows.map((r) => ours.classify(r.text, r.lang).sentiment.label)).macroF1;
+  const v = evaluate(gold, rows.map((r) => vaderLabel(r.text))).macroF1;
+  console.log(line([f, f3(o), f3(v), FLOOR_ZERO[f], o >= FLOOR_ZERO[f] ? 'ok' : 'BELOW'], W));
+}
+{
+  const rows = read('en_complaint_tweets');
+  const gold = rows.map((r) => !!r.complaint);
+  const o = binaryF1(gold, rows.map((r) => ours.classify(r.text, r.lang).complaint.is)).f1;
+  const v = binaryF1(gold, rows.map((r) => vaderLabel(r.text) === 'negative')).f1;
+  console.log(line(['en_complaint_tweets', f3(o), f3(v), FLOOR_ZERO.complaint, o >= FLOOR_ZERO.complaint ? 'ok' : 'BELOW'], W));
+}
+
+// ---------------------------------------------------------------- trained on one half, measured on the other
+const halves = (rows: Row[]) => [rows.filter((_, i) => i % 2 === 0), rows.filter((_, i) => i % 2 === 1)];
+function naturalNb(train: Row[], label: (r: Row) => string | undefined) {
+  const nb = new natural.BayesClassifier();
+  for (const r of train) {
+    const l = label(r);
+    if (l !== undefined) nb.addDocument(r.text, l);
+  }
+  nb.train();
+  return nb;
+}
+function bestTopic(clf: BacklashClassifier, r: Row): string {
+  const a = clf.analyse(r.text, r.lang);
+  const head = clf.model?.heads.topic;
+  if (!a || !head) return '(none)';
+  const s = scoreHead(head, a.features);
+  let best = -1;
+  head.classes.forEach((c, i) => c !== NO_TOPIC && (best < 0 || s[i] > s[best]) && (best = i));
+  return head.classes[best];
+}
+console.log('\n== Trained on one half (even lines), measured on the other (odd lines)');
+const W2 = [34, 9, 11, 7, 6];
+console.log(line(['task', 'backlash', 'natural NB', 'floor', ''], W2));
+const trained: { task: string; set: string; floor: number; kind: 'sentiment' | 'complaint' | 'topic' }[] = [
+  { task: 'airline sentiment', set: 'en_airline_tweets', floor: 0.72, kind: 'sentiment' },
+  { task: 'airline complaint reason (topic)', set: 'en_airline_tweets', floor: 0.45, kind: 'topic' },
+  { task: 'complaint F1', set: 'en_complaint_tweets', floor: 0.8, kind: 'complaint' },
+  { task: 'zh_waimai sentiment', set: 'zh_waimai_reviews', floor: 0.86, kind: 'sentiment' },
+  { task: 'zh_hotel sentiment', set: 'zh_hotel_reviews', floor: 0.86, kind: 'sentiment' },
+  { task: 'pl_medicine sentiment', set: 'pl_medicine_reviews', floor: 0.74, kind: 'sentiment' },
+];
+let trainSeconds = 0;
+let trainPosts = 0;
+for (const t of trained) {
+  const [train, test] = halves(read(t.set));
+  const t0 = performance.now();
+  const heads = t.kind === 'topic' ? (['sentiment', 'topic'] as const) : ([t.kind] as const);
+  const model = trainModel(train, rules, { heads: [...heads] });
+  trainSeconds += (performance.now() - t0) / 1000;
+  trainPosts += train.length;
+  const clf = createClassifier(rules, model);
+  let o: number;
+  let n: number | string = '-';
+  const slowNb = QUICK && t.set !== 'en_complaint_tweets';
+  if (t.kind === 'complaint') {
+    const gold = test.map((r) => !!r.complaint);
+    o = binaryF1(gold, test.map((r) => clf.classify(r.text, r.lang).complaint.is)).f1;
+    const nb = naturalNb(train, (r) => String(!!r.complaint));
+    n = f3(binaryF1(gold, test.map((r) => nb.classify(r.text) === 'true')).f1);
+  } else if (t.kind === 'topic') {
+    const rows = test.filter((r) => r.topic);
+    o = evaluate(rows.map((r) => r.topic!), rows.map((r) => bestTopic(clf, r))).macroF1;
+    if (!slowNb) {
+      const nb = naturalNb(train, (r) => r.topic);
+      n = f3(evaluate(rows.map((r) => r.topic!), rows.map((r) => nb.classify(r.text))).macroF1);
+    }
+  } else {
+    const rows = test.filter((r) => r.sentiment);
+    const gold = rows.map((r) => r.sentiment!);
+    o = evaluate(gold, rows.map((r) => clf.classify(r.text, r.lang).sentiment.label)).macroF1;
+    if (!slowNb) {
+      const nb = naturalNb(train, (r) => r.sentiment);
+      n = f3(evaluate(gold, rows.map((r) => nb.classify(r.text))).macroF1);
+    }
+  }
+  console.log(line([t.task, f3(o), n, t.floor, o >= t.floor ? 'ok' : 'BELOW'], W2));
+}
+console.log(`training: ${trainPosts} posts in ${trainSeconds.toFixed(1)} s over ${trained.length} models (${Math.round(trainPosts / trainSeconds)} posts/s, calibration included)`);
+
+// ---------------------------------------------------------------- speed
+console.log('\n== Speed');
+const pool = [...read('en_airline_tweets'), ...read('en_tweeteval_val'), ...read('zh_waimai_reviews'), ...read('zh_hotel_reviews'), ...read('pl_medicine_reviews'), ...read('en_complaint_tweets')];
+const N = QUICK ? 10_000 : 60_000;
+const mixed = Array.from({ length: N }, (_, i) => pool[(i * 7919) % pool.length]);
+const dir = mkdtempSync(join(tmpdir(), 'backlash-bench-'));
+const input = join(dir, 'posts.jsonl');
+writeFileSync(input, mixed.map((r, i) => JSON.stringify({ id: i, text: r.text })).join('\n') + '\n');
+const t0 = performance.now();
+const proc = spawnSync('sh', ['-c', `node "${BIN}" classify < "${input}" > "${join(dir, 'out.jsonl')}"`], { stdio: 'inherit' });
+const wall = (performance.now() - t0) / 1000;
+const outLines = readFileSync(join(dir, 'out.jsonl'), 'utf8').trimEnd().split('\n').length;
+const oursRate = N / wall;
+console.log(`backlash classify, whole process (startup, rules, model, JSON in/out): ${N} mixed posts (no lang given) in ${wall.toFixed(2)} s = ${Math.round(oursRate)} posts/s (exit ${proc.status}, ${outLines} lines out)`);
+const sample = mixed.slice(0, QUICK ? 1000 : 3000);
+const [nbTrain] = halves(read('en_airline_tweets'));
+const nb = naturalNb(nbTrain, (r) => r.sentiment);
+let t1 = performance.now();
+for (const r of sample) nb.classify(r.text);
+const nbRate = sample.length / ((performance.now() - t1) / 1000);
+t1 = performance.now();
+for (const r of sample) vader.polarity_scores(r.text);
+const vaderRate = sample.length / ((performance.now() - t1) / 1000);
+t1 = performance.now();
+for (const r of sample) ours.classify(r.text);
+const inProc = sample.length / ((performance.now() - t1) / 1000);
+console.log(`natural BayesClassifier (trained on airline half, in-process classify only): ${Math.round(nbRate)} posts/s`);
+console.log(`VADER (in-process, polarity only): ${Math.round(vaderRate)} posts/s`);
+console.log(`backlash in-process classify (same sample): ${Math.round(inProc)} posts/s`);
+console.log(`backlash whole process vs natural NB: ${(oursRate / nbRate).toFixed(1)}× (floor 25×); floor 20000 posts/s: ${oursRate >= 20000 ? 'ok' : 'BELOW'}`);

@@ -1,0 +1,188 @@
+/**
+ * The classifier: rules (always) plus a naive Bayes model (when given), combined per head.
+ * Pure and runtime-agnostic: built from compiled rules and a loaded model, no I/O.
+ */
+import type { Classifier, EscalationHit, Sentiment, TopicHit, Verdict } from '../types.js';
+import { applyCalibration } from './bayes/calibrate.js';
+import { NO_TOPIC, type HeadName, type Model, type NbHead } from './bayes/model.js';
+import { centredLogits, softmax, topFeatures } from './bayes/nb.js';
+import { clamp, ruleComplaint, ruleSentiment, ruleSignals, RULE_INPUTS, type Evidence, type SentimentDecision } from './combine.js';
+import { matchCues } from './cues/match.js';
+import { extractFeatureIds, extractFeatures } from './features.js';
+import { buildFeatureTable, scoreIds } from './bayes/table.js';
+import { scoreLexicon } from './lexicon/score.js';
+import type { CompiledRules } from './rules/compile.js';
+import { detectLanguage, isScoredLang, tokenize, type Unit } from './tokenize/index.js';
+import { addZhWord, buildZhDict, type ZhDict } from './tokenize/zh-dict.js';
+
+export interface Analysis {
+  lang: string;
+  units: Unit[];
+  evidence: Evidence;
+  features: string[];
+  signals: number[];
+}
+
+export interface ClassifyOptions {
+  explain?: boolean;
+}
+
+export interface BacklashClassifier extends Classifier {
+  readonly rules: CompiledRules;
+  readonly model: Model | null;
+  analyse(text: string, lang?: string | null): Analysis | null;
+  classify(text: string, lang?: string | null, opts?: ClassifyOptions): Verdict;
+}
+
+const TOPIC_MIN_PROB = 0.5;
+const TOPIC_TEMPERATURE = 3;
+
+/** Input names of a head's calibration layer: the model's log-odds, then the rule evidence. */
+export function headInputNames(name: HeadName, head: NbHead): string[] {
+  const nb = name === 'complaint' ? ['nb:complaint'] : head.classes.map((c) => `nb:${c}`);
+  return [...nb, ...RULE_INPUTS];
+}
+
+export function headInputs(name: HeadName, head: NbHead, joint: Float64Array, signals: number[]): number[] {
+  const logits = centredLogits(joint);
+  if (name === 'complaint') {
+    const t = head.classes.indexOf('true');
+    return [clamp((logits[t] - logits[1 - t]) / 2, -25, 25), ...signals];
+  }
+  return [...logits, ...signals];
+}
+
+export function normaliseLang(lang: string | null | undefined): string | null {
+  if (!lang) return null;
+  const l = lang.trim().toLowerCase().split(/[-_]/)[0];
+  return /^[a-z]{2,3}$/.test(l) ? l : null;
+}
+
+export function createClassifier(rules: CompiledRules, model: Model | null = null): BacklashClassifier {
+  let zhDict: ZhDict = rules.zhDict;
+  if (model && model.zhWords.length) {
+    zhDict = buildZhDict(rules.zhDict.words);
+    for (const w of model.zhWords) addZhWord(zhDict, w);
+  }
+  const version = `rules-${rules.version}` + (model ? `+nb-${model.version}` : '');
+  const table = model ? buildFeatureTable(model) : null;
+
+  function analyse(text: string, langIn?: string | null): Analysis | null {
+    const lang = normaliseLang(langIn) ?? detectLanguage(text);
+    if (!isScoredLang(lang)) return null;
+    const units = tokenize(text, lang, zhDict);
+    const lex = scoreLexicon(units, lang, rules);
+    const cues = matchCues(units, text, lang, rules);
+    let question = false;
+    for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;
+    const evidence: Evidence = { lex, cues, question };
+    const features = model ? extractFeatures(units, rules.langs.get(lang), lex, cues) : [];
+    return { lang, units, evidence, features, signals: ruleSignals(evidence, rules) };
+  }
+
+  function classify(text: string, langIn?: string | null, opts: ClassifyOptions = {}): Verdict {
+    const lang = normaliseLang(langIn) ?? detectLanguage(text);
+    if (!isScoredLang(lang)) {
+      const v: Verdict = { lang, sentiment: { label: 'neutral', score: 0, confidence: 0.1 }, complaint: { is: false, score: 0 }, topics: [], escalation: [] };
+      if (opts.explain) v.explain = { note: `language "${lang}" is not scored: neutral with low confidence` };
+      return v;
+    }
+    const units = tokenize(text, lang, zhDict);
+    const lex = scoreLexicon(units, lang, rules);
+    const cues = matchCues(units, text, lang, rules);
+    let question = false;
+    for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;
+    const evidence: Evidence = { lex, cues, question };
+    const signals = ruleSignals(evidence, rules);
+    const nIds = table ? extractFeatureIds(units, rules.langs.get(lang), lex, cues, table) : 0;
+    // the feature strings are only needed to name the deciding features in an explanation
+    const features = opts.explain && model ? extractFeatures(units, rules.langs.get(lang), lex, cues) : [];
+    const a = { lang };
+    const explainModel: Record<string, unknown> = {};
+    const heads = model?.heads ?? {};
+    const score = (name: HeadName): Float64Array => scoreIds(table!.heads[name]!, table!.buf, nIds);
+
+    let sentiment: SentimentDecision;
+    const sh = heads.sentiment;
+    if (sh) {
+      const joint = score('sentiment');
+      const probs = sh.calibration ? applyCalibration(sh.calibration, headInputs('sentiment', sh, joint, signals)) : softmax(joint);
+      let best = 0;
+      for (let c = 1; c < probs.length; c++) if (probs[c] > probs[best]) best = c;
+      const p = (cls: string) => {
+        const i = sh.classes.indexOf(cls);
+        return i < 0 ? 0 : probs[i];
+      };
+      sentiment = { label: sh.classes[best] as Sentiment, score: clamp(p('positive') - p('negative'), -1, 1), confidence: probs[best], probs: opts.explain ? Object.fromEntries(sh.classes.map((c, i) => [c, round(probs[i])])) : undefined };
+      if (opts.explain) explainModel.sentiment = { probabilities: sentiment.probs, calibrated: !!sh.calibration, features: topFeatures(sh, features, best) };
+    } else sentiment = ruleSentiment(evidence, rules);
+
+    let complaintScore: number;
+    const ch = heads.complaint;
+    if (ch) {
+      const joint = score('complaint');
+      const t = ch.classes.indexOf('true');
+      const probs = ch.calibration ? applyCalibration(ch.calibration, headInputs('complaint', ch, joint, signals)) : softmax(joint);
+      complaintScore = probs[t];
+      if (opts.explain) explainModel.complaint = { probability: round(complaintScore), calibrated: !!ch.calibration, features: topFeatures(ch, features, complaintScore >= 0.5 ? t : 1 - t) };
+    } else complaintScore = ruleComplaint(evidence, rules);
+
+    const topics = new Map<string, TopicHit>();
+    for (const [id, phrases] of evidence.cues.topics) {
+      const meta = rules.topics.get(id)!;
+      topics.set(id, { id, score: round(1 - 0.4 * 0.5 ** (phrases.length - 1)), pillar: meta.pillar, touchpoint: meta.touchpoint });
+    }
+    const th = heads.topic;
+    // learned topics are reasons for discontent: only worth scoring on posts that are not positive
+    if (th && (sentiment.label !== 'positive' || opts.explain)) {
+      const joint = score('topic');
+      for (let c = 0; c < joint.length; c++) joint[c] /= TOPIC_TEMPERATURE;
+      const probs = softmax(joint);
+      let best = -1;
+      for (let c = 0; c < probs.length; c++) if (th.classes[c] !== NO_TOPIC && (best < 0 || probs[c] > probs[best])) best = c;
+      if (best >= 0) {
+        const id = th.classes[best];
+        if (probs[best] >= TOPIC_MIN_PROB) {
+          const meta = rules.topics.get(id);
+          const prev = topics.get(id);
+          const score = round(Math.max(prev?.score ?? 0, probs[best]));
+          topics.set(id, meta ? { id, score, pillar: meta.pillar, touchpoint: meta.touchpoint } : { id, score });
+        }
+        if (opts.explain) explainModel.topic = { best: id, probability: round(probs[best]), features: topFeatures(th, features, best) };
+      }
+    }
+
+    const escalation: EscalationHit[] = evidence.cues.escalation.map((e) => ({ id: e.id, cue: e.cue }));
+    const complaintIs = ch ? complaintScore >= 0.5 : complaintScore >= rules.scoring.complaint.threshold;
+    const verdict: Verdict = {
+      lang: a.lang,
+      sentiment: { label: sentiment.label, score: round(sentiment.score), confidence: round(sentiment.confidence) },
+      complaint: { is: complaintIs, score: round(complaintScore) },
+      topics: [...topics.values()].sort((x, y) => y.score - x.score),
+      escalation,
+    };
+    if (opts.explain) {
+      verdict.explain = {
+        lexicon: { score: round(evidence.lex.score), hits: evidence.lex.hits },
+        cues: {
+          complaint: evidence.cues.complaint,
+          topics: Object.fromEntries(evidence.cues.topics),
+          escalation: evidence.cues.escalation,
+        },
+        signals: Object.fromEntries(RULE_INPUTS.map((n, i) => [n, round(signals[i])])),
+        combination: {
+          sentiment: sh ? (sh.calibration ? 'model + rules, calibrated' : 'model only') : 'rules only (scoring.yaml thresholds)',
+          complaint: ch ? (ch.calibration ? 'model + rules, calibrated' : 'model only') : 'rules only (scoring.yaml logistic weights)',
+        },
+        ...(model ? { model: { version: model.version, ...explainModel } } : {}),
+      };
+    }
+    return verdict;
+  }
+
+  return { version, rules, model, analyse, classify };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,57 @@
+/** Complaint cues, topics and escalation cues: phrase matches over stems (en, pl) or characters (zh). */
+import type { CompiledRules, CueRef, LangRules } from '../rules/compile.js';
+import { matchAt } from '../lexicon/score.js';
+import type { Unit } from '../tokenize/unit.js';
+
+/** a complaint cue group counts at most this many matched phrases */
+const MAX_PER_CUE = 3;
+
+export interface CueMatches {
+  complaint: { id: string; weight: number; phrase: string }[];
+  topics: Map<string, string[]>;
+  escalation: { id: string; cue: string }[];
+}
+
+export function matchCues(units: Unit[], text: string, lang: string, rules: CompiledRules): CueMatches {
+  const out: CueMatches = { complaint: [], topics: new Map(), escalation: [] };
+  const r = rules.langs.get(lang);
+  if (!r) return out;
+  const seen = new Set<string>();
+  const perId = new Map<string, number>();
+  const add = (ref: CueRef, keys?: string[]) => {
+    // phrases that stem alike ("love", "loving", "lovely") are one piece of evidence
+    const k = ref.kind + ':' + ref.id + ':' + (keys ? keys.join(' ') : ref.phrase);
+    if (seen.has(k)) return;
+    seen.add(k);
+    if (ref.kind === 'complaint') {
+      const n = (perId.get(ref.id) ?? 0) + 1;
+      perId.set(ref.id, n);
+      if (n > MAX_PER_CUE) return;
+    }
+    if (ref.kind === 'complaint') out.complaint.push({ id: ref.id, weight: ref.weight, phrase: ref.phrase });
+    else if (ref.kind === 'topic') {
+      const list = out.topics.get(ref.id);
+      if (list) list.push(ref.phrase);
+      else out.topics.set(ref.id, [ref.phrase]);
+    } else if (!out.escalation.some((e) => e.id === ref.id)) out.escalation.push({ id: ref.id, cue: ref.phrase });
+  };
+  if (r.charCues.size > 0) matchChars(text.toLowerCase(), r, add);
+  if (r.cues.size > 0) {
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
+      if (u.kind === 'p') continue;
+      const cands = r.cues.get(u.key);
+      if (!cands) continue;
+      for (const c of cands) if (matchAt(units, i, c.keys)) add(c.payload, c.keys);
+    }
+  }
+  return out;
+}
+
+function matchChars(text: string, r: LangRules, add: (ref: CueRef) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const list = r.charCues.get(text[i]);
+    if (!list) continue;
+    for (const { phrase, ref } of list) if (text.startsWith(phrase, i)) add(ref);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Naive Bayes features of a post: stems (or Chinese words), negation-scoped stems ("¬good"),
+ * adjacent-word bigrams, Chinese character bigrams, emoji, punctuation shapes, and the rule
+ * evidence as pseudo-features ("§lex:-2", "§c:waiting", "§t:billing") so that a trained model
+ * learns how far to trust each rule on the team's own data.
+ */
+import type { CueMatches } from './cues/match.js';
+import type { LexiconResult } from './lexicon/score.js';
+import type { LangRules } from './rules/compile.js';
+import type { Unit } from './tokenize/unit.js';
+import type { FeatureTable } from './bayes/table.js';
+
+const NEGATION_SCOPE = 3;
+
+/**
+ * English function words: kept out of unigram features (and of bigrams made only of them) because
+ * on a small corpus they pick up spurious class associations ("in the", "that", "me").
+ */
+const STOP_EN = new Set(
+  'a an the and or of to in on at for from by with about as into than then so if is are was were be been being am do does did has have had i me my we our you your he she it its they them their this that these those there here what which who whom when where how just also too very really still again s t d ll m re ve'.split(' '),
+);
+
+export function lexBucket(score: number): string {
+  return '§lex:' + Math.max(-3, Math.min(3, Math.round(score * 3)));
+}
+
+export function extractFeatures(units: Unit[], r: LangRules | undefined, lex: LexiconResult | null, cues: CueMatches | null): string[] {
+  const f = new Set<string>();
+  let negLeft = 0;
+  let prev: string | null = null;
+  let prevStop = false;
+  let han = '';
+  const flushHan = () => {
+    for (let i = 0; i + 1 < han.length; i++) f.add(han.substr(i, 2));
+    han = '';
+  };
+  for (const u of units) {
+    if (u.kind === 'w') {
+      const isHan = u.text.charCodeAt(0) >= 0x3400;
+      if (isHan) han += u.text;
+      else if (han) flushHan();
+      const key = u.key;
+      if (r && (r.negators.has(u.text) || r.negators.has(key))) {
+        negLeft = NEGATION_SCOPE;
+        f.add(key);
+        prev = key;
+        continue;
+      }
+      const stop = STOP_EN.has(u.text);
+      if (negLeft > 0) {
+        if (!stop) f.add('¬' + key);
+        negLeft--;
+      } else if (!stop) f.add(key);
+      if (prev !== null && !(stop && prevStop)) f.add(prev + '_' + key);
+      prev = key;
+      prevStop = stop;
+      if (u.caps) f.add('§caps');
+      if (u.elong) f.add('§elong');
+    } else {
+      if (han) flushHan();
+      prev = null;
+      if (u.kind === 'p') {
+        negLeft = 0;
+        if (u.text !== '.' && u.text !== ',') f.add(u.text);
+      } else f.add(u.key);
+    }
+  }
+  if (han) flushHan();
+  if (lex) f.add(lexBucket(lex.score));
+  if (cues) {
+    for (const c of cues.complaint) f.add('§c:' + c.id);
+    for (const t of cues.topics.keys()) f.add('§t:' + t);
+    for (const e of cues.escalation) f.add('§e:' + e.id);
+  }
+  return [...f];
+}
+
+/**
+ * The same features as extractFeatures, but only those the model knows, as ids, without building
+ * bigram or negation strings: the classification hot path. Writes into `t.buf` and returns the count.
+ */
+export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: LexiconResult | null, cues: CueMatches | null, t: FeatureTable): number {
+  const ids = t.ids;
+  const stamp = t.stamp;
+  let post = ++t.post;
+  if (post === 0xffffffff) {
+    stamp.fill(0);
+    post = t.post = 1;
+  }
+  let n = 0;
+  const take = (id: number | undefined) => {
+    if (id === undefined || stamp[id] === post) return;
+    stamp[id] = post;
+    if (n === t.buf.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(t.buf);
+      t.buf = grown;
+    }
+    t.buf[n++] = id;
+  };
+  let negLeft = 0;
+  let prev: string | null = null;
+  let prevStop = false;
+  const hanPairs = t.hanPairs;
+  const han = t.han;
+  let hanN = 0;
+  const flushHan = () => {
+    for (let i = 0; i + 1 < hanN; i++) take(hanPairs.get(han[i] * 65536 + han[i + 1]));
+    hanN = 0;
+  };
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.kind === 'w') {
+      const w = u.text;
+      if (w.charCodeAt(0) >= 0x3400) {
+        for (let i = 0; i < w.length && hanN < han.length; i++) han[hanN++] = w.charCodeAt(i);
+      } else if (hanN) flushHan();
+      const key = u.key;
+      if (r && (r.negators.has(u.text) || r.negators.has(key))) {
+        negLeft = NEGATION_SCOPE;
+        take(ids.get(key));
+        prev = key;
+        continue;
+      }
+      const stop = STOP_EN.has(u.text);
+      if (negLeft > 0) {
+        if (!stop) take(t.negated.get(key));
+        negLeft--;
+      } else if (!stop) take(ids.get(key));
+      if (prev !== null && !(stop && prevStop)) take(t.bigrams.get(prev)?.get(key));
+      prev = key;
+      prevStop = stop;
+      if (u.caps) take(ids.get('§caps'));
+      if (u.elong) take(ids.get('§elong'));
+    } else {
+      if (hanN) flushHan();
+      prev = null;
+      if (u.kind === 'p') {
+        negLeft = 0;
+        if (u.text !== '.' && u.text !== ',') take(ids.get(u.text));
+      } else take(ids.get(u.key));
+    }
+  }
+  if (hanN) flushHan();
+  if (lex) take(ids.get(lexBucket(lex.score)));
+  if (cues) {
+    for (const c of cues.complaint) take(ids.get('§c:' + c.id));
+    for (const tp of cues.topics.keys()) take(ids.get('§t:' + tp));
+    for (const e of cues.escalation) take(ids.get('§e:' + e.id));
+  }
+  return n;
+}

@@ -1,0 +1,77 @@
+/**
+ * Node entry of the classification stage: loads rules/ and the default model from disk and can
+ * reload both without a restart. A reload that fails keeps the last good rules and model.
+ */
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Classifier, Verdict } from '../types.js';
+import { PROJECT_ROOT } from '../entry/project-root.js';
+import { readModel } from './bayes/load-node.js';
+import type { Model } from './bayes/model.js';
+import { createClassifier, type BacklashClassifier, type ClassifyOptions } from './classifier.js';
+import { compileRules } from './rules/compile.js';
+import { loadRuleSet } from './rules/load-node.js';
+
+export * from './core.js';
+
+const ROOT = PROJECT_ROOT;
+export const DEFAULT_RULES_DIR = join(ROOT, 'rules');
+export const DEFAULT_MODEL_PATH = join(ROOT, 'data/model/default.json');
+
+export interface LoadOptions {
+  rulesDir?: string;
+  /** a model file; `null` for rules only; default data/model/default.json when it exists */
+  modelPath?: string | null;
+  /** reload when a rule file changes (fs.watch); errors go to onReloadError */
+  watch?: boolean;
+  onReloadError?: (err: Error) => void;
+  onReload?: (version: string) => void;
+}
+
+export interface ReloadableClassifier extends Classifier {
+  classify(text: string, lang?: string | null, opts?: ClassifyOptions): Verdict;
+  reload(): Promise<void>;
+  current(): BacklashClassifier;
+  close(): void;
+}
+
+export function buildClassifier(rulesDir: string, modelPath: string | null): BacklashClassifier {
+  const rules = compileRules(loadRuleSet(rulesDir));
+  const model: Model | null = modelPath ? readModel(modelPath) : null;
+  return createClassifier(rules, model);
+}
+
+export async function loadDefaultClassifier(opts: LoadOptions = {}): Promise<ReloadableClassifier> {
+  const rulesDir = opts.rulesDir ?? DEFAULT_RULES_DIR;
+  const modelPath = opts.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : opts.modelPath;
+  let current = buildClassifier(rulesDir, modelPath);
+  let watcher: FSWatcher | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const reload = async () => {
+    // build completely before swapping: a broken file leaves the running classifier untouched
+    const next = buildClassifier(rulesDir, modelPath);
+    current = next;
+    opts.onReload?.(next.version);
+  };
+  if (opts.watch) {
+    watcher = watch(rulesDir, { recursive: true }, () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => reload().catch((e: Error) => opts.onReloadError?.(e)), 200);
+    });
+    watcher.unref();
+  }
+  return {
+    get version() {
+      return current.version;
+    },
+    classify: (text, lang, o) => current.classify(text, lang, o),
+    reload,
+    current: () => current,
+    close: () => {
+      watcher?.close();
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

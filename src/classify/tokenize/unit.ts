@@ -1,0 +1,21 @@
+/** The lexical unit every later stage works on, whatever the language. */
+export type UnitKind =
+  | 'w' // word (hashtag words included)
+  | 'e' // emoji or emoticon
+  | 'p' // punctuation run: clause and sentence boundaries, "!!!", "?"
+  | 'm' // @mention
+  | 'u' // url
+  | 'n'; // number
+
+export interface Unit {
+  /** lower-cased surface, letters repeated 3+ times squashed to 2 ("sooo" → "soo") */
+  text: string;
+  /** lookup key: English Porter stem, Polish normalised stem, Chinese word as is */
+  key: string;
+  kind: UnitKind;
+  /** ALL CAPS in the original (shouting) */
+  caps: boolean;
+  /** elongated in the original ("sooo", "nooo"); `alt` is the fully squashed form */
+  elong: boolean;
+  alt?: string;
+}

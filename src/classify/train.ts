@@ -1,0 +1,134 @@
+/**
+ * Training: records → features (the same analysis classification uses) → one naive Bayes head per
+ * label present (sentiment, complaint, topic) → a calibration layer per head fitted on k-fold
+ * out-of-fold scores, so the model learns how much to trust itself against the rules.
+ */
+import { fitCalibration } from './bayes/calibrate.js';
+import { NO_TOPIC, type HeadName, type Model, type NbHead } from './bayes/model.js';
+import { scoreHead, trainHead, type LabelledFeatures } from './bayes/nb.js';
+import { createClassifier, headInputNames, headInputs, normaliseLang } from './classifier.js';
+import type { CompiledRules } from './rules/compile.js';
+import { detectLanguage } from './tokenize/detect-lang.js';
+import { segmenterWords } from './tokenize/zh-dict.js';
+
+export interface TrainingRecord {
+  text: string;
+  lang?: string | null;
+  sentiment?: string | null;
+  complaint?: boolean | null;
+  topic?: string | null;
+}
+
+export interface TrainOptions {
+  alpha?: number;
+  /** smoothing of the topic head (default 0.1) */
+  topicAlpha?: number;
+  minCount?: number;
+  /** folds for the out-of-fold calibration; 0 disables calibration */
+  folds?: number;
+  balanced?: boolean;
+  heads?: HeadName[];
+  /** Chinese words must appear this often in the corpus to join the segmentation dictionary */
+  zhMinCount?: number;
+  meta?: Record<string, unknown>;
+}
+
+const SENTIMENTS = new Set(['negative', 'neutral', 'positive']);
+const MIN_CALIBRATION_DOCS = 30;
+const TOPIC_ALPHA = 0.1;
+
+interface Prepared {
+  features: string[];
+  signals: number[];
+  rec: TrainingRecord;
+}
+
+export function trainModel(records: TrainingRecord[], rules: CompiledRules, opts: TrainOptions = {}): Model {
+  const heads = new Set(opts.heads ?? ['sentiment', 'complaint', 'topic']);
+  const zhWords = collectZhWords(records, opts.zhMinCount ?? 2);
+  const probe = createClassifier(rules, { version: 'probe', heads: {}, zhWords, meta: {} });
+  const prepared: Prepared[] = [];
+  for (const rec of records) {
+    const a = probe.analyse(rec.text, rec.lang);
+    if (a) prepared.push({ features: a.features, signals: a.signals, rec });
+  }
+  const model: Model = { version: '', heads: {}, zhWords, meta: { ...opts.meta, records: prepared.length, rules: rules.version } };
+
+  if (heads.has('sentiment')) {
+    const docs = labelled(prepared, (r) => (r.sentiment && SENTIMENTS.has(r.sentiment.toLowerCase()) ? r.sentiment.toLowerCase() : null));
+    if (classesOf(docs).length >= 2) model.heads.sentiment = trainWithCalibration('sentiment', docs, opts);
+  }
+  if (heads.has('complaint')) {
+    const docs = labelled(prepared, (r) => (typeof r.complaint === 'boolean' ? String(r.complaint) : null));
+    if (classesOf(docs).length >= 2) model.heads.complaint = trainWithCalibration('complaint', docs, opts, ['false', 'true']);
+  }
+  if (heads.has('topic')) {
+    const anyTopic = prepared.some((p) => p.rec.topic);
+    // posts that carry other labels but no topic teach the model what "no topic" looks like
+    const docs = anyTopic ? labelled(prepared, (r) => (r.topic ? r.topic : r.sentiment || typeof r.complaint === 'boolean' ? NO_TOPIC : null)) : [];
+    if (classesOf(docs).filter((c) => c !== NO_TOPIC).length >= 1 && classesOf(docs).length >= 2) {
+      // topics are many small classes and scored by macro-F1: lighter smoothing, and every topic
+      // equally likely a priori so the big ones do not swallow the rare ones
+      const head = trainHead(docs, { alpha: opts.topicAlpha ?? TOPIC_ALPHA, minCount: opts.minCount });
+      head.logPrior = head.logPrior.map(() => -Math.log(head.classes.length));
+      model.heads.topic = head;
+    }
+  }
+  model.version = modelVersion(model);
+  return model;
+}
+
+type Doc = LabelledFeatures & { signals: number[] };
+
+function labelled(prepared: Prepared[], label: (r: TrainingRecord) => string | null): Doc[] {
+  const out: Doc[] = [];
+  for (const p of prepared) {
+    const l = label(p.rec);
+    if (l !== null) out.push({ features: p.features, label: l, signals: p.signals });
+  }
+  return out;
+}
+
+function classesOf(docs: Doc[]): string[] {
+  return [...new Set(docs.map((d) => d.label))].sort();
+}
+
+function trainWithCalibration(name: HeadName, docs: Doc[], opts: TrainOptions, fixedClasses?: string[]): NbHead {
+  const classes = fixedClasses ?? classesOf(docs);
+  const alpha = opts.alpha ?? 0.5;
+  const head = trainHead(docs, { alpha, minCount: opts.minCount, classes });
+  const folds = opts.folds ?? 5;
+  const counts = classes.map((c) => docs.filter((d) => d.label === c).length);
+  if (folds < 2 || docs.length < MIN_CALIBRATION_DOCS || Math.min(...counts) < folds) return head;
+  const X: number[][] = new Array(docs.length);
+  const y: number[] = docs.map((d) => classes.indexOf(d.label));
+  for (let k = 0; k < folds; k++) {
+    const train = docs.filter((_, i) => i % folds !== k);
+    const foldHead = trainHead(train, { alpha, minCount: opts.minCount, classes });
+    for (let i = k; i < docs.length; i += folds) X[i] = headInputs(name, foldHead, scoreHead(foldHead, docs[i].features), docs[i].signals);
+  }
+  head.calibration = fitCalibration(headInputNames(name, head), X, y, classes.length, { balanced: opts.balanced ?? true });
+  return head;
+}
+
+function collectZhWords(records: TrainingRecord[], minCount: number): string[] {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const lang = normaliseLang(r.lang) ?? detectLanguage(r.text);
+    if (lang !== 'zh') continue;
+    for (const w of segmenterWords(r.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return [...counts].filter(([, n]) => n >= minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 50_000).map(([w]) => w);
+}
+
+function modelVersion(model: Model): string {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  };
+  for (const [name, head] of Object.entries(model.heads)) {
+    mix(name + head.classes.join(',') + head.docs + head.features.size + head.logPrior.join(','));
+    if (head.calibration) mix(JSON.stringify(head.calibration.weights));
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

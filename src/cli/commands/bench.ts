@@ -1,0 +1,36 @@
+/**
+ * `backlash bench [NAME] [ARGS...]`: runs a benchmark program from bench/ (each prints its own
+ * figures with the peer measured in the same run). Without NAME, lists them.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../entry/project-root.js';
+
+const ROOT = PROJECT_ROOT;
+
+export const BENCHMARKS: Record<string, { file: string; what: string }> = {
+  classify: { file: 'bench/classify.ts', what: 'classification accuracy on the dev sets and speed, vs natural NB and VADER' },
+  feeds: { file: 'bench/feeds.ts', what: 'feed parsing items/s (RSS, Atom, Mastodon) vs rss-parser' },
+  revolts: { file: 'bench/revolts/bench.ts', what: 'scenario week: recall, latency, false alarms, replay speed, vs the mean+kσ peer' },
+  load: { file: 'bench/load.ts', what: 'sustained push ingest into one instance: posts/s, p50/p99, memory, loss check' },
+  'db-size': { file: 'bench/db-size.ts', what: 'database size per million posts, SQLite and PostgreSQL, before and after retention' },
+};
+
+export async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help') {
+    const w = Math.max(...Object.keys(BENCHMARKS).map((k) => k.length));
+    process.stdout.write(`usage: backlash bench NAME [ARGS...]\n\n${Object.entries(BENCHMARKS).map(([k, b]) => `  ${k.padEnd(w)}  ${b.what}`).join('\n')}\n`);
+    return name ? 0 : 2;
+  }
+  const bench = BENCHMARKS[name];
+  if (!bench || !fs.existsSync(path.join(ROOT, bench.file))) {
+    process.stderr.write(`backlash bench: unknown benchmark "${name}" (try: ${Object.keys(BENCHMARKS).join(', ')})\n`);
+    return 2;
+  }
+  return new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, bench.file), ...rest], { cwd: ROOT, stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}

@@ -1,0 +1,240 @@
+/**
+ * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH]`: runs the real pipeline (ingest →
+ * classify → detect) over a JSONL file of posts in time order, on a simulated clock with no
+ * waiting, in a throwaway in-memory SQLite database (or --db FILE), and writes revolt events as JSONL on stdout.
+ * Input line: {"id","source","target","author":{"id","followers"?},"text","lang"?,"publishedAt","url"?,"metrics"?}
+ * Output line: {"type","at","revolt":{"id","target","key","label","stage","severity","priority","postIds","explain"}}
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { AppContext } from '../../context.js';
+import type { NormalizedPost, RevoltEvent } from '../../types.js';
+import { sql } from 'kysely';
+import { buildConfig, type Env } from '../../config/config.js';
+import { openDb } from '../../entry/open-db.js';
+import { loadNodeClassifier } from '../../entry/classifier-node.js';
+import { migrateToLatest } from '../../store/migrate.js';
+import { syncTargets } from '../../store/targets.js';
+import { processPosts } from '../../pipeline/process.js';
+import { enginePostOf, SteppedDetector } from '../../revolts/detect.js';
+import type { EnginePost } from '../../revolts/model.js';
+import { ManualClock } from '../../util/clock.js';
+import { createLogger } from '../../util/log.js';
+import { createEventBus } from '../../util/event-bus.js';
+import { parseDuration } from '../../util/duration.js';
+
+const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h]\n';
+const QUIET_TICK_MS = 5 * 60_000;
+/** Posts ingested and classified per chunk (detection still ticks every --tick of simulated time). */
+const CHUNK = 2000;
+
+interface Args {
+  file: string;
+  model?: string;
+  tickMs: number;
+  tailMs: number;
+  db?: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  let file: string | undefined;
+  const out: Partial<Args> = { tickMs: 60_000, tailMs: 12 * 3_600_000 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--model') out.model = val();
+      else if (a === '--db') out.db = val();
+      else if (a === '--tick' || a === '--tail') {
+        const ms = parseDuration(val());
+        if (ms === null || ms < 0 || (a === '--tick' && ms < 1000)) return `${a}: expected a duration like 30s, 1m or 2h`;
+        if (a === '--tick') out.tickMs = ms;
+        else out.tailMs = ms;
+      } else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
+      else if (file) return `unexpected argument ${a}`;
+      else file = a;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+  if (!file) return 'missing FILE';
+  return { ...(out as Args), file };
+}
+
+/** One input line as a post, or why it is not one. */
+export function parseReplayLine(line: string): NormalizedPost | string {
+  let r: Record<string, any>;
+  try {
+    r = JSON.parse(line);
+  } catch {
+    return 'invalid JSON';
+  }
+  if (!r || typeof r !== 'object') return 'not an object';
+  for (const k of ['id', 'source', 'target', 'text', 'publishedAt']) if (typeof r[k] !== 'string' || !r[k]) return `missing "${k}"`;
+  if (!r.author || typeof r.author.id !== 'string') return 'missing "author.id"';
+  const at = Date.parse(r.publishedAt);
+  if (!Number.isFinite(at)) return `"publishedAt" is not an ISO-8601 time`;
+  return {
+    source: r.source,
+    target: r.target,
+    externalId: r.id,
+    url: typeof r.url === 'string' ? r.url : null,
+    author: { id: r.author.id, name: r.author.name ?? null, handle: r.author.handle ?? null, followers: Number.isFinite(r.author.followers) ? r.author.followers : null },
+    text: r.text,
+    lang: typeof r.lang === 'string' ? r.lang : null,
+    publishedAt: at,
+    metrics: r.metrics && typeof r.metrics === 'object' ? r.metrics : null,
+  };
+}
+
+export function eventLine(e: RevoltEvent): string {
+  const r = e.revolt;
+  return JSON.stringify({
+    type: e.type,
+    at: new Date(e.at).toISOString(),
+    revolt: { id: r.id, target: r.target, key: r.key, label: r.label, stage: r.stage, severity: r.severity, priority: r.priority, postIds: r.postIds, explain: r.explain },
+  });
+}
+
+/** The service's configuration (as `backlash serve` reads it), without loading the HTTP server. */
+function readConfig(env: Env) {
+  return buildConfig(env, {
+    readFile: (p) => {
+      try {
+        return fs.readFileSync(p, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    },
+  });
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`backlash replay: ${args}\n${USAGE}`);
+    return 2;
+  }
+  if (!fs.existsSync(args.file)) {
+    process.stderr.write(`backlash replay: ${args.file} does not exist\n`);
+    return 1;
+  }
+  if (args.model && !fs.existsSync(args.model)) {
+    process.stderr.write(`backlash replay: model ${args.model} does not exist\n`);
+    return 1;
+  }
+  const log = createLogger({ level: (process.env.LOG_LEVEL as never) ?? 'warn' });
+  let config;
+  try {
+    config = readConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`backlash replay: configuration error: ${(err as Error).message}\n`);
+    return 1;
+  }
+  // in memory unless --db names a file to keep: replay is a throwaway run, and disk is its slowest part
+  const opened = await openDb({ sqlitePath: args.db ?? ':memory:' });
+  const out = process.stdout;
+  let bad = 0;
+  let lineNo = 0;
+  try {
+    // a throwaway database: no durability needed (a crash just means replaying again)
+    if (opened.dialect === 'sqlite') {
+      for (const p of ['journal_mode = MEMORY', 'synchronous = OFF', 'temp_store = MEMORY', 'cache_size = -65536']) await sql.raw(`pragma ${p}`).execute(opened.db);
+    }
+    await migrateToLatest(opened.db);
+    const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
+    const clock = new ManualClock(0);
+    const ctx: AppContext = { config: { ...config, demoEnabled: false }, db: opened.db, dialect: opened.dialect, clock, log, classifier: () => classifier, bus: createEventBus(), instanceId: `replay:${process.pid}` };
+    const targets = new Set<string>();
+    const detector = await SteppedDetector.open(ctx, 0);
+    let batch: NormalizedPost[] = [];
+    let nextTick = -Infinity;
+    const write = (events: RevoltEvent[]) => {
+      for (const e of events) out.write(eventLine(e) + '\n');
+    };
+    /**
+     * Runs a chunk through ingest and classify at once (the clock at its newest post), then feeds
+     * the verdicts to the detector in time order, evaluating at every tick boundary: detection sees
+     * exactly what a live service ticking every `tick` would have seen, without a query per tick.
+     */
+    const flush = async (final = false) => {
+      if (batch.length === 0) return;
+      const chunk = batch;
+      batch = [];
+      const fresh = [...new Set(chunk.map((p) => p.target))].filter((t) => !targets.has(t));
+      if (fresh.length) {
+        await syncTargets(ctx, fresh.map((id) => ({ id, name: id, sources: [] })));
+        fresh.forEach((t) => targets.add(t));
+      }
+      clock.set(chunk[chunk.length - 1].publishedAt);
+      // one transaction per chunk (one SQLite connection: every statement until COMMIT is inside it);
+      // the same statements run as live, only without a journal write per statement
+      await sql`begin`.execute(ctx.db);
+      try {
+        const judged = (await processPosts(ctx, chunk)).map((c) => enginePostOf(c.post, c.verdict)).sort((a, b) => a.publishedAt - b.publishedAt);
+        await step(judged, final);
+        await detector.checkpoint(clock.now(), clock.now());
+        await sql`commit`.execute(ctx.db);
+      } catch (err) {
+        await sql`rollback`.execute(ctx.db).catch(() => undefined);
+        throw err;
+      }
+    };
+    const pending: EnginePost[] = [];
+    /** Feeds judged posts tick by tick; a tick whose posts may continue in the next chunk waits for it. */
+    const step = async (judged: EnginePost[], final: boolean) => {
+      const queue = pending.splice(0).concat(judged);
+      const quiet = Math.max(args.tickMs, QUIET_TICK_MS);
+      let i = 0;
+      while (i < queue.length) {
+        if (!Number.isFinite(nextTick)) nextTick = Math.ceil(queue[i].publishedAt / args.tickMs) * args.tickMs;
+        let j = i;
+        while (j < queue.length && queue[j].publishedAt <= nextTick) j++;
+        if (j === queue.length && !final) {
+          pending.push(...queue.slice(i));
+          return;
+        }
+        await detector.feed(queue.slice(i, j));
+        write(await detector.tick(nextTick));
+        i = j;
+        if (i < queue.length) {
+          // quiet stretches still tick (lifecycles resolve), every 5 minutes rather than every tick
+          const due = Math.ceil(queue[i].publishedAt / args.tickMs) * args.tickMs;
+          for (let t = nextTick + quiet; t < due; t += quiet) write(await detector.tick(t));
+          nextTick = due;
+        } else nextTick += args.tickMs;
+      }
+    };
+    const rl = readline.createInterface({ input: fs.createReadStream(args.file), crlfDelay: Infinity });
+    for await (const line of rl) {
+      lineNo++;
+      if (!line.trim()) continue;
+      const p = parseReplayLine(line);
+      if (typeof p === 'string') {
+        bad++;
+        if (bad <= 20) process.stderr.write(`backlash replay: line ${lineNo}: ${p}\n`);
+        continue;
+      }
+      if (batch.length && p.publishedAt < batch[batch.length - 1].publishedAt) p.publishedAt = batch[batch.length - 1].publishedAt; // input must be in time order
+      batch.push(p);
+      if (batch.length >= CHUNK) await flush();
+    }
+    await flush(true);
+    if (pending.length) await step([], true);
+    // after the last post: let open revolts subside and resolve
+    if (Number.isFinite(nextTick)) {
+      await sql`begin`.execute(ctx.db);
+      for (let t = nextTick + QUIET_TICK_MS; t <= nextTick + args.tailMs && detector.engine.open.size > 0; t += QUIET_TICK_MS) write(await detector.tick(t));
+      await sql`commit`.execute(ctx.db);
+    }
+  } finally {
+    await opened.close();
+  }
+  if (bad) process.stderr.write(`backlash replay: ${bad} of ${lineNo} lines skipped\n`);
+  return 0;
+}

@@ -1,0 +1,71 @@
+/**
+ * `backlash train FILE... --out MODEL [--with-feedback [--db PATH]] [--rules DIR] [--alpha A] [--folds K]`
+ * Learns a naive Bayes model from JSONL or CSV records with "text" and any of "sentiment",
+ * "complaint", "topic"; --with-feedback adds the team's corrections from the label_feedback table.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { opt, parseArgs, UsageError } from '../../classify/args.js';
+import { writeModel } from '../../classify/bayes/load-node.js';
+import { feedbackToRecords } from '../../classify/feedback.js';
+import { DEFAULT_RULES_DIR } from '../../classify/index.js';
+import { readRecordFiles } from '../../classify/io-node.js';
+import { compileRules } from '../../classify/rules/compile.js';
+import { loadRuleSet } from '../../classify/rules/load-node.js';
+import { trainModel, type TrainingRecord } from '../../classify/train.js';
+import { HEADS, type HeadName } from '../../classify/bayes/model.js';
+
+const USAGE = `usage: backlash train FILE... --out MODEL [options]
+  FILE            JSONL or CSV with "text" and any of "sentiment", "complaint", "topic" ("lang" optional)
+  --out MODEL     where to write the model (JSON)
+  --with-feedback add the team's label corrections (label_feedback table)
+  --db PATH       SQLite file for --with-feedback (default: $BACKLASH_DB or data/backlash.db; $DATABASE_URL wins)
+  --rules DIR     rule files whose evidence the model learns to weigh (default: rules/)
+  --alpha A       additive smoothing (default 0.5)
+  --folds K       folds for the calibration layer (default 5; 0 = none)
+  --min-count N   drop features seen in fewer than N posts (default 1)
+  --heads LIST    which labels to learn, e.g. sentiment,topic (default: every label the records carry;
+                  a head left out is decided by the rules alone)
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const warn = (m: string) => process.stderr.write(`backlash train: ${m}\n`);
+  try {
+    const args = parseArgs(argv, { flags: ['with-feedback', 'help'], options: ['out', 'db', 'rules', 'alpha', 'folds', 'min-count', 'heads'] });
+    if (args.flags.has('help')) return void process.stdout.write(USAGE), 0;
+    const out = opt(args, 'out');
+    if (!out) throw new UsageError('--out MODEL is required');
+    if (args.positionals.length === 0 && !args.flags.has('with-feedback')) throw new UsageError('give at least one FILE (or --with-feedback)');
+    const num = (name: string) => {
+      const v = opt(args, name);
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a non-negative number`);
+      return n;
+    };
+    const t0 = performance.now();
+    const records: TrainingRecord[] = readRecordFiles(args.positionals, warn);
+    if (args.flags.has('with-feedback')) {
+      const { readFeedback } = await import('../../classify/feedback-node.js');
+      const { rows, note } = await readFeedback({ sqlitePath: opt(args, 'db') ?? process.env.BACKLASH_DB ?? 'data/backlash.db', databaseUrl: opt(args, 'db') ? undefined : process.env.DATABASE_URL });
+      if (note) warn(note);
+      const fb = feedbackToRecords(rows);
+      warn(`${rows.length} corrections → ${fb.length} training records`);
+      records.push(...fb);
+    }
+    if (records.length === 0) throw new Error('no usable records');
+    const rules = compileRules(loadRuleSet(opt(args, 'rules') ?? DEFAULT_RULES_DIR));
+    const heads = opt(args, 'heads')?.split(',').map((h) => h.trim()) as HeadName[] | undefined;
+    const bad = heads?.find((h) => !HEADS.includes(h));
+    if (bad) throw new UsageError(`--heads: unknown head "${bad}" (sentiment, complaint, topic)`);
+    const model = trainModel(records, rules, { alpha: num('alpha'), folds: num('folds'), minCount: num('min-count'), heads, meta: { sources: args.positionals } });
+    mkdirSync(dirname(out), { recursive: true });
+    writeModel(out, model);
+    const summary = Object.entries(model.heads).map(([n, h]) => `${n} (${h.classes.length} classes, ${h.docs} posts, ${h.features.size} features${h.calibration ? ', calibrated' : ''})`);
+    warn(`${records.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out} [${model.version}]: ${summary.join('; ') || 'no labels found'}`);
+    return Object.keys(model.heads).length ? 0 : 1;
+  } catch (e) {
+    warn(`${(e as Error).message}${e instanceof UsageError ? '\n' + USAGE : ''}`);
+    return 2;
+  }
+}

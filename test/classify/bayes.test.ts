@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { fitCalibration, applyCalibration } from '../../src/classify/bayes/calibrate.js';
+import { modelFromJson, modelToJson, ModelFormatError } from '../../src/classify/bayes/model.js';
+import { scoreHead, trainHead } from '../../src/classify/bayes/nb.js';
+import { createClassifier } from '../../src/classify/classifier.js';
+import { feedbackToRecords } from '../../src/classify/feedback.js';
+import { trainModel, type TrainingRecord } from '../../src/classify/train.js';
+import { rulesClassifier } from './helpers.js';
+
+describe('naive Bayes head', () => {
+  const head = trainHead([
+    { features: ['late', 'flight'], label: 'delay' },
+    { features: ['late', 'train'], label: 'delay' },
+    { features: ['bag', 'lost'], label: 'luggage' },
+    { features: ['bag', 'missing'], label: 'luggage' },
+  ]);
+  it('scores only the features a post has, ignoring unknown ones', () => {
+    const s = scoreHead(head, ['late', 'never-seen']);
+    expect(s[head.classes.indexOf('delay')]).toBeGreaterThan(s[head.classes.indexOf('luggage')]);
+  });
+  it('survives a JSON round trip unchanged in its decisions', () => {
+    const model = { version: 't', heads: { topic: head }, zhWords: ['好吃'], meta: {} };
+    const back = modelFromJson(JSON.parse(JSON.stringify(modelToJson(model))));
+    expect(Array.from(scoreHead(back.heads.topic!, ['bag']))).toEqual(Array.from(scoreHead(head, ['bag'])).map((x) => expect.closeTo(x, 3)));
+    expect(back.zhWords).toEqual(['好吃']);
+  });
+  it('refuses a file of another format or version', () => {
+    expect(() => modelFromJson({ format: 'other' })).toThrow(ModelFormatError);
+    expect(() => modelFromJson({ format: 'backlash-nb', version: 99, heads: {} })).toThrow(/version 99/);
+  });
+});
+
+describe('calibration', () => {
+  it('learns which input predicts the class', () => {
+    const X = Array.from({ length: 200 }, (_, i) => [i % 2, Math.sin(i)]);
+    const y = X.map(([a]) => a);
+    const cal = fitCalibration(['signal', 'noise'], X, y, 2);
+    expect(applyCalibration(cal, [1, 0])[1]).toBeGreaterThan(0.8);
+    expect(applyCalibration(cal, [0, 0])[1]).toBeLessThan(0.2);
+  });
+});
+
+const RECORDS: TrainingRecord[] = [];
+for (let i = 0; i < 12; i++) {
+  RECORDS.push({ text: `my parcel number ${i} never arrived, the courier lost it`, sentiment: 'negative', complaint: true, topic: 'Lost Parcel' });
+  RECORDS.push({ text: `charged twice on card ${i}, want my money back`, sentiment: 'negative', complaint: true, topic: 'Double Charge' });
+  RECORDS.push({ text: `thank you for the lovely gift number ${i}`, sentiment: 'positive', complaint: false });
+  RECORDS.push({ text: `what time do you open on day ${i}`, sentiment: 'neutral', complaint: false });
+  RECORDS.push({ text: `送餐太慢了，等了${i}个小时`, sentiment: 'negative', complaint: true });
+  RECORDS.push({ text: `味道很好，第${i}次点了`, sentiment: 'positive', complaint: false });
+}
+
+describe('training', () => {
+  const rules = rulesClassifier().rules;
+  const model = trainModel(RECORDS, rules);
+  const clf = createClassifier(rules, model);
+  it('learns every head the records carry, with calibration', () => {
+    expect(Object.keys(model.heads).sort()).toEqual(['complaint', 'sentiment', 'topic']);
+    expect(model.heads.sentiment!.calibration?.inputs[0]).toBe('nb:negative');
+  });
+  it('returns learned topics as topics', () => {
+    const v = clf.classify('the courier lost my parcel', 'en');
+    expect(v.topics.map((t) => t.id)).toContain('Lost Parcel');
+    expect(clf.classify('charged twice again', 'en').topics.map((t) => t.id)).toContain('Double Charge');
+  });
+  it('learns Chinese words with Intl.Segmenter and keeps them in the model', () => {
+    expect(model.zhWords.length).toBeGreaterThan(0);
+    expect(clf.classify('送餐太慢了', 'zh').sentiment.label).toBe('negative');
+  });
+  it('explains which model features decided', () => {
+    const v = clf.classify('the courier lost my parcel', 'en', { explain: true });
+    const m = v.explain!.model as { sentiment: { features: { feature: string }[] }; topic: { best: string } };
+    expect(m.topic.best).toBe('Lost Parcel');
+    expect(m.sentiment.features.length).toBeGreaterThan(0);
+    expect(v.explain!.combination).toMatchObject({ sentiment: 'model + rules, calibrated' });
+  });
+  it('explains rules-only verdicts by lexicon entries and cues', () => {
+    const v = rulesClassifier().classify('The staff was nice but the food was not good', 'en', { explain: true });
+    const lex = v.explain!.lexicon as { hits: { text: string; why?: string[] }[] };
+    expect(lex.hits.find((h) => h.text === 'nice')?.why).toContain('before "but"');
+    expect(lex.hits.find((h) => h.text === 'good')?.why).toEqual(expect.arrayContaining(['negated by "not"', 'after "but"']));
+  });
+});
+
+describe('feedback', () => {
+  it('turns corrections into training records, the latest correction per field winning', () => {
+    const recs = feedbackToRecords(
+      [
+        { post_id: 'p1', text: 'meh', sentiment: 'positive', actor: 'a', at: 1 },
+        { post_id: 'p1', text: 'meh', sentiment: 'negative', actor: 'b', at: 2 },
+        { post_id: 'p1', text: 'meh', complaint: 1, actor: 'b', at: 3 },
+        { post_id: 'p2', text: 'x', actor: 'c', at: 1 },
+      ],
+      { weight: 1 },
+    );
+    expect(recs).toEqual([{ text: 'meh', lang: undefined, sentiment: 'negative', complaint: true }]);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { background, HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
+
+const ONSET = T0 + 30 * HOUR;
+const END = ONSET + 3 * HOUR;
+
+describe('revolt engine: opening and explanation', () => {
+  it('opens one revolt for a burst of complaints sharing a topic, explains why, and keeps growing it', () => {
+    const engine = newEngine();
+    const burst = Array.from({ length: 20 }, (_, k) => post({ text: `lost my luggage again on the Acme flight ${k % 3 ? 'nobody answers' : 'terrible'} (day ${k})`, topics: ['lost-luggage'], publishedAt: ONSET + k * 2 * MIN, followers: k === 7 ? 90_000 : 100 + k, escalation: k === 4 ? ['legal'] : [] }));
+    const changes = run(engine, [...background(T0, END), ...burst], T0, END);
+    const opened = changes.filter((c) => c.event === 'revolt.opened');
+    expect(opened).toHaveLength(1);
+    const o = opened[0];
+    expect(o.revolt.key).toBe('lost-luggage');
+    expect(o.revolt.label).toBe('Lost luggage — Acme Air');
+    expect(o.revolt.openedAt - ONSET).toBeLessThanOrEqual(15 * MIN);
+    const ex = o.explain as Record<string, any>;
+    expect(ex.observed).toBeGreaterThanOrEqual(3); // a rule topic may open on 3 voices when the surprise is strong (minAuthorsStrong)
+    expect(ex.expected).toBeLessThan(1);
+    expect(ex.pValue).toBeLessThan(1e-5);
+    expect(ex.score).toBeGreaterThanOrEqual(5);
+    expect(ex.firstPost.id).toBe(burst[0].id);
+    expect(ex.sources).toEqual(['acme-x']);
+    expect(ex.topTerms.map((t: { term: string }) => t.term)).toEqual(expect.arrayContaining(['lost', 'luggage']));
+    expect(ex.reason).toMatch(/negative posts from \d+ distinct authors in \d+ min/);
+    // the final state: every burst post is a member, the most reached post is the influencer's
+    const last = changes.filter((c) => c.revolt.id === o.revolt.id).at(-1)!;
+    expect(last.revolt.memberIds.size).toBe(20);
+    expect((last.explain.current as any).mostReachedPost.id).toBe(burst[7].id);
+    expect((last.explain.current as any).escalation).toEqual({ legal: 1 });
+    expect(changes.filter((c) => c.event === 'revolt.opened')).toHaveLength(1);
+  });
+
+  it('opens on a novel phrase no rule knows, and on a hashtag', () => {
+    const engine = newEngine();
+    const phrase = Array.from({ length: 10 }, (_, k) => post({ text: `a seat deposit just to sit with my kid? ${['awful', 'shameful', 'scam', 'ridiculous'][k % 4]} (${k})`, publishedAt: ONSET + k * 3 * MIN }));
+    const tag = Array.from({ length: 10 }, (_, k) => post({ text: `${['still waiting', 'no help at all', 'cancelled again', 'worst night'][k % 4]} row ${k} #AcmeStranded`, publishedAt: ONSET + 90 * MIN + k * 3 * MIN }));
+    const changes = run(engine, [...background(T0, END + HOUR), ...phrase, ...tag], T0, END + HOUR);
+    const opened = changes.filter((c) => c.event === 'revolt.opened').map((c) => c.revolt);
+    expect(opened).toHaveLength(2);
+    expect(opened[0].key).toMatch(/^phrase:/);
+    expect([...opened[0].keys]).toContain('phrase:seat deposit');
+    expect(opened[1].key).toBe('#acmestranded');
+  });
+});
+
+describe('revolt engine: merging', () => {
+  it('groups that share most posts open as one revolt carrying every key', () => {
+    const engine = newEngine();
+    const burst = Array.from({ length: 12 }, (_, k) => post({ text: `#AcmeDown checkout outage, app crashed ${k}`, topics: ['outage'], publishedAt: ONSET + k * MIN }));
+    const changes = run(engine, [...background(T0, END), ...burst], T0, END);
+    const opened = changes.filter((c) => c.event === 'revolt.opened');
+    expect(opened).toHaveLength(1);
+    expect(opened[0].revolt.key).toBe('outage'); // the rule topic is the most specific kind
+    expect([...opened[0].revolt.keys]).toEqual(expect.arrayContaining(['outage', '#acmedown']));
+  });
+
+  it('two open revolts that come to share most of their posts merge into the older one', () => {
+    const engine = newEngine();
+    const a = Array.from({ length: 8 }, (_, k) => post({ text: `refund fee scam number ${k}`, topics: ['billing'], publishedAt: ONSET + k * MIN }));
+    const b = Array.from({ length: 8 }, (_, k) => post({ text: `#AcmeFees are a joke ${k}`, publishedAt: ONSET + 60 * MIN + k * MIN }));
+    let changes = run(engine, [...background(T0, ONSET + 70 * MIN), ...a, ...b], T0, ONSET + 70 * MIN);
+    const opened = changes.filter((c) => c.event === 'revolt.opened');
+    expect(opened.map((c) => c.revolt.key)).toEqual(['billing', '#acmefees']);
+    // from now on the same posts carry both: the hashtag crowd and the billing crowd are one
+    const both = Array.from({ length: 14 }, (_, k) => post({ text: `#AcmeFees billing scam again ${k}`, topics: ['billing'], publishedAt: ONSET + 75 * MIN + k * MIN }));
+    changes = run(engine, both, ONSET + 75 * MIN, ONSET + 100 * MIN);
+    const merged = changes.find((c) => c.event === 'revolt.resolved' && c.revolt.mergedInto);
+    expect(merged?.event).toBe('revolt.resolved');
+    expect(merged?.revolt.id).toBe(opened[1].revolt.id);
+    expect(merged?.revolt.mergedInto).toBe(opened[0].revolt.id);
+    const survivor = engine.open.get(opened[0].revolt.id)!;
+    expect(survivor.keys.has('#acmefees')).toBe(true);
+    expect(engine.open.has(opened[1].revolt.id)).toBe(false);
+  });
+});
+
+describe('revolt engine: decoys stay quiet', () => {
+  it('one furious customer posting dozens of times is not a revolt', () => {
+    const engine = newEngine();
+    const rant = Array.from({ length: 45 }, (_, k) => post({ text: `Acme lost my luggage, terrible, I hate you (${k})`, topics: ['lost-luggage'], author: 'one-angry-customer', publishedAt: ONSET + k * 2 * MIN }));
+    expect(run(engine, [...background(T0, END), ...rant], T0, END)).toEqual([]);
+  });
+
+  it('a happy viral spike is not a revolt, even when the classifier misreads a few posts', () => {
+    const engine = newEngine();
+    const joy = Array.from({ length: 120 }, (_, k) => {
+      const misread = k % 12 === 0; // one in twelve judged negative ("insanely good" and the like)
+      return post({ text: `free upgrades for everyone on my flight #AcmeSurprise amazing crew ${k}`, publishedAt: ONSET + k * 30_000, sentiment: misread ? 'negative' : 'positive', sentimentScore: misread ? -0.2 : 0.8, complaint: false });
+    });
+    expect(run(engine, [...background(T0, END), ...joy], T0, END)).toEqual([]);
+  });
+
+  it('a neutral news burst sharing one link is not a revolt', () => {
+    const engine = newEngine();
+    const news = Array.from({ length: 70 }, (_, k) => post({ text: `Acme to merge with Harbor Air, deal announced https://news.example.com/acme-merger?src=${k}`, publishedAt: ONSET + k * MIN, sentiment: k % 10 === 0 ? 'negative' : 'neutral', sentimentScore: 0, complaint: false }));
+    expect(run(engine, [...background(T0, END), ...news], T0, END)).toEqual([]);
+  });
+
+  it('reposts and copies count as reach, not as voices', () => {
+    const engine = newEngine();
+    const original = post({ text: 'Acme cancelled my flight and kept the money, disgusting behaviour', topics: ['billing'], publishedAt: ONSET, followers: 5000 });
+    const reposts = Array.from({ length: 30 }, (_, k) => post({ text: `RT @a1: ${original.text}`, topics: ['billing'], publishedAt: ONSET + (k + 1) * MIN, followers: 1000 }));
+    const copies = Array.from({ length: 10 }, (_, k) => post({ text: original.text, topics: ['billing'], publishedAt: ONSET + (k + 1) * 90_000 }));
+    expect(run(engine, [...background(T0, END), original, ...reposts, ...copies], T0, END)).toEqual([]);
+  });
+});

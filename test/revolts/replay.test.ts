@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tmpDir } from '../helpers/context.js';
+
+const T0 = Date.parse('2026-03-02T00:00:00Z');
+const MIN = 60_000;
+
+function weekFile(): { file: string; burstIds: string[] } {
+  const lines: Record<string, unknown>[] = [];
+  const texts = ['Flying with Acme tomorrow, any tips?', 'Great crew on my Acme flight today, thanks!', 'Acme lounge is nice', 'The coffee on Acme was bad'];
+  for (let t = T0, i = 0; t < T0 + 16 * 60 * MIN; t += 7 * MIN, i++) {
+    lines.push({ id: `bg${i}`, source: 'acme-x', target: 'acme', author: { id: `u${i % 40}`, followers: 120 }, text: `${texts[i % 4]} (${i})`, publishedAt: new Date(t).toISOString() });
+  }
+  const onset = T0 + 12 * 60 * MIN;
+  const burstIds: string[] = [];
+  for (let k = 0; k < 14; k++) {
+    burstIds.push(`b${k}`);
+    lines.push({ id: `b${k}`, source: 'acme-x', target: 'acme', author: { id: `angry${k}`, followers: 200 * k }, text: `@AcmeAir my luggage is lost again, nobody answers, terrible (${k})`, publishedAt: new Date(onset + k * 90_000).toISOString(), metrics: { likes: 3, reposts: 1, replies: 0 } });
+  }
+  lines.sort((a, b) => String(a.publishedAt).localeCompare(String(b.publishedAt)));
+  const file = path.join(tmpDir(), 'posts.jsonl');
+  fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n{"not": "a post"}\n');
+  return { file, burstIds };
+}
+
+describe('backlash replay', () => {
+  it('writes revolt events as JSONL on simulated time, following the contract', async () => {
+    const { file } = weekFile();
+    const res = await runCli(['replay', file], { timeoutMs: 120_000 });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/line \d+: missing "id"/);
+    const events = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    expect(events[0].type).toBe('revolt.opened');
+    expect(events.at(-1).type).toBe('revolt.resolved');
+    for (const e of events) {
+      expect(['revolt.opened', 'revolt.escalated', 'revolt.updated', 'revolt.resolved']).toContain(e.type);
+      expect(new Date(e.at).toISOString()).toBe(e.at);
+      expect(Object.keys(e.revolt).sort()).toEqual(['explain', 'id', 'key', 'label', 'postIds', 'priority', 'severity', 'stage', 'target'].sort());
+    }
+    const opened = events[0];
+    // simulated time: the revolt opens minutes after the burst's onset, not at wall-clock time
+    const onset = T0 + 12 * 60 * MIN;
+    expect(Date.parse(opened.at) - onset).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(opened.at) - onset).toBeLessThanOrEqual(30 * MIN);
+    expect(opened.revolt).toMatchObject({ target: 'acme', key: 'lost-items', stage: 'emerging' });
+    expect(opened.revolt.explain).toMatchObject({ observed: expect.any(Number), expected: expect.any(Number), pValue: expect.any(Number), topTerms: expect.any(Array), firstPost: expect.any(Object), mostReached: expect.any(Object), sources: ['acme-x'] });
+    // postIds grow to every member post so far
+    expect(events.at(-1).revolt.postIds).toHaveLength(14);
+    expect(new Set(events.map((e) => e.revolt.id)).size).toBe(1);
+  });
+
+  it('refuses bad arguments with exit code 2 and a missing file with 1', async () => {
+    expect((await runCli(['replay'])).code).toBe(2);
+    expect((await runCli(['replay', 'x.jsonl', '--tick', 'soon'])).code).toBe(2);
+    const missing = await runCli(['replay', '/nonexistent/posts.jsonl']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/does not exist/);
+  });
+});
