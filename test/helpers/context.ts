@@ -1,6 +1,6 @@
 /**
  * Test contexts over real databases: a fresh SQLite file per context, and (when DATABASE_URL is set)
- * a fresh PostgreSQL schema per context. `DIALECTS` lists the ones available, so a suite can run
+ * a fresh PostgreSQL database per context. `DIALECTS` lists the ones available, so a suite can run
  * once per dialect with describe.each(DIALECTS).
  */
 import fs from 'node:fs';
@@ -48,17 +48,24 @@ export async function openTestDb(dialect: Dialect, opts: { migrate?: boolean } =
   } else {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set');
-    const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    // A database of its own per context (not a schema): nothing a test does, nor the migrator's
+    // introspection of other schemas, can reach another test running at the same time.
+    const name = `bt_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
-    const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+    const own = new URL(url);
+    own.pathname = `/${name}`;
+    const pool = new pg.Pool({ connectionString: own.toString(), max: 4 });
     pool.on('error', () => {});
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     cleanup = async () => {
-      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
       await db.destroy();
+      const drop = new pg.Client({ connectionString: url });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
     };
   }
   if (opts.migrate !== false) await migrateToLatest(db);
