@@ -72,6 +72,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
   const opened = await openDb({ databaseUrl: config.databaseUrl, sqlitePath, onIdleError: (err) => log.warn('database connection dropped; reconnecting on next use', { error: err.message }) });
   let stopped = false;
   let pgBus: PgEventBus | null = null;
+  let closeClassifier: (() => void) | null = null;
   try {
     await migrateToLatest(opened.db);
     const classifier = await loadNodeClassifier({
@@ -79,6 +80,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       onReload: (version) => log.info('rules reloaded', { version }),
       onReloadError: (err) => log.error('rule reload failed; keeping the last good rules', { error: err.message }),
     });
+    closeClassifier = () => classifier.close();
     const routing = loadNodeRouting(path.join(PROJECT_ROOT, 'rules'), config.notifications.channels.map((c) => c.id));
     const demoItems = config.demoEnabled ? parseDemoStream(fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'demo', 'stream.jsonl'), 'utf8')) : [];
     const clock: Clock = config.demoEnabled ? new AcceleratedClock(Date.now(), config.demo.speed) : systemClock;
@@ -142,6 +144,8 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       },
     };
   } catch (err) {
+    // release everything that keeps the event loop alive (rule watcher, LISTEN connection, pool)
+    closeClassifier?.();
     await pgBus?.close().catch(() => {});
     if (!stopped) await opened.close().catch(() => {});
     throw err;

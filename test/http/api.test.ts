@@ -58,7 +58,7 @@ describe.each(DIALECTS)('API (%s)', (dialect) => {
     expect((await get('/api/posts?target=globex')).body.items.map((p: Json) => p.text)).toEqual(['my bag is lost again']);
     // filter by whichever topic the shipped classifier gave the complaint (the API is under test here, not the rules)
     const all = (await get('/api/posts?target=acme')).body.items as Json[];
-    const topic = all.find((p) => p.text === 'terrible, my bag is lost').classification.topics[0]?.id;
+    const topic = all.find((p) => p.text === 'terrible, my bag is lost')!.classification.topics[0]?.id;
     expect(topic).toBeTruthy();
     const tagged = (await get(`/api/posts?target=acme&topic=${topic}`)).body.items.map((p: Json) => p.text);
     expect(tagged).toContain('terrible, my bag is lost');
