@@ -9,12 +9,30 @@ import { ingestPosts } from '../ingest/ingest.js';
 import { classifyPosts, type Classified } from '../classify/stage.js';
 import { queueFlaggedPosts } from '../routing/post.js';
 
-export async function processPosts(ctx: AppContext, posts: NormalizedPost[]): Promise<Classified[]> {
-  const fresh = await ingestPosts(ctx, posts);
-  const classified = await classifyPosts(ctx, fresh);
+export interface ProcessOptions {
+  /** The caller already holds a transaction on ctx.db (replay batches many calls in one). */
+  inTransaction?: boolean;
+}
+
+/**
+ * Ingest, classify and queue one batch. On SQLite and PostgreSQL storing and judging are one
+ * transaction: atomic (this path never leaves a post stored but unjudged) and cheaper than a commit
+ * per statement. Queueing flagged posts follows the commit, so a routing failure never costs the
+ * posts themselves. D1 has no interactive transactions; there every write is idempotent instead.
+ */
+export async function processPosts(ctx: AppContext, posts: NormalizedPost[], opts: ProcessOptions = {}): Promise<Classified[]> {
+  if (posts.length === 0) return [];
+  const classified =
+    opts.inTransaction || ctx.dialect === 'd1'
+      ? await storeAndJudge(ctx, posts)
+      : await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, posts));
   await queueFlaggedPosts(ctx, classified);
   for (const c of classified) ctx.bus.publish({ topic: 'post', id: c.post.id, at: c.post.fetchedAt });
   return classified;
+}
+
+async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[]): Promise<Classified[]> {
+  return classifyPosts(ctx, await ingestPosts(ctx, posts));
 }
 
 /** Classify posts stored but not yet judged (after a crash, or a classifier outage). One bounded batch. */

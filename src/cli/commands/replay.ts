@@ -176,7 +176,7 @@ export async function run(argv: string[]): Promise<number> {
       // the same statements run as live, only without a journal write per statement
       await sql`begin`.execute(ctx.db);
       try {
-        const judged = (await processPosts(ctx, chunk)).map((c) => enginePostOf(c.post, c.verdict)).sort((a, b) => a.publishedAt - b.publishedAt);
+        const judged = (await processPosts(ctx, chunk, { inTransaction: true })).map((c) => enginePostOf(c.post, c.verdict)).sort((a, b) => a.publishedAt - b.publishedAt);
         await step(judged, final);
         await detector.checkpoint(clock.now(), clock.now());
         await sql`commit`.execute(ctx.db);
