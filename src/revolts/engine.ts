@@ -16,6 +16,10 @@ export const DETECTOR_VERSION = 'backlash-burst-1';
 const PRUNE_EVERY_MS = 60 * 60_000;
 /** Two groups are one revolt when this share of the smaller one's posts is in both. */
 export const MERGE_OVERLAP = 0.5;
+/** Shared voices needed (besides the share) before two crowds are called one. */
+export const MERGE_MIN_SHARED = 2;
+/** Recent members compared when merging: the widest detection window. */
+const MERGE_WINDOW_MS = 3 * HOUR;
 
 export interface EngineParams extends DetectParams {
   quietAfterMs: number;
@@ -157,23 +161,31 @@ export class RevoltEngine {
     m.dirty.clear();
     candidates.sort((a, b) => b.score - a.score || keyRank(a.key) - keyRank(b.key) || (a.key < b.key ? -1 : 1));
 
-    // group candidates: into an open revolt they overlap, or with each other
-    const groups: { stats: WindowStat[]; ids: Set<string> }[] = [];
+    // group candidates: into an open revolt of the same incident, or with each other
+    const groups: { stats: WindowStat[]; ids: Set<string>; authors: Set<string> }[] = [];
     const grown = new Set<LiveRevolt>();
+    const recentVoices = new Map<LiveRevolt, Set<string>>();
+    const voicesOf = (r: LiveRevolt) => {
+      let v = recentVoices.get(r);
+      if (!v) recentVoices.set(r, (v = recentAuthors(r, now)));
+      return v;
+    };
     for (const c of candidates) {
       const ids = c.members.map((x) => x.id);
-      const into = open.find((r) => overlap(ids, r.memberIds) >= MERGE_OVERLAP * ids.length);
+      const authors = new Set(c.members.map((x) => x.author));
+      const into = open.find((r) => this.sameIncident(m, c, ids, authors, r, voicesOf(r)));
       if (into) {
-        into.keys.add(c.key);
-        for (const ref of c.members) addMember(into, memberOf(ref));
+        this.join(into, c, now);
         grown.add(into);
+        recentVoices.delete(into);
         continue;
       }
-      const g = groups.find((g) => overlap(ids, g.ids) >= MERGE_OVERLAP * Math.min(ids.length, g.ids.size));
+      const g = groups.find((g) => overlap(ids, g.ids) >= MERGE_OVERLAP * Math.min(ids.length, g.ids.size) || sharesVoices(authors, g.authors, Math.min(authors.size, g.authors.size)));
       if (g) {
         g.stats.push(c);
         for (const id of ids) g.ids.add(id);
-      } else groups.push({ stats: [c], ids: new Set(ids) });
+        for (const a of authors) g.authors.add(a);
+      } else groups.push({ stats: [c], ids: new Set(ids), authors });
     }
 
     const changes: RevoltChange[] = [];
@@ -213,19 +225,57 @@ export class RevoltEngine {
     return changes;
   }
 
-  /** Two open revolts that came to share most of their recent posts become one (the older one). */
+  /**
+   * Is candidate `c` (a key no open revolt carries) part of the open revolt `r`? Yes when most of its
+   * window's posts are already members, when most of its voices are already voices of the revolt
+   * (the same crowd, naming the incident differently: a hashtag, then "outage", then "app"), or when
+   * the key's recent negative posts are to a large part members of the revolt (its posts carry the key).
+   */
+  private sameIncident(m: TargetModel, c: WindowStat, ids: string[], authors: Set<string>, r: LiveRevolt, rVoices: Set<string>): boolean {
+    if (overlap(ids, r.memberIds) >= MERGE_OVERLAP * ids.length) return true;
+    if (sharesVoices(authors, rVoices, authors.size)) return true;
+    const ks = m.keys.get(c.key);
+    if (!ks) return false;
+    let neg = 0;
+    let inside = 0;
+    for (const ref of ks.recent) {
+      if (!ref.neg || ref.dup) continue;
+      neg++;
+      if (r.memberIds.has(ref.id)) inside++;
+    }
+    return inside >= 3 && inside >= MERGE_OVERLAP * neg;
+  }
+
+  /** A candidate key joins an open revolt: the key is added, its posts become members, its numbers are kept. */
+  private join(r: LiveRevolt, c: WindowStat, now: number): void {
+    r.keys.add(c.key);
+    for (const ref of c.members) addMember(r, memberOf(ref));
+    const merged = Array.isArray(r.opening.mergedKeys) ? (r.opening.mergedKeys as unknown[]) : [];
+    r.opening = { ...r.opening, mergedKeys: [...merged, { key: c.key, observed: c.observed, expected: c.expected, score: c.score, joinedAt: new Date(now).toISOString() }] };
+    r.life = { ...r.life, pendingUpdate: true };
+  }
+
+  /** Two open revolts that came to share most of their recent posts or voices become one (the older one). */
   private mergeIfOverlapping(r: LiveRevolt, open: LiveRevolt[], now: number): RevoltChange | null {
     if (r.mergedInto || !this.open.has(r.id)) return null;
-    const recent = r.members.filter((x) => x.at > now - 3 * HOUR).map((x) => x.id);
+    const recent: string[] = [];
+    for (let i = r.members.length - 1; i >= 0 && r.members[i].at > now - MERGE_WINDOW_MS; i--) recent.push(r.members[i].id);
     if (recent.length === 0) return null;
+    const voices = recentAuthors(r, now);
     for (const o of open) {
       if (o === r || o.mergedInto || !this.open.has(o.id) || o.openedAt > r.openedAt || (o.openedAt === r.openedAt && o.id > r.id)) continue;
-      const oRecent = o.members.filter((x) => x.at > now - 3 * HOUR).length;
-      if (overlap(recent, o.memberIds) < MERGE_OVERLAP * Math.min(recent.length, Math.max(1, oRecent))) continue;
+      const oRecent = countRecent(o, now);
+      const byPosts = overlap(recent, o.memberIds) >= MERGE_OVERLAP * Math.min(recent.length, Math.max(1, oRecent));
+      if (!byPosts) {
+        const oVoices = recentAuthors(o, now);
+        if (!sharesVoices(voices, oVoices, Math.min(voices.size, oVoices.size))) continue;
+      }
       for (const k of r.keys) o.keys.add(k);
       for (const mbr of r.members) addMember(o, mbr);
       o.duplicates += r.duplicates;
       o.dupReach += r.dupReach;
+      const merged = Array.isArray(o.opening.mergedKeys) ? (o.opening.mergedKeys as unknown[]) : [];
+      o.opening = { ...o.opening, mergedKeys: [...merged, { key: r.key, revolt: r.id, mergedAt: new Date(now).toISOString() }] };
       o.life = { ...o.life, pendingUpdate: true };
       r.mergedInto = o.id;
       r.life = { ...r.life, stage: 'resolved' };
@@ -277,6 +327,28 @@ export class RevoltEngine {
     r.opening = { ...opening, topTerms: topTerms(r, brand), firstPost: r.first && { id: r.first.id, text: r.first.text }, mostReached: r.mostReached && { id: r.mostReached.id, reach: r.mostReached.reach, text: r.mostReached.text }, sources: [...r.sources.keys()] };
     return r;
   }
+}
+
+/** Distinct authors of a revolt's members in the merge window. */
+function recentAuthors(r: LiveRevolt, now: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = r.members.length - 1; i >= 0 && r.members[i].at > now - MERGE_WINDOW_MS; i--) out.add(r.members[i].author);
+  return out;
+}
+
+function countRecent(r: LiveRevolt, now: number): number {
+  let n = 0;
+  for (let i = r.members.length - 1; i >= 0 && r.members[i].at > now - MERGE_WINDOW_MS; i--) n++;
+  return n;
+}
+
+/** Most of `of` voices (at least MERGE_MIN_SHARED) are also in `other`. */
+function sharesVoices(a: ReadonlySet<string>, b: ReadonlySet<string>, of: number): boolean {
+  if (of <= 0) return false;
+  let n = 0;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (big.has(x)) n++;
+  return n >= MERGE_MIN_SHARED && n >= MERGE_OVERLAP * of;
 }
 
 function overlap(ids: Iterable<string>, set: ReadonlySet<string>): number {

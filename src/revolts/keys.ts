@@ -23,6 +23,8 @@ const URL_RE = /https?:\/\/[^\s<>"')]+/gi;
 const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]+/gu;
 const HASHTAG_RE = /(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]{2,64})/gu;
 const WORD_RE = /[\p{L}\p{N}']+/gu;
+const HAN_RE = /\p{Script=Han}/u;
+const DIGITS_RE = /^\d+$/;
 const REPOST_RE = /^\s*(rt|repost(ed)?|retweet(ed)?)\b\s*@?[\p{L}\p{N}_]*:?/iu;
 
 export function topicKey(id: string): string {
@@ -51,10 +53,12 @@ export function linkKey(url: string): string | null {
 export function contentWords(text: string, extraStop?: ReadonlySet<string>): string[] {
   const cleaned = text.toLowerCase().replace(URL_RE, ' ').replace(MENTION_RE, ' ');
   const out: string[] = [];
-  for (const m of cleaned.matchAll(WORD_RE)) {
-    const w = m[0].replace(/^'+|'+$/g, '').replace(/'s$/, '').replace(/'/g, '');
-    if (w.length < 3 && !/\p{Script=Han}/u.test(w)) continue;
-    if (/^\d+$/.test(w) || STOPWORDS.has(w) || extraStop?.has(w)) continue;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(cleaned); m !== null; m = WORD_RE.exec(cleaned)) {
+    let w = m[0];
+    if (w.includes("'")) w = w.replace(/^'+|'+$/g, '').replace(/'s$/, '').replace(/'/g, '');
+    if (w.length < 3 && !HAN_RE.test(w)) continue;
+    if (STOPWORDS.has(w) || extraStop?.has(w) || DIGITS_RE.test(w)) continue;
     out.push(w);
   }
   return out;

@@ -82,12 +82,23 @@ export class TargetModel {
   /** Publication times of the target's recent posts (any sentiment), for the window's observed volume. */
   readonly recentTimes: number[] = [];
   private rhythmCache: { hour: number; hod: number[]; dow: number[] } | null = null;
+  /** Keys touched in each hour: pruning visits only the keys of the hours that expire, never all keys. */
+  private readonly touched = new Map<number, Set<KeyState>>();
+  /** Hours whose recent refs (3 h) and whose history (8 days) have been pruned, exclusive. */
+  private recentPrunedTo = -Infinity;
+  private histPrunedTo = -Infinity;
+  /** Bumped when a post lands in an hour before the newest one seen (invalidates cached exposure). */
+  lateVersion = 0;
+  exposureCache: { key: string; value: unknown } | null = null;
 
   constructor(readonly id: string, public name: string) {}
 
   /** Adds a post under its keys; returns the model's view of it. */
   add(p: EnginePost, keys: string[], words: string[]): Ref {
     const hour = Math.floor(p.publishedAt / HOUR);
+    if (p.publishedAt < this.lastAt && hour < Math.floor(this.lastAt / HOUR)) this.lateVersion++;
+    let touched = this.touched.get(hour);
+    if (!touched) this.touched.set(hour, (touched = new Set()));
     this.firstAt = Math.min(this.firstAt, p.publishedAt);
     this.lastAt = Math.max(this.lastAt, p.publishedAt);
     this.allByHour.set(hour, (this.allByHour.get(hour) ?? 0) + 1);
@@ -97,7 +108,10 @@ export class TargetModel {
     if (print) {
       const seen = this.prints.get(print);
       if (seen && seen.id !== p.id && p.publishedAt - seen.at < DUPLICATE_MS) dupOf = seen.id;
-      else this.prints.set(print, { id: p.id, at: p.publishedAt });
+      else {
+        if (seen) this.prints.delete(print); // re-inserted at the end: the map stays in time order
+        this.prints.set(print, { id: p.id, at: p.publishedAt });
+      }
     }
     const neg = isNegative(p);
     const ref: Ref = {
@@ -122,6 +136,7 @@ export class TargetModel {
         ks = { key: k, hist: new Map(), histTotal: 0, recent: [], recentNeg: 0, lastVoice: new Map(), lastAt: 0 };
         this.keys.set(k, ks);
       }
+      touched.add(ks);
       ks.recent.push(ref);
       ks.lastAt = Math.max(ks.lastAt, ref.at);
       if (neg && !ref.dup) {
@@ -139,28 +154,63 @@ export class TargetModel {
     return ref;
   }
 
-  /** Drops what fell out of every window: recent refs, old history hours, dead keys. */
+  /**
+   * Drops what fell out of every window: recent refs, old history hours, dead keys. Incremental:
+   * only the keys touched in the hours that just expired are visited (a key untouched since then
+   * has nothing newer to keep, so it is dropped once its last hour leaves the history).
+   */
   prune(now: number): void {
+    if (this.touched.size === 0 && this.recentTimes.length === 0 && this.prints.size === 0) return;
     const recentFrom = now - RECENT_MS;
-    const histFrom = Math.floor(now / HOUR) - HISTORY_HOURS;
-    for (const [k, ks] of this.keys) {
-      pruneRecent(ks, recentFrom);
-      for (const [h, n] of ks.hist) {
-        if (h < histFrom) {
+    const nowHour = Math.floor(now / HOUR);
+    const histFrom = nowHour - HISTORY_HOURS;
+    // recent refs and voice marks of keys touched in hours now wholly older than the widest window
+    const recentHour = Math.floor(recentFrom / HOUR); // hours < recentHour are out of every window
+    const fromR = Number.isFinite(this.recentPrunedTo) ? this.recentPrunedTo : this.minTouchedHour();
+    for (let h = fromR; h < recentHour; h++) {
+      const set = this.touched.get(h);
+      if (!set) continue;
+      for (const ks of set) {
+        pruneRecent(ks, recentFrom);
+        for (const [a, t] of ks.lastVoice) if (t < now - HOUR) ks.lastVoice.delete(a);
+      }
+    }
+    if (recentHour > fromR) this.recentPrunedTo = recentHour;
+    const fromH = Number.isFinite(this.histPrunedTo) ? this.histPrunedTo : this.minTouchedHour();
+    for (let h = fromH; h < histFrom; h++) {
+      const set = this.touched.get(h);
+      if (!set) continue;
+      this.touched.delete(h);
+      for (const ks of set) {
+        const n = ks.hist.get(h);
+        if (n !== undefined) {
           ks.hist.delete(h);
           ks.histTotal -= n;
         }
+        if (Math.floor(ks.lastAt / HOUR) <= h) {
+          pruneRecent(ks, recentFrom);
+          if (ks.recent.length === 0 && ks.histTotal <= 0 && this.keys.get(ks.key) === ks) this.keys.delete(ks.key);
+        }
       }
-      for (const [a, t] of ks.lastVoice) if (t < now - HOUR) ks.lastVoice.delete(a);
-      if (ks.recent.length === 0 && ks.histTotal <= 0) this.keys.delete(k);
     }
+    if (histFrom > fromH) this.histPrunedTo = histFrom;
     let cut = 0;
     while (cut < this.recentTimes.length && this.recentTimes[cut] < recentFrom) cut++;
     if (cut) this.recentTimes.splice(0, cut);
-    const rhythmFrom = Math.floor(now / HOUR) - RHYTHM_HOURS;
+    const rhythmFrom = nowHour - RHYTHM_HOURS;
     for (const h of this.allByHour.keys()) if (h < rhythmFrom) this.allByHour.delete(h);
     for (const h of this.negByHour.keys()) if (h < rhythmFrom) this.negByHour.delete(h);
-    for (const [f, v] of this.prints) if (v.at < now - DUPLICATE_MS) this.prints.delete(f);
+    // fingerprints are kept in time order: stop at the first one still fresh
+    for (const [f, v] of this.prints) {
+      if (v.at >= now - DUPLICATE_MS) break;
+      this.prints.delete(f);
+    }
+  }
+
+  private minTouchedHour(): number {
+    let min = Infinity;
+    for (const h of this.touched.keys()) if (h < min) min = h;
+    return min; // Infinity when nothing was touched: no hour to visit
   }
 
   /**

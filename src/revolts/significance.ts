@@ -83,6 +83,15 @@ interface Exposure {
  */
 export function exposureOf(m: TargetModel, now: number): Exposure {
   const nowHour = Math.floor(now / HOUR);
+  // it only changes with the hour (or a late post into a past hour): computed once per hour
+  const cacheKey = `${nowHour}|${m.firstAt}|${m.lateVersion}`;
+  if (m.exposureCache?.key === cacheKey) return m.exposureCache.value as Exposure;
+  const value = computeExposure(m, now, nowHour);
+  m.exposureCache = { key: cacheKey, value };
+  return value;
+}
+
+function computeExposure(m: TargetModel, now: number, nowHour: number): Exposure {
   const cutoffHour = Math.floor((now - RECENT_MS) / HOUR);
   const from = Math.max(Math.floor(m.firstAt / HOUR), nowHour - HISTORY_HOURS);
   let histHours = 0;

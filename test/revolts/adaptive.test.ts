@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMS } from '../../src/revolts/engine.js';
+import { fewestAuthors } from '../../src/revolts/significance.js';
+import { HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
+import type { EnginePost } from '../../src/revolts/model.js';
+
+/** Two days with a daily rhythm: a post every 6 minutes by day, one an hour at night. */
+function rhythmic(from: number, to: number): EnginePost[] {
+  const texts = ['Flying with Acme tomorrow, any tips?', 'Great crew on my Acme flight today', 'Acme lounge is nice', 'The coffee on Acme was bad today'];
+  const out: EnginePost[] = [];
+  let i = 0;
+  for (let t = from; t < to; ) {
+    const h = new Date(t).getUTCHours();
+    const text = texts[i % texts.length];
+    const neg = text.includes('bad');
+    out.push(post({ text, publishedAt: t, author: `bg${i % 300}`, sentiment: neg ? 'negative' : 'neutral', sentimentScore: neg ? -0.4 : 0.2, complaint: false }));
+    i++;
+    t += (h >= 7 && h < 23 ? 6 : 60) * MIN;
+  }
+  return out;
+}
+
+const NIGHT = T0 + 2 * 24 * HOUR + 3 * HOUR; // 03:00 on the third day
+const END = NIGHT + 2 * HOUR;
+
+function burst(n: number, authors: number, text: (k: number) => string, topics: string[] = []): EnginePost[] {
+  return Array.from({ length: n }, (_, k) => post({ text: text(k), topics, author: `night-${k % authors}`, publishedAt: NIGHT + k * 4 * MIN }));
+}
+
+function openings(extra: EnginePost[]) {
+  const engine = newEngine();
+  return run(engine, [...rhythmic(T0, END), ...extra], T0, END).filter((c) => c.event === 'revolt.opened');
+}
+
+describe('adaptive author minimum', () => {
+  it('never goes below three authors, and only rule topics and hashtags reach it', () => {
+    expect(fewestAuthors('lost-luggage', DEFAULT_PARAMS)).toBe(3);
+    expect(fewestAuthors('#acmedown', DEFAULT_PARAMS)).toBe(3);
+    expect(fewestAuthors('phrase:seat deposit', DEFAULT_PARAMS)).toBe(4);
+    expect(fewestAuthors('link:news.example.com/x', DEFAULT_PARAMS)).toBe(4);
+    expect(fewestAuthors('lost-luggage', { ...DEFAULT_PARAMS, minAuthors: 3 })).toBe(3);
+    expect(fewestAuthors('phrase:seat deposit', { ...DEFAULT_PARAMS, minAuthors: 3 })).toBe(3);
+    expect(fewestAuthors('lost-luggage', { ...DEFAULT_PARAMS, minAuthors: 3, minAuthorsStrong: 2 })).toBe(2);
+  });
+
+  it('a rule topic on three authors at night, strongly significant, opens', () => {
+    const o = openings(burst(3, 3, (k) => `my suitcase vanished on the red-eye, desk closed (${k})`, ['lost-luggage']));
+    expect(o).toHaveLength(1);
+    expect(o[0].revolt.key).toBe('lost-luggage');
+    const ex = o[0].explain as { observed: number; score: number };
+    expect(ex.observed).toBe(3);
+    expect(ex.score).toBeGreaterThanOrEqual(DEFAULT_PARAMS.strongScore);
+  });
+
+  it('a phrase no rule knows on three authors stays shut, and opens on four', () => {
+    const text = (k: number) => `a seat deposit now, unbelievable (${k})`;
+    expect(openings(burst(3, 3, text))).toEqual([]);
+    const four = openings(burst(4, 4, text));
+    expect(four).toHaveLength(1);
+    expect([...four[0].revolt.keys]).toContain('phrase:seat deposit');
+    expect((four[0].explain as { observed: number }).observed).toBe(4);
+  });
+
+  it('two authors never open, however many posts and however surprising', () => {
+    expect(openings(burst(24, 2, (k) => `my suitcase vanished on the red-eye, desk closed #AcmeLostBags (${k})`, ['lost-luggage']))).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { background, HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
+
+const ONSET = T0 + 30 * HOUR;
+
+describe('revolt engine: one incident is one revolt', () => {
+  it('a hashtag, then two rule topics from the same crowd with staggered onsets open one revolt carrying every key', () => {
+    const engine = newEngine();
+    const crowd = Array.from({ length: 16 }, (_, i) => `crowd-${i}`);
+    // first the tag, then "outage", then "the app": the same customers naming one incident three ways
+    const tag = crowd.map((a, k) => post({ text: `card declined at the shop, nothing works #AcmeDown (${k})`, author: a, publishedAt: ONSET + k * MIN }));
+    const outage = crowd.map((a, k) => post({ text: `still an outage hours later, payments failing everywhere (${k})`, topics: ['outage'], author: a, publishedAt: ONSET + 18 * MIN + k * MIN }));
+    const app = crowd.map((a, k) => post({ text: `mobile banking login shows an error screen forever (${k})`, topics: ['website-app'], author: a, publishedAt: ONSET + 36 * MIN + k * MIN }));
+    const end = ONSET + 3 * HOUR;
+    const changes = run(engine, [...background(T0, end), ...tag, ...outage, ...app], T0, end);
+    const opened = changes.filter((c) => c.event === 'revolt.opened');
+    expect(opened).toHaveLength(1);
+    const r = opened[0].revolt;
+    expect(r.key).toBe('#acmedown');
+    expect([...r.keys]).toEqual(expect.arrayContaining(['#acmedown', 'outage', 'website-app']));
+    // the later keys' posts are members, and the explanation says which keys joined
+    for (const p of [...outage, ...app]) expect(r.memberIds.has(p.id)).toBe(true);
+    const last = changes.filter((c) => c.revolt.id === r.id).at(-1)!;
+    const merged = (last.explain.mergedKeys as { key: string; joinedAt?: string }[]).map((m) => m.key);
+    expect(merged).toEqual(expect.arrayContaining(['#acmedown', 'outage', 'website-app']));
+    expect((last.explain.current as { distinctAuthors: number }).distinctAuthors).toBe(16);
+  });
+
+  it('two incidents at one brand at the same time stay two revolts when their voices differ', () => {
+    const engine = newEngine();
+    const fee = Array.from({ length: 14 }, (_, k) => post({ text: `a new booking surcharge of twelve euros, outrageous greed (${k})`, topics: ['billing'], author: `fee-${k}`, publishedAt: ONSET + k * 2 * MIN }));
+    const down = Array.from({ length: 14 }, (_, k) => post({ text: `mobile check-in crashed, boarding pass screen blank (${k})`, topics: ['website-app'], author: `down-${k}`, publishedAt: ONSET + 5 * MIN + k * 2 * MIN }));
+    const end = ONSET + 3 * HOUR;
+    const changes = run(engine, [...background(T0, end), ...fee, ...down], T0, end);
+    const opened = changes.filter((c) => c.event === 'revolt.opened').map((c) => c.revolt);
+    expect(opened).toHaveLength(2);
+    expect(opened.map((r) => r.key).sort()).toEqual(['billing', 'website-app']);
+    expect(changes.some((c) => c.revolt.mergedInto)).toBe(false);
+    const [a, b] = opened;
+    for (const id of a.memberIds) expect(b.memberIds.has(id)).toBe(false);
+  });
+
+  it('two open revolts whose recent voices become the same crowd merge into the older one', () => {
+    const engine = newEngine();
+    const a = Array.from({ length: 8 }, (_, k) => post({ text: `refund fee scam number ${k}`, topics: ['billing'], author: `x${k}`, publishedAt: ONSET + k * MIN }));
+    const b = Array.from({ length: 8 }, (_, k) => post({ text: `#AcmeFees are a joke ${k}`, author: `y${k}`, publishedAt: ONSET + 60 * MIN + k * MIN }));
+    let changes = run(engine, [...background(T0, ONSET + 70 * MIN), ...a, ...b], T0, ONSET + 70 * MIN);
+    const opened = changes.filter((c) => c.event === 'revolt.opened');
+    expect(opened.map((c) => c.revolt.key)).toEqual(['billing', '#acmefees']);
+    // then each crowd speaks under the other's key: no post carries both, but the voices are one crowd
+    const xTag = Array.from({ length: 8 }, (_, k) => post({ text: `#AcmeFees again, they never stop ${k}`, author: `x${k}`, publishedAt: ONSET + 75 * MIN + k * MIN }));
+    const yBill = Array.from({ length: 8 }, (_, k) => post({ text: `charged twice on my card statement ${k}`, topics: ['billing'], author: `y${k}`, publishedAt: ONSET + 75 * MIN + k * MIN }));
+    changes = run(engine, [...xTag, ...yBill], ONSET + 75 * MIN, ONSET + 100 * MIN);
+    const merged = changes.find((c) => c.event === 'revolt.resolved' && c.revolt.mergedInto);
+    expect(merged?.revolt.id).toBe(opened[1].revolt.id);
+    expect(merged?.revolt.mergedInto).toBe(opened[0].revolt.id);
+    const survivor = engine.open.get(opened[0].revolt.id)!;
+    expect([...survivor.keys]).toEqual(expect.arrayContaining(['billing', '#acmefees']));
+    for (const p of [...b, ...xTag]) expect(survivor.memberIds.has(p.id)).toBe(true);
+    expect((survivor.opening.mergedKeys as { revolt?: string }[]).some((m) => m.revolt === opened[1].revolt.id)).toBe(true);
+  });
+});
