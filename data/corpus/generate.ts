@@ -78,6 +78,17 @@ for (const sentiment of ['negative', 'neutral', 'positive'] as const) {
     }
   }
 }
+const GENERAL_TAILS = {
+  positive: ['', '!', '!!', ' 😊', ' ❤️', ' :)', ' #happy', ' #blessed', ' lol', ' http://t.co/x', ' @friend', ' #tbt'],
+  negative: ['', '.', ' :(', ' 😩', ' ugh', ' #fml', ' smh', ' http://t.co/x', ' #sad', '...'],
+  neutral: ['', '.', ' #news', ' http://t.co/x', ' via @newsdesk', ' #update', ' (photo)', ' - report', ' @friend', ''],
+} as const;
+const GENERAL_OPENERS = ['', '', '', '', '@friend ', '@newsdesk ', 'RT @fan: ', 'so ', 'ok ', 'just heard: '];
+for (const sentiment of ['negative', 'neutral', 'positive'] as const) {
+  for (const s of EN.GENERAL_MORE[sentiment]) {
+    for (let k = 0; k < 3; k++) add({ text: cap(pick(GENERAL_OPENERS) + s + pick(GENERAL_TAILS[sentiment])), lang: 'en', sentiment, complaint: false });
+  }
+}
 for (const c of EN.CONTRAST) for (let k = 0; k < 4; k++) add({ text: cap((chance(0.6) ? pick(EN.BRANDS) + ' ' : '') + fill(c.text)), lang: 'en', sentiment: c.sentiment, complaint: c.complaint, topic: c.topic });
 for (const c of EN.NEGATED) for (let k = 0; k < 3; k++) add({ text: cap((chance(0.6) ? pick(EN.BRANDS) + ' ' : '') + c.text + pick(['', '.', '!'])), lang: 'en', sentiment: c.sentiment, complaint: c.complaint });
 

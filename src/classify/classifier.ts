@@ -36,6 +36,7 @@ export interface BacklashClassifier extends Classifier {
 
 const TOPIC_MIN_PROB = 0.5;
 const TOPIC_TEMPERATURE = 3;
+const REFINED_TOPIC_MIN_PROB = 0.2;
 
 /** Input names of a head's calibration layer: the model's log-odds, then the rule evidence. */
 export function headInputNames(name: HeadName, head: NbHead): string[] {
@@ -125,7 +126,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
       const probs = ch.calibration ? applyCalibration(ch.calibration, headInputs('complaint', ch, joint, signals)) : softmax(joint);
       complaintScore = probs[t];
       if (opts.explain) explainModel.complaint = { probability: round(complaintScore), calibrated: !!ch.calibration, features: topFeatures(ch, features, complaintScore >= 0.5 ? t : 1 - t) };
-    } else complaintScore = ruleComplaint(evidence, rules);
+    } else complaintScore = ruleComplaint(evidence, rules, signals);
 
     const topics = new Map<string, TopicHit>();
     for (const [id, phrases] of evidence.cues.topics) {
@@ -136,13 +137,18 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     // learned topics are reasons for discontent: only worth scoring on posts that are not positive
     if (th && (sentiment.label !== 'positive' || opts.explain)) {
       const joint = score('topic');
-      for (let c = 0; c < joint.length; c++) joint[c] /= TOPIC_TEMPERATURE;
+      const temperature = th.refined ? 1 : TOPIC_TEMPERATURE;
+      for (let c = 0; c < joint.length; c++) joint[c] /= temperature;
       const probs = softmax(joint);
       let best = -1;
       for (let c = 0; c < probs.length; c++) if (th.classes[c] !== NO_TOPIC && (best < 0 || probs[c] > probs[best])) best = c;
       if (best >= 0) {
         const id = th.classes[best];
-        if (probs[best] >= TOPIC_MIN_PROB) {
+        // a refined (discriminative) head spreads probability more thinly over 20 classes: there the
+        // best topic counts when it beats "no topic" (and is not a near-uniform guess)
+        const none = th.classes.indexOf(NO_TOPIC);
+        const accept = th.refined ? probs[best] >= REFINED_TOPIC_MIN_PROB && (none < 0 || probs[best] >= probs[none]) : probs[best] >= TOPIC_MIN_PROB;
+        if (accept) {
           const meta = rules.topics.get(id);
           const prev = topics.get(id);
           const score = round(Math.max(prev?.score ?? 0, probs[best]));

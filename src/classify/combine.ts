@@ -58,9 +58,9 @@ export function ruleSentiment(e: Evidence, rules: CompiledRules): SentimentDecis
 }
 
 /** Rules only: a logistic function of negativity, complaint cues, topics and escalation cues. */
-export function ruleComplaint(e: Evidence, rules: CompiledRules): number {
+export function ruleComplaint(e: Evidence, rules: CompiledRules, signals: number[] = ruleSignals(e, rules)): number {
   const w = rules.scoring.complaint;
-  const [score, pos, neg, cues, topics, esc, question] = ruleSignals(e, rules);
+  const [score, pos, neg, cues, topics, esc, question] = signals;
   const z = w.bias + w.score * score + w.negativity * neg + w.positivity * pos + w.cues * cues + w.topics * topics + w.escalation * esc + w.question * question;
   return 1 / (1 + Math.exp(-z));
 }

@@ -99,13 +99,13 @@ export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: 
     t.buf[n++] = id;
   };
   let negLeft = 0;
-  let prev: string | null = null;
+  let prev: WordInfo | null = null;
   let prevStop = false;
   const hanPairs = t.hanPairs;
   const han = t.han;
   let hanN = 0;
   const flushHan = () => {
-    for (let i = 0; i + 1 < hanN; i++) take(hanPairs.get(han[i] * 65536 + han[i + 1]));
+    for (let i = 0; i + 1 < hanN; i++) take(hanPairs.get((han[i] << 16) | han[i + 1]));
     hanN = 0;
   };
   for (let k = 0; k < units.length; k++) {
@@ -116,19 +116,20 @@ export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: 
         for (let i = 0; i < w.length && hanN < han.length; i++) han[hanN++] = w.charCodeAt(i);
       } else if (hanN) flushHan();
       const key = u.key;
-      if (r && (r.negators.has(u.text) || r.negators.has(key))) {
+      const info = wordInfo(u, r, t);
+      if (info.neg) {
         negLeft = NEGATION_SCOPE;
-        take(ids.get(key));
-        prev = key;
+        take(info.id);
+        prev = info;
         continue;
       }
-      const stop = STOP_EN.has(u.text);
+      const stop = info.stop;
       if (negLeft > 0) {
-        if (!stop) take(t.negated.get(key));
+        if (!stop) take(info.nid);
         negLeft--;
-      } else if (!stop) take(ids.get(key));
-      if (prev !== null && !(stop && prevStop)) take(t.bigrams.get(prev)?.get(key));
-      prev = key;
+      } else if (!stop) take(info.id);
+      if (prev !== null && !(stop && prevStop) && prev.big !== undefined) take(prev.big.get(key));
+      prev = info;
       prevStop = stop;
       if (u.caps) take(ids.get('§caps'));
       if (u.elong) take(ids.get('§elong'));
@@ -149,4 +150,38 @@ export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: 
     for (const e of cues.escalation) take(ids.get('§e:' + e.id));
   }
   return n;
+}
+
+/**
+ * What the feature extractor needs to know about a word, computed once per (word unit, rules,
+ * model) and kept in the shared word unit's `fx` slot (see tokenize/latin.ts): whether it is a
+ * negator or a stop word, its feature ids plain and negated, and the bigrams it starts.
+ */
+interface WordInfo {
+  /** FeatureTable.serial of the classifier that computed it, and the language rules it used */
+  serial: number;
+  r: LangRules | undefined;
+  neg: boolean;
+  stop: boolean;
+  id: number | undefined;
+  nid: number | undefined;
+  big: Map<string, number> | undefined;
+}
+
+function wordInfo(u: Unit, r: LangRules | undefined, t: FeatureTable): WordInfo {
+  const cached = u.fx as WordInfo | null | undefined;
+  if (cached && cached.serial === t.serial && cached.r === r) return cached;
+  const key = u.key;
+  const info: WordInfo = {
+    serial: t.serial,
+    r,
+    neg: !!r && (r.negators.has(u.text) || r.negators.has(key)),
+    stop: STOP_EN.has(u.text),
+    id: t.ids.get(key),
+    nid: t.negated.get(key),
+    big: t.bigrams.get(key),
+  };
+  // word units are shared and otherwise immutable; units built elsewhere simply gain the slot
+  u.fx = info;
+  return info;
 }

@@ -23,6 +23,8 @@ export interface NbHead {
   features: Map<string, Float64Array>;
   calibration?: Calibration;
   docs: number;
+  /** weights fitted discriminatively (refineHead) rather than counted: log-odds, not log-likelihoods */
+  refined?: boolean;
 }
 
 export interface Model {
@@ -37,6 +39,7 @@ interface HeadJson {
   logPrior: number[];
   docs: number;
   calibration?: Calibration;
+  refined?: boolean;
   /** feature → log P(feature | class), one per class, 4 decimals */
   features: Record<string, number[]>;
 }
@@ -59,7 +62,7 @@ export function modelToJson(model: Model): ModelJson {
   for (const [name, head] of Object.entries(model.heads) as [HeadName, NbHead][]) {
     const features: Record<string, number[]> = {};
     for (const [f, lp] of head.features) features[f] = Array.from(lp, (x) => Math.round(x * 1e4) / 1e4);
-    heads[name] = { classes: head.classes, logPrior: head.logPrior.map((x) => Math.round(x * 1e6) / 1e6), docs: head.docs, calibration: head.calibration, features };
+    heads[name] = { classes: head.classes, logPrior: head.logPrior.map((x) => Math.round(x * 1e6) / 1e6), docs: head.docs, calibration: head.calibration, ...(head.refined ? { refined: true } : {}), features };
   }
   return { format: MODEL_FORMAT, version: MODEL_VERSION, modelVersion: model.version, meta: model.meta, zhWords: model.zhWords, heads };
 }
@@ -74,7 +77,7 @@ export function modelFromJson(json: unknown, source = 'model'): Model {
       throw new ModelFormatError(`${source}: head "${name}" is malformed (needs classes, logPrior, features)`);
     const features = new Map<string, Float64Array>();
     for (const f in h.features) features.set(f, Float64Array.from(h.features[f]));
-    heads[name] = { classes: h.classes, logPrior: h.logPrior, features, calibration: h.calibration, docs: h.docs ?? 0 };
+    heads[name] = { classes: h.classes, logPrior: h.logPrior, features, calibration: h.calibration, docs: h.docs ?? 0, ...(h.refined ? { refined: true } : {}) };
   }
   return { version: j.modelVersion ?? 'unknown', heads, zhWords: j.zhWords ?? [], meta: j.meta ?? {} };
 }

@@ -19,7 +19,7 @@ export interface FeatureTable {
   bigrams: Map<string, Map<string, number>>;
   /** word key → id of "¬key" */
   negated: Map<string, number>;
-  /** two-code-unit features (Chinese character bigrams) by c0 * 65536 + c1 */
+  /** two-code-unit features (Chinese character bigrams) by (c0 << 16) | c1: an int32 key, no boxed number */
   hanPairs: Map<number, number>;
   /** scratch: the code units of the current run of Chinese words */
   han: Uint16Array;
@@ -28,9 +28,13 @@ export interface FeatureTable {
   /** per-post dedupe: stamp[id] === current post number when already taken */
   stamp: Uint32Array;
   post: number;
+  /** unique per table (so per classifier: rules + model): tags the facts cached in word units */
+  serial: number;
   /** the current post's feature ids (grown on demand) */
   buf: Int32Array;
 }
+
+let serials = 0;
 
 export function buildFeatureTable(model: Model): FeatureTable {
   const ids = new Map<string, number>();
@@ -48,7 +52,7 @@ export function buildFeatureTable(model: Model): FeatureTable {
   const hanPairs = new Map<number, number>();
   for (let id = 0; id < names.length; id++) {
     const f = names[id];
-    if (f.length === 2) hanPairs.set(f.charCodeAt(0) * 65536 + f.charCodeAt(1), id);
+    if (f.length === 2) hanPairs.set((f.charCodeAt(0) << 16) | f.charCodeAt(1), id);
     if (f.charCodeAt(0) === 0xac /* ¬ */) negated.set(f.slice(1), id);
     const u = f.indexOf('_');
     if (u > 0 && u < f.length - 1) {
@@ -68,7 +72,7 @@ export function buildFeatureTable(model: Model): FeatureTable {
     }
     heads[name] = { head, classes: C, weights };
   }
-  return { ids, bigrams, negated, hanPairs, han: new Uint16Array(1 << 16), names, heads, stamp: new Uint32Array(names.length), post: 0, buf: new Int32Array(512) };
+  return { ids, bigrams, negated, hanPairs, han: new Uint16Array(1 << 16), names, heads, stamp: new Uint32Array(names.length), post: 0, serial: ++serials, buf: new Int32Array(512) };
 }
 
 /** Log joint per class over feature ids: the same sums as scoreHead over the same features, in order. */
@@ -83,3 +87,4 @@ export function scoreIds(t: HeadTable, ids: ArrayLike<number>, n: number, out = 
   }
   return out;
 }
+

@@ -1,5 +1,5 @@
 /** Complaint cues, topics and escalation cues: phrase matches over stems (en, pl) or characters (zh). */
-import type { CompiledRules, CueRef, LangRules } from '../rules/compile.js';
+import type { CompiledRules, CueRef, LangRules, PhraseEntry } from '../rules/compile.js';
 import { matchAt } from '../lexicon/score.js';
 import type { Unit } from '../tokenize/unit.js';
 
@@ -18,9 +18,9 @@ export function matchCues(units: Unit[], text: string, lang: string, rules: Comp
   if (!r) return out;
   const seen = new Set<string>();
   const perId = new Map<string, number>();
-  const add = (ref: CueRef, keys?: string[]) => {
-    // phrases that stem alike ("love", "loving", "lovely") are one piece of evidence
-    const k = ref.kind + ':' + ref.id + ':' + (keys ? keys.join(' ') : ref.phrase);
+  const add = (ref: CueRef, k: string) => {
+    // phrases that stem alike ("love", "loving", "lovely") are one piece of evidence: k is the
+    // same for them (kind, id and stems), computed once per rule entry
     if (seen.has(k)) return;
     seen.add(k);
     if (ref.kind === 'complaint') {
@@ -42,16 +42,29 @@ export function matchCues(units: Unit[], text: string, lang: string, rules: Comp
       if (u.kind === 'p') continue;
       const cands = r.cues.get(u.key);
       if (!cands) continue;
-      for (const c of cands) if (matchAt(units, i, c.keys)) add(c.payload, c.keys);
+      for (const c of cands) if (matchAt(units, i, c.keys)) add(c.payload, dedupeKey(c));
     }
   }
   return out;
 }
 
-function matchChars(text: string, r: LangRules, add: (ref: CueRef) => void): void {
-  for (let i = 0; i < text.length; i++) {
-    const list = r.charCues.get(text[i]);
-    if (!list) continue;
-    for (const { phrase, ref } of list) if (text.startsWith(phrase, i)) add(ref);
+type CharCue = { phrase: string; ref: CueRef; dedupe?: string };
+const BY_CODE = new WeakMap<LangRules, Map<number, CharCue[]>>();
+
+function matchChars(text: string, r: LangRules, add: (ref: CueRef, k: string) => void): void {
+  let byCode = BY_CODE.get(r);
+  if (!byCode) {
+    byCode = new Map();
+    for (const [ch, list] of r.charCues) byCode.set(ch.charCodeAt(0), list);
+    BY_CODE.set(r, byCode);
   }
+  for (let i = 0; i < text.length; i++) {
+    const list = byCode.get(text.charCodeAt(i));
+    if (!list) continue;
+    for (const c of list as CharCue[]) if (text.startsWith(c.phrase, i)) add(c.ref, (c.dedupe ??= c.ref.kind + ':' + c.ref.id + ':' + c.ref.phrase));
+  }
+}
+
+function dedupeKey(c: PhraseEntry<CueRef> & { dedupe?: string }): string {
+  return (c.dedupe ??= c.payload.kind + ':' + c.payload.id + ':' + c.keys.join(' '));
 }

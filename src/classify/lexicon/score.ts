@@ -3,7 +3,7 @@
  * shifted by negators, intensifiers and diminishers, capitals and elongation, "but" and "although",
  * and exclamation marks. Returns the evidence item by item so that verdicts can be explained.
  */
-import type { CompiledRules, LangRules } from '../rules/compile.js';
+import type { CompiledRules, LangRules, PhraseEntry } from '../rules/compile.js';
 import type { Unit } from '../tokenize/unit.js';
 
 export interface LexiconHit {
@@ -47,8 +47,9 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules):
     for (let i = 0; i < n; i++) {
       const u = units[i];
       if (u.kind !== 'w') continue;
-      if (r.afterContrast.has(u.text) && i > 0) butAt = i;
-      else if (r.concessive.has(u.text)) {
+      const info = lexInfo(u, r, rules.emoji);
+      if (info.after && i > 0) butAt = i;
+      else if (info.conc) {
         for (let j = i + 1; j < n && units[j].kind !== 'p'; j++) concessive[j] = 1;
       }
     }
@@ -67,8 +68,9 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules):
     let base: number | undefined;
     let span = 1;
     let text = u.text;
-    if (r && u.kind === 'w') {
-      const cands = r.phrases.get(u.key);
+    const info = r && u.kind === 'w' ? lexInfo(u, r, rules.emoji) : null;
+    if (info) {
+      const cands = info.cands;
       if (cands) {
         for (const c of cands) {
           if (matchAt(units, i, c.keys)) {
@@ -80,7 +82,7 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules):
         }
       }
     }
-    if (base === undefined) base = lookup(u, r, rules.emoji);
+    if (base === undefined) base = info ? info.base : lookup(u, r, rules.emoji);
     if (!base) {
       i += span - 1;
       continue;
@@ -131,6 +133,27 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules):
   if (shouting && sum !== 0) sum *= cfg.caps;
   const score = sum === 0 ? 0 : sum / Math.sqrt(sum * sum + cfg.normalise_alpha);
   return { score, sum, pos, neg, hits };
+}
+
+/**
+ * A word's lexicon facts for one set of language rules, computed once and kept in the shared word
+ * unit's `lx` slot (word units are shared between posts by the tokenisers): the same answers as
+ * the lookups they replace.
+ */
+interface LexInfo {
+  r: LangRules;
+  after: boolean;
+  conc: boolean;
+  cands: PhraseEntry<{ weight: number; phrase: string }>[] | undefined;
+  base: number | undefined;
+}
+
+function lexInfo(u: Unit, r: LangRules, emoji: Map<string, number>): LexInfo {
+  const cached = u.lx as LexInfo | null | undefined;
+  if (cached && cached.r === r) return cached;
+  const info: LexInfo = { r, after: r.afterContrast.has(u.text), conc: r.concessive.has(u.text), cands: r.phrases.get(u.key), base: lookup(u, r, emoji) };
+  u.lx = info;
+  return info;
 }
 
 export function matchAt(units: Unit[], i: number, keys: string[]): boolean {

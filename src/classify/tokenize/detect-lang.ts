@@ -26,6 +26,8 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
   for (const w of words) STOP_INDEX.set(w, [...(STOP_INDEX.get(w) ?? []), lang]);
 }
 
+const MAX_STOP_LEN = Math.max(...[...STOP_INDEX.keys()].map((w) => w.length));
+
 const PL_CHARS = new Set([...'ąęłńśźżćĄĘŁŃŚŹŻĆ'].map((c) => c.charCodeAt(0)));
 const WORD_RE = /[\p{L}']+/gu;
 
@@ -43,12 +45,14 @@ export function detectLanguage(text: string): string {
   let deva = 0;
   let greek = 0;
   let plMarks = 0;
+  let ascii = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
       continue;
     }
+    ascii = false;
     if (c >= 0x4e00 && c <= 0x9fff) han++;
     else if (c >= 0x3400 && c <= 0x4dbf) han++;
     else if (c >= 0x3040 && c <= 0x30ff) kana++;
@@ -71,11 +75,29 @@ export function detectLanguage(text: string): string {
   for (const [n, lang] of scripts) if (n * 5 >= letters) return lang;
   if (han > 0 && han * 3 >= letters) return 'zh';
   const scores: Record<string, number> = {};
-  const words = text.toLowerCase().match(WORD_RE) ?? [];
-  for (const w of words) {
+  const count = (w: string) => {
     const langs = STOP_INDEX.get(w);
     if (langs) for (const lang of langs) scores[lang] = (scores[lang] ?? 0) + 1;
-  }
+  };
+  if (ascii) {
+    // plain ASCII (most posts): the words of WORD_RE are runs of [A-Za-z'], and only runs as short
+    // as the longest function word can count: no lower-casing or matching of the whole text
+    for (let i = 0; i < text.length; ) {
+      const c = text.charCodeAt(i);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < text.length) {
+        const d = text.charCodeAt(j);
+        if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 39)) break;
+        j++;
+      }
+      if (j - i <= MAX_STOP_LEN) count(text.slice(i, j).toLowerCase());
+      i = j;
+    }
+  } else for (const w of text.toLowerCase().match(WORD_RE) ?? []) count(w);
   scores.pl = (scores.pl ?? 0) + 2 * plMarks;
   let best = 'en';
   let bestScore = 0;

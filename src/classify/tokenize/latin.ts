@@ -22,33 +22,128 @@ const ELONG_ONE_RE = /(\p{L})\1+/gu;
 
 export type KeyFn = (word: string) => string;
 
+/**
+ * Fast path: a word of plain ASCII letters (the bulk of social text) is scanned by hand; at any
+ * position where another alternative of TOKEN_RE could match first (URLs, mentions, emoticons
+ * such as "xD" or "t_t", hashtags, numbers, punctuation, non-ASCII letters) the regular expression
+ * takes over from that position. Gives exactly the units TOKEN_RE alone gives.
+ */
 export function tokenizeLatin(text: string, keyOf: KeyFn): Unit[] {
   const units: Unit[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    // groups: 1 url, 2 mention, 3 emoticon/emoji, 4 word, 5 number, 6 punctuation
-    if (m[4] !== undefined) {
-      let raw = m[4];
-      if (raw.charCodeAt(0) === 35 /* # */) raw = raw.slice(1);
-      units.push(wordUnit(raw, keyOf));
-    } else if (m[3] !== undefined) {
-      {
-        const e = m[3].codePointAt(0)! > 0x2000 ? m[3] : m[3].toLowerCase().replace(/(.)\1+$/, '$1');
-        units.push({ text: e, key: e, kind: 'e', caps: false, elong: false });
-      }
-    } else if (m[6] !== undefined) {
-      const p = normalisePunct(m[6]);
-      units.push({ text: p, key: p, kind: 'p', caps: false, elong: m[6].length > 1 });
-    } else if (m[2] !== undefined) {
-      units.push({ text: m[2].toLowerCase(), key: '@', kind: 'm', caps: false, elong: false });
-    } else if (m[1] !== undefined) {
-      units.push({ text: m[1], key: 'URL', kind: 'u', caps: false, elong: false });
-    } else if (m[5] !== undefined) {
-      units.push({ text: m[5], key: '#num', kind: 'n', caps: false, elong: false });
+  const cache = unitCache(keyOf);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      i++;
+      continue;
     }
+    if (isAsciiLetter(c) && plainWordStart(text, i, c)) {
+      const end = scanAsciiWord(text, i);
+      if (end > 0) {
+        units.push(cachedWordUnit(text.slice(i, end), keyOf, cache));
+        i = end;
+        continue;
+      }
+    }
+    // everything else: the full expression, from here
+    TOKEN_RE.lastIndex = i;
+    const m = TOKEN_RE.exec(text);
+    if (m === null) break;
+    pushMatch(units, m, keyOf, cache);
+    i = TOKEN_RE.lastIndex;
   }
   return units;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Can no alternative before the word one (URL, emoticon) match at i? (mentions and # start with symbols) */
+function plainWordStart(text: string, i: number, c: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  if (c === 104 /* h */) return !text.startsWith('http', i);
+  if (c === 119 /* w */) return !text.startsWith('www.', i);
+  if (c === 116 || c === 84 || c === 111 || c === 79) return next !== 95; /* t_t, o_O */
+  if (c === 120 || c === 88) {
+    /* x / X: an emoticon when followed by a nose or a mouth ("xD", "x-P") */
+    return !(next === 45 || next === 111 || next === 94 || next === 39 || next === 0x2019 || next === 41 || next === 40 || next === 93 || next === 91 || next === 100 || next === 68 || next === 112 || next === 80 || next === 47 || next === 92 || next === 124 || next === 42 || next === 51 || next === 79 || next === 115 || next === 83 || next === 36 || next === 64);
+  }
+  return true;
+}
+
+/** End of an ASCII-letter word (with 'x / ’x parts) starting at i, or -1 when the regex must decide. */
+function scanAsciiWord(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  for (;;) {
+    while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+    if (j >= n) return j;
+    const c = text.charCodeAt(j);
+    if (c >= 0x80) return -1; // a letter or mark beyond ASCII may continue the word
+    if ((c === 39 || c === 0x2019) && j + 1 < n) {
+      const d = text.charCodeAt(j + 1);
+      if (isAsciiLetter(d)) {
+        j++;
+        continue;
+      }
+      if (d >= 0x80) return -1;
+    }
+    return j;
+  }
+}
+
+function pushMatch(units: Unit[], m: RegExpExecArray, keyOf: KeyFn, cache: Map<string, Unit>): void {
+  // groups: 1 url, 2 mention, 3 emoticon/emoji, 4 word, 5 number, 6 punctuation
+  if (m[4] !== undefined) {
+    let raw = m[4];
+    if (raw.charCodeAt(0) === 35 /* # */) raw = raw.slice(1);
+    units.push(cachedWordUnit(raw, keyOf, cache));
+  } else if (m[3] !== undefined) {
+    const e = m[3].codePointAt(0)! > 0x2000 ? m[3] : m[3].toLowerCase().replace(/(.)\1+$/, '$1');
+    units.push({ text: e, key: e, kind: 'e', caps: false, elong: false });
+  } else if (m[6] !== undefined) {
+    const p = normalisePunct(m[6]);
+    units.push({ text: p, key: p, kind: 'p', caps: false, elong: m[6].length > 1 });
+  } else if (m[2] !== undefined) {
+    units.push({ text: m[2].toLowerCase(), key: '@', kind: 'm', caps: false, elong: false });
+  } else if (m[1] !== undefined) {
+    units.push({ text: m[1], key: 'URL', kind: 'u', caps: false, elong: false });
+  } else if (m[5] !== undefined) {
+    units.push({ text: m[5], key: '#num', kind: 'n', caps: false, elong: false });
+  }
+}
+
+/** The reference: TOKEN_RE alone (kept for tests that pin the fast path to it). */
+export function tokenizeLatinRegex(text: string, keyOf: KeyFn): Unit[] {
+  const units: Unit[] = [];
+  const cache = new Map<string, Unit>();
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) pushMatch(units, m, keyOf, cache);
+  return units;
+}
+
+/** Word units are immutable and depend only on the raw word and the key function: shared. */
+const UNIT_CACHES = new WeakMap<KeyFn, Map<string, Unit>>();
+const UNIT_CACHE_MAX = 200_000;
+
+function unitCache(keyOf: KeyFn): Map<string, Unit> {
+  let c = UNIT_CACHES.get(keyOf);
+  if (!c) UNIT_CACHES.set(keyOf, (c = new Map()));
+  return c;
+}
+
+function cachedWordUnit(raw: string, keyOf: KeyFn, cache: Map<string, Unit>): Unit {
+  let u = cache.get(raw);
+  if (u === undefined) {
+    u = wordUnit(raw, keyOf);
+    if (cache.size >= UNIT_CACHE_MAX) cache.clear();
+    cache.set(raw, u);
+  }
+  return u;
 }
 
 export function wordUnit(raw: string, keyOf: KeyFn): Unit {
@@ -57,9 +152,8 @@ export function wordUnit(raw: string, keyOf: KeyFn): Unit {
   const caps = raw.length >= 2 && lower !== raw && raw.toUpperCase() === raw;
   const elong = hasTriple(lower);
   const text = elong ? lower.replace(ELONG_RE, '$1$1') : lower;
-  const unit: Unit = { text, key: keyOf(text), kind: 'w', caps, elong };
-  if (elong) unit.alt = lower.replace(ELONG_ONE_RE, '$1');
-  return unit;
+  // one shape for every word unit: alt and the feature slot are always present
+  return { text, key: keyOf(text), kind: 'w', caps, elong, alt: elong ? lower.replace(ELONG_ONE_RE, '$1') : undefined, fx: null, lx: null };
 }
 
 function hasTriple(s: string): boolean {

@@ -18,4 +18,11 @@ export interface Unit {
   /** elongated in the original ("sooo", "nooo"); `alt` is the fully squashed form */
   elong: boolean;
   alt?: string;
+  /**
+   * Word units are shared between posts (tokeniser caches): the feature extractor keeps its
+   * per-classifier facts about the word here (see features.ts). Not part of the unit's meaning.
+   */
+  fx?: unknown;
+  /** the same for the lexicon scorer (lexicon/score.ts) */
+  lx?: unknown;
 }
