@@ -148,7 +148,9 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
         // best topic counts when it beats "no topic" (and is not a near-uniform guess)
         const none = th.classes.indexOf(NO_TOPIC);
         const accept = th.refined ? probs[best] >= REFINED_TOPIC_MIN_PROB && (none < 0 || probs[best] >= probs[none]) : probs[best] >= TOPIC_MIN_PROB;
-        if (accept) {
+        // scored for the explanation on positive posts too, but only returned on the others: the
+        // verdict must not depend on whether an explanation was asked for
+        if (accept && sentiment.label !== 'positive') {
           const meta = rules.topics.get(id);
           const prev = topics.get(id);
           const score = round(Math.max(prev?.score ?? 0, probs[best]));

@@ -77,8 +77,12 @@ describe('backlash train, classify --model, eval', () => {
     expect(t.status).toBe(0);
     expect(t.stdout).toBe('');
     expect(JSON.parse(readFileSync(model, 'utf8'))).toMatchObject({ format: 'backlash-nb', version: 1 });
-    const c = run(['classify', '--model', model], '{"id":1,"text":"my bag is not at the carousel"}\n');
+    const c = run(['classify', '--model', model], '{"id":1,"text":"they lost my bag again, it is not at the carousel"}\n');
     expect(jsonl(c.stdout)[0].topics.map((x: { id: string }) => x.id)).toContain('Lost Luggage');
+    // an explanation never changes the verdict
+    const x = run(['classify', '--model', model, '--explain'], '{"id":1,"text":"they lost my bag again, it is not at the carousel"}\n');
+    const { explain: _explain, ...withoutExplain } = jsonl(x.stdout)[0];
+    expect(withoutExplain).toEqual(jsonl(c.stdout)[0]);
     const e = run(['eval', data, '--model', model]);
     expect(e.status).toBe(0);
     expect(e.stdout).toMatch(/== sentiment[\s\S]*macro-F1[\s\S]*confusion/);
