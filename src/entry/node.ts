@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from '../app.js';
-import { buildConfig, type Config, type Env } from '../config/config.js';
+import { type Config, type Env } from '../config/config.js';
 import type { AppContext } from '../context.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { syncTargets } from '../store/targets.js';
@@ -21,6 +21,9 @@ import { createEventBus } from '../util/event-bus.js';
 import { createPgEventBus, type PgEventBus } from './pg-notify.js';
 import { DEMO_TARGETS, DemoStream, parseDemoStream, registerDemoSources } from '../demo/demo.js';
 import { openDb } from './open-db.js';
+import { readConfig } from './read-config.js';
+
+export { readConfig };
 import { PROJECT_ROOT } from './project-root.js';
 import { loadNodeRouting } from './routing-node.js';
 import { loadNodeClassifier } from './classifier-node.js';
@@ -45,18 +48,6 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export function readConfig(env: Env): Config {
-  return buildConfig(env, {
-    readFile: (p) => {
-      try {
-        return fs.readFileSync(p, 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw err;
-      }
-    },
-  });
-}
 
 /** The demo gets a fresh database of its own on each start unless BACKLASH_DB or DATABASE_URL says otherwise. */
 function demoDbPath(config: Config, env: Env): string {

@@ -10,12 +10,12 @@ import readline from 'node:readline';
 import type { AppContext } from '../../context.js';
 import type { NormalizedPost, RevoltEvent } from '../../types.js';
 import { sql } from 'kysely';
-import { buildConfig, type Env } from '../../config/config.js';
 import { openDb } from '../../entry/open-db.js';
 import { loadNodeClassifier } from '../../entry/classifier-node.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import { syncTargets } from '../../store/targets.js';
 import { processPosts } from '../../pipeline/process.js';
+import { readConfig } from '../../entry/read-config.js';
 import { enginePostOf, SteppedDetector } from '../../revolts/detect.js';
 import type { EnginePost } from '../../revolts/model.js';
 import { ManualClock } from '../../util/clock.js';
@@ -100,19 +100,6 @@ export function eventLine(e: RevoltEvent): string {
   });
 }
 
-/** The service's configuration (as `backlash serve` reads it), without loading the HTTP server. */
-function readConfig(env: Env) {
-  return buildConfig(env, {
-    readFile: (p) => {
-      try {
-        return fs.readFileSync(p, 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw err;
-      }
-    },
-  });
-}
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
