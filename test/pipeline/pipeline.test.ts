@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext } from '../helpers/context.js';
-import { background, makePost } from '../helpers/posts.js';
-import { processPosts, classifyPending } from '../../src/pipeline/process.js';
-import { detectRevolts } from '../../src/revolts/detect.js';
+import { background, makePost, tickThrough } from '../helpers/posts.js';
+import { classifyPending } from '../../src/pipeline/process.js';
 import { syncTargets } from '../../src/store/targets.js';
 import { ingestPosts } from '../../src/ingest/ingest.js';
 import type { NormalizedPost, RevoltEvent } from '../../src/types.js';
@@ -10,20 +9,7 @@ import type { NormalizedPost, RevoltEvent } from '../../src/types.js';
 const T0 = Date.parse('2026-03-02T00:00:00Z');
 const MIN = 60_000;
 
-/** Feeds posts in time order and runs a detection tick every 5 simulated minutes, as the service does. */
-async function run(ctx: TestContext, posts: NormalizedPost[], until: number): Promise<RevoltEvent[]> {
-  const sorted = [...posts].sort((a, b) => a.publishedAt - b.publishedAt);
-  const events: RevoltEvent[] = [];
-  let i = 0;
-  for (let now = T0; now <= until; now += 5 * MIN) {
-    ctx.clock.set(now);
-    const batch: NormalizedPost[] = [];
-    while (i < sorted.length && sorted[i].publishedAt <= now) batch.push(sorted[i++]);
-    await processPosts(ctx, batch);
-    events.push(...(await detectRevolts(ctx, now)));
-  }
-  return events;
-}
+const run = (ctx: TestContext, posts: NormalizedPost[], until: number): Promise<RevoltEvent[]> => tickThrough(ctx, posts, T0, until);
 
 describe.each(DIALECTS)('pipeline on %s', (dialect) => {
   let ctx: TestContext;

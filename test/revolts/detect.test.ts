@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext } from '../helpers/context.js';
-import { makePost } from '../helpers/posts.js';
-import { processPosts } from '../../src/pipeline/process.js';
+import { makePost, tickThrough } from '../helpers/posts.js';
 import { detectRevolts, dropEngine } from '../../src/revolts/detect.js';
 import { syncTargets } from '../../src/store/targets.js';
-import type { NormalizedPost, RevoltEvent } from '../../src/types.js';
+import type { NormalizedPost } from '../../src/types.js';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');
 const MIN = 60_000;
@@ -20,20 +19,6 @@ function chatter(from: number, to: number): NormalizedPost[] {
 const burst = Array.from({ length: 24 }, (_, k) =>
   makePost({ text: `@AcmeAir my luggage is lost again, nobody answers, terrible service, day ${k}`, publishedAt: ONSET + k * 2 * MIN, author: { id: `angry-${k}`, followers: 300 + k } }),
 );
-
-async function tickThrough(ctx: TestContext, posts: NormalizedPost[], from: number, to: number): Promise<RevoltEvent[]> {
-  const sorted = [...posts].sort((a, b) => a.publishedAt - b.publishedAt).filter((p) => p.publishedAt > from - 5 * MIN && p.publishedAt <= to);
-  const events: RevoltEvent[] = [];
-  let i = 0;
-  for (let now = from; now <= to; now += 5 * MIN) {
-    ctx.clock.set(now);
-    const batch: NormalizedPost[] = [];
-    while (i < sorted.length && sorted[i].publishedAt <= now) batch.push(sorted[i++]);
-    await processPosts(ctx, batch);
-    events.push(...(await detectRevolts(ctx, now)));
-  }
-  return events;
-}
 
 describe.each(DIALECTS)('revolt detection over the store on %s', (dialect) => {
   let ctx: TestContext;
