@@ -14,7 +14,6 @@ import path from 'node:path';
 import { generateScenario, DAYS } from './scenario.js';
 import { runPeer, type PeerPost } from './peer.js';
 import { score, type Opening, type Score } from './score.js';
-import { postId } from '../../src/ingest/ingest.js';
 import { loadNodeClassifier } from '../../src/entry/classifier-node.js';
 
 const argv = process.argv.slice(2);
@@ -28,7 +27,6 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..',
 const scenario = generateScenario(seed);
 const file = opt('--keep') ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-bench-')), 'week.jsonl');
 fs.writeFileSync(file, scenario.lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-const external = new Map(scenario.lines.map((l) => [postId(l.source, l.id), l.id]));
 
 // ours: the real CLI, whole process
 const t0 = process.hrtime.bigint();
@@ -40,7 +38,7 @@ if (res.status !== 0) {
 }
 const events = res.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const opened = events.filter((e) => e.type === 'revolt.opened');
-const ours: Opening[] = opened.map((e) => ({ target: e.revolt.target, at: Date.parse(e.at), members: new Set((e.revolt.postIds as string[]).map((id) => external.get(id) ?? id)) }));
+const ours: Opening[] = opened.map((e) => ({ target: e.revolt.target, at: Date.parse(e.at), members: new Set(e.revolt.postIds as string[]) }));
 const oursScore = score(ours, scenario.revolts, scenario.decoys, DAYS);
 
 // the peer, over the same posts judged by the same classifier

@@ -27,7 +27,7 @@ function weekFile(): { file: string; burstIds: string[] } {
 
 describe('backlash replay', () => {
   it('writes revolt events as JSONL on simulated time, following the contract', async () => {
-    const { file } = weekFile();
+    const { file, burstIds } = weekFile();
     const res = await runCli(['replay', file], { timeoutMs: 120_000 });
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/line \d+: missing "id"/);
@@ -47,8 +47,15 @@ describe('backlash replay', () => {
     expect(Date.parse(opened.at) - onset).toBeLessThanOrEqual(30 * MIN);
     expect(opened.revolt).toMatchObject({ target: 'acme', key: 'lost-items', stage: 'emerging' });
     expect(opened.revolt.explain).toMatchObject({ observed: expect.any(Number), expected: expect.any(Number), pValue: expect.any(Number), topTerms: expect.any(Array), firstPost: expect.any(Object), mostReached: expect.any(Object), sources: ['acme-x'] });
-    // postIds grow to every member post so far
-    expect(events.at(-1).revolt.postIds).toHaveLength(14);
+    // postIds are the input lines' ids, in the order they joined, growing to every member so far
+    expect(opened.revolt.postIds.every((id: string) => burstIds.includes(id))).toBe(true);
+    expect(events.at(-1).revolt.postIds).toEqual(burstIds);
+    for (const e of events) expect(burstIds.slice(0, e.revolt.postIds.length)).toEqual(e.revolt.postIds);
+    // and so do the posts the explanation names
+    expect(burstIds).toContain(opened.revolt.explain.firstPost.id);
+    expect(burstIds).toContain(opened.revolt.explain.mostReached.id);
+    expect(burstIds).toContain(events.at(-1).revolt.explain.current.firstPost.id);
+    expect(burstIds).toContain(events.at(-1).revolt.explain.current.mostReachedPost.id);
     expect(new Set(events.map((e) => e.revolt.id)).size).toBe(1);
   });
 

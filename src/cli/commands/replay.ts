@@ -91,12 +91,29 @@ export function parseReplayLine(line: string): NormalizedPost | string {
   };
 }
 
-export function eventLine(e: RevoltEvent): string {
+/**
+ * Replay speaks the ids of its input: the pipeline stores a post under an internal id (a hash of
+ * source and id), and this maps it back to the "id" of the input line wherever a post is named.
+ */
+export type ExternalIds = ReadonlyMap<string, string>;
+
+/** A copy of an explanation with every post `id` (firstPost, mostReached, …) mapped to the input's id. */
+function externalExplain(v: unknown, ids: ExternalIds): unknown {
+  if (Array.isArray(v)) return v.map((x) => externalExplain(x, ids));
+  if (!v || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = k === 'id' && typeof x === 'string' ? (ids.get(x) ?? x) : externalExplain(x, ids);
+  return out;
+}
+
+export function eventLine(e: RevoltEvent, ids?: ExternalIds): string {
   const r = e.revolt;
+  const postIds = ids ? r.postIds.map((id) => ids.get(id) ?? id) : r.postIds;
+  const explain = ids ? externalExplain(r.explain, ids) : r.explain;
   return JSON.stringify({
     type: e.type,
     at: new Date(e.at).toISOString(),
-    revolt: { id: r.id, target: r.target, key: r.key, label: r.label, stage: r.stage, severity: r.severity, priority: r.priority, postIds: r.postIds, explain: r.explain },
+    revolt: { id: r.id, target: r.target, key: r.key, label: r.label, stage: r.stage, severity: r.severity, priority: r.priority, postIds, explain },
   });
 }
 
@@ -141,8 +158,10 @@ export async function run(argv: string[]): Promise<number> {
     const detector = await SteppedDetector.open(ctx, 0);
     let batch: NormalizedPost[] = [];
     let nextTick = -Infinity;
+    // internal post id → the input line's "id"
+    const external = new Map<string, string>();
     const write = (events: RevoltEvent[]) => {
-      for (const e of events) out.write(eventLine(e) + '\n');
+      for (const e of events) out.write(eventLine(e, external) + '\n');
     };
     /**
      * Runs a chunk through ingest and classify at once (the clock at its newest post), then feeds
@@ -163,7 +182,12 @@ export async function run(argv: string[]): Promise<number> {
       // the same statements run as live, only without a journal write per statement
       await sql`begin`.execute(ctx.db);
       try {
-        const judged = (await processPosts(ctx, chunk, { inTransaction: true })).map((c) => enginePostOf(c.post, c.verdict)).sort((a, b) => a.publishedAt - b.publishedAt);
+        const judged = (await processPosts(ctx, chunk, { inTransaction: true }))
+          .map((c) => {
+            external.set(c.post.id, c.post.externalId);
+            return enginePostOf(c.post, c.verdict);
+          })
+          .sort((a, b) => a.publishedAt - b.publishedAt);
         await step(judged, final);
         await detector.checkpoint(clock.now(), clock.now());
         await sql`commit`.execute(ctx.db);
