@@ -6,7 +6,7 @@ import fs from 'node:fs';
 
 fs.rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'classify-worker': 'src/cli/commands/classify-worker.ts' },
   bundle: true,
   splitting: true, // commands stay lazily loaded chunks
   platform: 'node',

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyRules } from '../classify/helpers.js';
 
 const BIN = new URL('../../bin/backlash.js', import.meta.url).pathname;
-const run = (args: string[], input = '') => spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[], input = '') => spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
 const jsonl = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
 
 describe('backlash classify', () => {
@@ -51,6 +51,61 @@ describe('backlash classify', () => {
     const [v] = jsonl(r.stdout);
     expect(v.explain.lexicon.hits.map((h: { text: string }) => h.text)).toEqual(['nice', 'good']);
     expect(v.explain.combination).toBeDefined();
+  }, 120_000);
+
+  describe('large inputs over threads', () => {
+    const texts = [
+      '@SkyLineAir flight delayed 3 hours and nobody tells us anything',
+      '送餐太慢了，饭菜都凉了',
+      'Bardzo miła pani doktor, polecam',
+      'thanks for the quick refund!',
+      'the app crashes every time I pay, fix it',
+      'new album out on friday',
+    ];
+    // 6,000 lines with errors and blank lines mixed in: enough for several batches per thread
+    const lines = Array.from({ length: 6000 }, (_, i) =>
+      i % 997 === 5 ? 'not json' : i % 1009 === 7 ? '' : JSON.stringify({ id: i, text: `${texts[i % texts.length]} #${i % 13}` }),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'backlash-threads-'));
+    const file = join(dir, 'posts.jsonl');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const fromFile = (args: string[]) => {
+      const fd = openSync(file, 'r');
+      try {
+        return spawnSync(process.execPath, [BIN, ...args], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
+      } finally {
+        closeSync(fd);
+      }
+    };
+
+    it('gives the same lines in the same order as one thread, from a file or a pipe', () => {
+      const one = run(['classify', '--threads', '1'], readFileSync(file, 'utf8'));
+      expect(one.status).toBe(0);
+      const out = one.stdout.trimEnd().split('\n');
+      expect(out).toHaveLength(lines.filter((l) => l !== '').length);
+      expect(JSON.parse(out[5])).toMatchObject({ error: expect.stringMatching(/line 6: invalid JSON/) });
+      const threadedFile = fromFile(['classify', '--threads', '3']);
+      expect(threadedFile.status).toBe(0);
+      expect(threadedFile.stdout).toBe(one.stdout);
+      const threadedPipe = spawnSync(process.execPath, [BIN, 'classify', '--threads', '2'], { input: readFileSync(file, 'utf8'), encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
+      expect(threadedPipe.status).toBe(0);
+      expect(threadedPipe.stdout).toBe(one.stdout);
+    }, 120_000);
+
+    it('fails with the rule file named, before any output, when the rules are broken', () => {
+      const rules = copyRules();
+      writeFileSync(join(rules, 'scoring.yaml'), 'lexicon: [');
+      const r = fromFile(['classify', '--threads', '2', '--rules', rules]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/scoring\.yaml/);
+    }, 120_000);
+  });
+
+  it('rejects a --threads that is not a whole number from 1 to 64', () => {
+    const r = run(['classify', '--threads', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--threads/);
   }, 120_000);
 
   it('rejects an unknown option with exit code 2 and usage on stderr', () => {

@@ -31,6 +31,7 @@ export type KeyFn = (word: string) => string;
 export function tokenizeLatin(text: string, keyOf: KeyFn): Unit[] {
   const units: Unit[] = [];
   const cache = unitCache(keyOf);
+  const table = wordTable(keyOf);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -42,7 +43,7 @@ export function tokenizeLatin(text: string, keyOf: KeyFn): Unit[] {
     if (isAsciiLetter(c) && plainWordStart(text, i, c)) {
       const end = scanAsciiWord(text, i);
       if (end > 0) {
-        units.push(cachedWordUnit(text.slice(i, end), keyOf, cache));
+        units.push(table.unitAt(text, i, end, scanHash));
         i = end;
         continue;
       }
@@ -74,25 +75,36 @@ function plainWordStart(text: string, i: number, c: number): boolean {
   return true;
 }
 
+/** FNV-1a hash of the word scanAsciiWord last scanned (set as a side effect: no allocation). */
+let scanHash = 0;
+
 /** End of an ASCII-letter word (with 'x / ’x parts) starting at i, or -1 when the regex must decide. */
 function scanAsciiWord(text: string, i: number): number {
   const n = text.length;
   let j = i;
+  let h = 0x811c9dc5;
   for (;;) {
-    while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
-    if (j >= n) return j;
-    const c = text.charCodeAt(j);
-    if (c >= 0x80) return -1; // a letter or mark beyond ASCII may continue the word
-    if ((c === 39 || c === 0x2019) && j + 1 < n) {
+    let c = 0;
+    while (j < n && isAsciiLetter((c = text.charCodeAt(j)))) {
+      h = Math.imul(h ^ c, 0x01000193);
+      j++;
+    }
+    if (j >= n) break;
+    c = text.charCodeAt(j);
+    if (c >= 0x80) return -1; // a letter or mark beyond ASCII (or a curly apostrophe) may continue the word
+    if (c === 39 && j + 1 < n) {
       const d = text.charCodeAt(j + 1);
       if (isAsciiLetter(d)) {
+        h = Math.imul(h ^ c, 0x01000193);
         j++;
         continue;
       }
       if (d >= 0x80) return -1;
     }
-    return j;
+    break;
   }
+  scanHash = h;
+  return j;
 }
 
 function pushMatch(units: Unit[], m: RegExpExecArray, keyOf: KeyFn, cache: Map<string, Unit>): void {
@@ -124,6 +136,68 @@ export function tokenizeLatinRegex(text: string, keyOf: KeyFn): Unit[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(text)) !== null) pushMatch(units, m, keyOf, cache);
   return units;
+}
+
+/**
+ * The fast path's cache of word units: open addressing over the hash computed while scanning, and
+ * the candidate compared in place, so a word seen before costs neither a substring nor a lookup
+ * of a fresh string in a Map.
+ */
+class WordTable {
+  private keys: (string | undefined)[] = new Array(1 << 14);
+  private hashes = new Int32Array(1 << 14);
+  private units: Unit[] = new Array(1 << 14);
+  private size = 0;
+  constructor(private readonly keyOf: KeyFn) {}
+
+  unitAt(text: string, start: number, end: number, hash: number): Unit {
+    const keys = this.keys;
+    const len = end - start;
+    const mask = keys.length - 1;
+    let i = hash & mask;
+    for (let k = keys[i]; k !== undefined; k = keys[(i = (i + 1) & mask)]) {
+      if (this.hashes[i] === hash && k.length === len && sameAt(k, text, start)) return this.units[i];
+    }
+    const raw = text.slice(start, end);
+    const u = wordUnit(raw, this.keyOf);
+    if (this.size >= UNIT_CACHE_MAX) this.rebuild(keys.length, false);
+    else if ((this.size + 1) * 2 > keys.length) this.rebuild(keys.length * 2, true);
+    this.insert(raw, hash, u);
+    return u;
+  }
+
+  private insert(raw: string, hash: number, u: Unit): void {
+    const mask = this.keys.length - 1;
+    let i = hash & mask;
+    while (this.keys[i] !== undefined) i = (i + 1) & mask;
+    this.keys[i] = raw;
+    this.hashes[i] = hash;
+    this.units[i] = u;
+    this.size++;
+  }
+
+  /** grow, keeping the entries, or (at the cap) start again empty */
+  private rebuild(capacity: number, keep: boolean): void {
+    const { keys, hashes, units } = this;
+    this.keys = new Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.units = new Array(capacity);
+    this.size = 0;
+    if (keep) for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) this.insert(keys[i]!, hashes[i], units[i]);
+  }
+}
+
+function sameAt(k: string, text: string, start: number): boolean {
+  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+const WORD_TABLES = new WeakMap<KeyFn, WordTable>();
+
+function wordTable(keyOf: KeyFn): WordTable {
+  let t = WORD_TABLES.get(keyOf);
+  if (!t) WORD_TABLES.set(keyOf, (t = new WordTable(keyOf)));
+  return t;
 }
 
 /** Word units are immutable and depend only on the raw word and the key function: shared. */

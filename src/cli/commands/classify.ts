@@ -1,118 +1,137 @@
 /**
- * `backlash classify [--model FILE | --no-model] [--rules DIR] [--explain]`
+ * `backlash classify [--model FILE | --no-model] [--rules DIR] [--explain] [--threads N]`
  * JSONL in on stdin ({"id", "text", "lang"?}), one verdict per line out on stdout, in order.
  * A line that cannot be read becomes {"id"?, "error"} and the run goes on.
+ *
+ * Large inputs are spread over worker threads (one per core by default) in batches of lines; the
+ * output keeps the input's order. A file redirected to stdin that is large starts the threads at
+ * once; a pipe starts them once enough lines have come. Small inputs never pay for a thread.
  */
 import { once } from 'node:events';
+import { existsSync, fstatSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { opt, parseArgs, UsageError } from '../../classify/args.js';
 import type { BacklashClassifier } from '../../classify/classifier.js';
 import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../classify/index.js';
-import { existsSync } from 'node:fs';
-import type { Verdict } from '../../types.js';
+import { classifyBatch, type WorkerSetup } from './classify-lines.js';
+import { createLinePool, type LinePool } from './classify-pool.js';
 
-const USAGE = `usage: backlash classify [--model FILE | --no-model] [--rules DIR] [--explain] < posts.jsonl > verdicts.jsonl
+export { classifyLine, verdictLine } from './classify-lines.js';
+
+const USAGE = `usage: backlash classify [--model FILE | --no-model] [--rules DIR] [--explain] [--threads N] < posts.jsonl > verdicts.jsonl
   reads one {"id", "text", "lang"?} per line; writes one verdict per line, in order
   --model FILE   a model from \`backlash train\` (default: data/model/default.json)
   --no-model     rules only
   --rules DIR    rule files (default: rules/)
   --explain      add "explain": the rules, lexicon entries and model features that decided
+  --threads N    threads for large inputs (default: one per core, at most 8; 1 = no worker threads)
 `;
 
-const FLUSH_AT = 1 << 16;
+/** lines per batch handed to a thread */
+const BATCH_LINES = 1024;
+/** a pipe: lines read before threads are started (below this the main thread does everything) */
+const THREADS_AFTER_LINES = 4096;
+/** a file on stdin at least this large is classified by threads from the start */
+const THREADS_FROM_BYTES = 1 << 20;
+const MAX_THREADS = 8;
 
 export async function run(argv: string[]): Promise<number> {
-  let clf: BacklashClassifier;
-  let explain: boolean;
+  let setup: WorkerSetup;
+  let threads: number;
   try {
-    const args = parseArgs(argv, { flags: ['explain', 'no-model', 'help'], options: ['model', 'rules'] });
+    const args = parseArgs(argv, { flags: ['explain', 'no-model', 'help'], options: ['model', 'rules', 'threads'] });
     if (args.flags.has('help')) return void process.stdout.write(USAGE), 0;
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}" (posts come on stdin)`);
-    explain = args.flags.has('explain');
-    const model = args.flags.has('no-model') ? null : (opt(args, 'model') ?? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null));
-    clf = buildClassifier(opt(args, 'rules') ?? DEFAULT_RULES_DIR, model);
+    const t = opt(args, 'threads');
+    threads = t === undefined ? Math.min(MAX_THREADS, availableParallelism()) : Number(t);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads takes a whole number from 1 to 64, not "${t}"`);
+    const modelPath = args.flags.has('no-model') ? null : (opt(args, 'model') ?? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null));
+    setup = { rulesDir: opt(args, 'rules') ?? DEFAULT_RULES_DIR, modelPath, explain: args.flags.has('explain') };
   } catch (e) {
-    process.stderr.write(`backlash classify: ${(e as Error).message}\n${e instanceof UsageError ? USAGE : ''}`);
-    return 2;
+    return fail(e);
   }
+  let clf: BacklashClassifier;
+  try {
+    clf = buildClassifier(setup.rulesDir, setup.modelPath);
+  } catch (e) {
+    return fail(e);
+  }
+
   const out = process.stdout;
-  let buf = '';
-  let lineNo = 0;
-  const handle = (line: string) => {
-    lineNo++;
-    if (line.trim() === '') return;
-    buf += classifyLine(clf, line, lineNo, explain) + '\n';
-  };
-  process.stdin.setEncoding('utf8');
-  let pending = '';
-  for await (const chunk of process.stdin as AsyncIterable<string>) {
-    pending += chunk;
-    let start = 0;
-    let nl: number;
-    while ((nl = pending.indexOf('\n', start)) >= 0) {
-      handle(pending.slice(start, nl));
-      start = nl + 1;
+  const done = new Map<number, string>();
+  let nextOut = 0;
+  let written = '';
+  const flush = async (force = false) => {
+    while (done.has(nextOut)) {
+      written += done.get(nextOut)!;
+      done.delete(nextOut++);
     }
-    pending = pending.slice(start);
-    if (buf.length >= FLUSH_AT) {
-      const ok = out.write(buf);
-      buf = '';
+    if (written.length >= 1 << 16 || (force && written)) {
+      const ok = out.write(written);
+      written = '';
       if (!ok) await once(out, 'drain');
     }
-  }
-  if (pending) handle(pending);
-  if (buf) out.write(buf);
-  return 0;
-}
+  };
+  const classifyHere = (seq: number, lines: string[], firstLine: number) => done.set(seq, classifyBatch(clf, lines, firstLine, setup.explain));
+  // this thread classifies too: N threads are this one and N - 1 workers
+  let pool: LinePool | null = null;
+  const startPool = () => (pool = createLinePool(threads - 1, setup, { done: (seq, text) => done.set(seq, text), orphan: classifyHere }));
+  if (threads > 1 && stdinFileSize() >= THREADS_FROM_BYTES) startPool();
+  let seq = 0;
+  let linesRead = 0;
+  const dispatch = async (lines: string[], firstLine: number) => {
+    const s = seq++;
+    linesRead += lines.length;
+    if (!pool && threads > 1 && linesRead >= THREADS_AFTER_LINES) startPool();
+    // a batch no worker can take now (starting, or both slots full) is classified here
+    if (!pool || !(pool as LinePool).submit(s, lines, firstLine)) classifyHere(s, lines, firstLine);
+  };
 
-const NO_EXPLAIN = { explain: false };
-
-const num = (x: number) => (Number.isFinite(x) ? String(x) : 'null');
-
-/** JSON.stringify({id, ...verdict}) written out by hand for the hot path: same text, no spread. */
-export function verdictLine(id: unknown, v: Verdict): string {
-  let s = id !== undefined ? '{"id":' + JSON.stringify(id) + ',"lang":' : '{"lang":';
-  s += JSON.stringify(v.lang) + ',"sentiment":{"label":"' + v.sentiment.label + '","score":' + num(v.sentiment.score);
-  if (v.sentiment.confidence !== undefined) s += ',"confidence":' + num(v.sentiment.confidence);
-  s += '},"complaint":{"is":' + v.complaint.is + ',"score":' + num(v.complaint.score) + '},"topics":[';
-  for (let i = 0; i < v.topics.length; i++) {
-    const t = v.topics[i];
-    s += (i ? ',{"id":' : '{"id":') + JSON.stringify(t.id) + ',"score":' + num(t.score);
-    if (t.pillar !== undefined) s += ',"pillar":' + JSON.stringify(t.pillar);
-    if (t.touchpoint !== undefined) s += ',"touchpoint":' + JSON.stringify(t.touchpoint);
-    s += '}';
-  }
-  s += '],"escalation":[';
-  for (let i = 0; i < v.escalation.length; i++) s += (i ? ',{"id":' : '{"id":') + JSON.stringify(v.escalation[i].id) + ',"cue":' + JSON.stringify(v.escalation[i].cue) + '}';
-  return s + ']}';
-}
-
-const ID_RE = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/;
-
-export function classifyLine(clf: BacklashClassifier, line: string, lineNo: number, explain: boolean): string {
-  let rec: unknown;
   try {
-    rec = JSON.parse(line);
-  } catch (e) {
-    const m = ID_RE.exec(line);
-    let id: unknown;
-    if (m) {
-      try {
-        id = JSON.parse(m[1]);
-      } catch {
-        id = undefined;
+    process.stdin.setEncoding('utf8');
+    let pending = '';
+    let batch: string[] = [];
+    let batchStart = 1;
+    for await (const chunk of process.stdin as AsyncIterable<string>) {
+      pending += chunk;
+      let start = 0;
+      let nl: number;
+      while ((nl = pending.indexOf('\n', start)) >= 0) {
+        batch.push(pending.slice(start, nl));
+        start = nl + 1;
+        if (batch.length === BATCH_LINES) {
+          await dispatch(batch, batchStart);
+          batchStart += batch.length;
+          batch = [];
+        }
       }
+      pending = pending.slice(start);
+      await flush();
     }
-    return JSON.stringify({ ...(id !== undefined ? { id } : {}), error: `line ${lineNo}: invalid JSON (${(e as Error).message})` });
-  }
-  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) return JSON.stringify({ error: `line ${lineNo}: expected a JSON object with "text"` });
-  const { id, text, lang } = rec as { id?: unknown; text?: unknown; lang?: unknown };
-  const idPart = id !== undefined ? { id } : {};
-  if (typeof text !== 'string') return JSON.stringify({ ...idPart, error: `line ${lineNo}: "text" must be a string` });
-  if (lang !== undefined && lang !== null && typeof lang !== 'string') return JSON.stringify({ ...idPart, error: `line ${lineNo}: "lang" must be a string` });
-  try {
-    const v = clf.classify(text, lang as string | undefined, explain ? { explain } : NO_EXPLAIN);
-    return explain ? JSON.stringify({ ...idPart, ...v }) : verdictLine(id, v);
+    if (pending) batch.push(pending);
+    if (batch.length) await dispatch(batch, batchStart);
+    if (pool) await (pool as LinePool).drain();
+    await flush(true);
+    return 0;
   } catch (e) {
-    return JSON.stringify({ ...idPart, error: `line ${lineNo}: ${(e as Error).message}` });
+    await flush(true);
+    return fail(e);
+  } finally {
+    (pool as LinePool | null)?.close();
+  }
+}
+
+function fail(e: unknown): number {
+  process.stderr.write(`backlash classify: ${(e as Error).message}\n${e instanceof UsageError ? USAGE : ''}`);
+  return 2;
+}
+
+/** The size of stdin when it is a regular file (`< posts.jsonl`), else 0. */
+function stdinFileSize(): number {
+  try {
+    const st = fstatSync(0);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
   }
 }

@@ -1,0 +1,105 @@
+/**
+ * Worker threads for `backlash classify`: each builds its own classifier and classifies batches
+ * of lines; results come back tagged with the batch's sequence number so the caller keeps order.
+ * The batches of a thread that dies are handed back to the caller (`onOrphan`); a classifier that
+ * cannot be built (the same error for every thread) fails the run with its message.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerSetup } from './classify-lines.js';
+
+/** batches in flight per thread: one running, one queued, so a thread never waits for input */
+const IN_FLIGHT = 2;
+
+export interface LinePool {
+  /** hand a batch to a ready thread with a free slot; false when there is none (the caller classifies it) */
+  submit(seq: number, lines: string[], firstLine: number): boolean;
+  /** wait until every submitted batch is back */
+  drain(): Promise<void>;
+  close(): void;
+}
+
+export interface PoolHandlers {
+  done(seq: number, out: string): void;
+  /** a batch whose thread died: the caller classifies it itself */
+  orphan(seq: number, lines: string[], firstLine: number): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  dead: boolean;
+  inFlight: Map<number, { lines: string[]; firstLine: number }>;
+}
+
+export function createLinePool(threads: number, setup: WorkerSetup, on: PoolHandlers): LinePool {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSource ? './classify-worker.ts' : './classify-worker.js', import.meta.url);
+  // running from source (tsx), the thread needs the same TypeScript loader
+  const execArgv = fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : undefined;
+  let fatal: string | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const orphans: { seq: number; lines: string[]; firstLine: number }[] = [];
+  const slots: Slot[] = Array.from({ length: threads }, () => {
+    const slot: Slot = { worker: new Worker(url, { workerData: setup, execArgv }), ready: false, dead: false, inFlight: new Map() };
+    const fail = () => {
+      if (slot.dead) return;
+      slot.dead = true;
+      for (const [seq, b] of slot.inFlight) orphans.push({ seq, ...b });
+      slot.inFlight.clear();
+      notify();
+    };
+    slot.worker.on('message', (m: { ready?: true; fatal?: string; seq?: number; out?: string }) => {
+      if (m.ready) slot.ready = true;
+      else if (m.fatal !== undefined) {
+        fatal ??= m.fatal;
+        fail();
+      } else if (m.seq !== undefined) {
+        slot.inFlight.delete(m.seq);
+        on.done(m.seq, m.out ?? '');
+      }
+      notify();
+    });
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', fail);
+    return slot;
+  });
+  const check = () => {
+    if (fatal !== null) throw new Error(fatal);
+    while (orphans.length) {
+      const o = orphans.shift()!;
+      on.orphan(o.seq, o.lines, o.firstLine);
+    }
+  };
+  const changed = () => new Promise<void>((r) => (wake = r));
+  return {
+    submit(seq, lines, firstLine) {
+      check();
+      let slot: Slot | null = null;
+      for (const s of slots) if (s.ready && !s.dead && s.inFlight.size < IN_FLIGHT && (!slot || s.inFlight.size < slot.inFlight.size)) slot = s;
+      if (!slot) return false;
+      slot.inFlight.set(seq, { lines, firstLine });
+      slot.worker.postMessage({ seq, lines, firstLine });
+      return true;
+    },
+    async drain() {
+      for (;;) {
+        check();
+        if (!slots.some((s) => s.inFlight.size > 0)) return; // a dead thread's batches came back as orphans
+        await changed();
+      }
+    },
+    close() {
+      for (const s of slots) {
+        s.dead = true;
+        void s.worker.terminate();
+      }
+    },
+  };
+}
