@@ -64,6 +64,27 @@ for (const f of SENTIMENT_SETS) {
   console.log(line(['en_complaint_tweets', f3(o), f3(v), FLOOR_ZERO.complaint, o >= FLOOR_ZERO.complaint ? 'ok' : 'BELOW'], W));
 }
 
+// ---------------------------------------------------------------- the project's own held-out posts
+{
+  const EVAL = new URL('../data/eval/', import.meta.url).pathname;
+  console.log(`\n== Posts written for the project, never trained on (data/eval) — sentiment macro-F1 / complaint F1 / topic macro-F1`);
+  const W3 = [22, 24, 24, 6];
+  console.log(line(['set', 'backlash', 'VADER', 'posts'], W3));
+  for (const f of ['en-general', 'en-service', 'pl', 'zh']) {
+    const rows: Row[] = readFileSync(join(EVAL, f + '.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const verdicts = rows.map((r) => ours.classify(r.text, r.lang));
+    const gold = rows.map((r) => r.sentiment!);
+    const s = evaluate(gold, verdicts.map((v) => v.sentiment.label)).macroF1;
+    const hasComplaints = rows.some((r) => r.complaint);
+    const c = hasComplaints ? binaryF1(rows.map((r) => !!r.complaint), verdicts.map((v) => v.complaint.is)).f1 : null;
+    const topical = rows.map((r, i) => [r, verdicts[i]] as const).filter(([r]) => r.topic && r.complaint);
+    const t = topical.length ? evaluate(topical.map(([r]) => r.topic!), topical.map(([, v]) => v.topics[0]?.id ?? '(none)')).macroF1 : null;
+    const oursCell = [f3(s), c === null ? '-' : f3(c), t === null ? '-' : f3(t)].join(' / ');
+    const vaderCell = rows[0].lang === 'en' ? [f3(evaluate(gold, rows.map((r) => vaderLabel(r.text))).macroF1), c === null ? '-' : f3(binaryF1(rows.map((r) => !!r.complaint), rows.map((r) => vaderLabel(r.text) === 'negative')).f1), '-'].join(' / ') : '0 (no ' + rows[0].lang + ')';
+    console.log(line([f, oursCell, vaderCell, rows.length], W3));
+  }
+}
+
 // ---------------------------------------------------------------- trained on one half, measured on the other
 const halves = (rows: Row[]) => [rows.filter((_, i) => i % 2 === 0), rows.filter((_, i) => i % 2 === 1)];
 function naturalNb(train: Row[], label: (r: Row) => string | undefined) {
