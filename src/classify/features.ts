@@ -20,6 +20,29 @@ const STOP_EN = new Set(
   'a an the and or of to in on at for from by with about as into than then so if is are was were be been being am do does did has have had i me my we our you your he she it its they them their this that these those there here what which who whom when where how just also too very really still again s t d ll m re ve'.split(' '),
 );
 
+/** a handle that names a customer-service account ("@sho_help", "@askamex", "@delta_care") */
+const CS_HANDLE = /help|support|care|service|ask|team|desk|cs$/;
+const HANDLE_PARTS = /_|(?<=[a-z])(?=(?:help|support|cares?|service|team)$)/;
+const HANDLE_CACHE = new Map<string, string[]>();
+
+/**
+ * Features of an @mention: the handle itself ("@h:fc.help"; the team's own brand accounts learn
+ * how often they are complained to), its parts ("@p:help"), and "§cs" for a customer-service
+ * account. Posts to a brand's help account and replies between people read alike word by word.
+ */
+export function mentionFeatures(handle: string): string[] {
+  let f = HANDLE_CACHE.get(handle);
+  if (f) return f;
+  const name = handle.slice(1);
+  f = ['@h:' + name.replace(/_/g, '.')];
+  const parts = name.split(HANDLE_PARTS).filter((p) => p.length > 1);
+  if (parts.length > 1) for (const p of parts) f.push('@p:' + p);
+  if (CS_HANDLE.test(name)) f.push('§cs');
+  if (HANDLE_CACHE.size >= 100_000) HANDLE_CACHE.clear();
+  HANDLE_CACHE.set(handle, f);
+  return f;
+}
+
 export function lexBucket(score: number): string {
   return '§lex:' + Math.max(-3, Math.min(3, Math.round(score * 3)));
 }
@@ -62,7 +85,10 @@ export function extractFeatures(units: Unit[], r: LangRules | undefined, lex: Le
       if (u.kind === 'p') {
         negLeft = 0;
         if (u.text !== '.' && u.text !== ',') f.add(u.text);
-      } else f.add(u.key);
+      } else {
+        f.add(u.key);
+        if (u.kind === 'm') for (const m of mentionFeatures(u.text)) f.add(m);
+      }
     }
   }
   if (han) flushHan();
@@ -139,7 +165,10 @@ export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: 
       if (u.kind === 'p') {
         negLeft = 0;
         if (u.text !== '.' && u.text !== ',') take(ids.get(u.text));
-      } else take(ids.get(u.key));
+      } else {
+        take(ids.get(u.key));
+        if (u.kind === 'm') for (const m of mentionFeatures(u.text)) take(ids.get(m));
+      }
     }
   }
   if (hanN) flushHan();
