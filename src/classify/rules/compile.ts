@@ -85,10 +85,15 @@ function emptyLang(lang: string): LangRules {
   };
 }
 
+/** English phrases get their own key function, hence their own word-unit table (one per language, not per phrase) */
+const PHRASE_KEY_FNS = new Map<string, KeyFn>();
+
 /** Tokenise a rule phrase exactly as posts are tokenised; "{n}" stands for any number. */
 export function phraseKeys(phrase: string, lang: string): string[] {
   const keyOf = keyFnFor(lang);
-  return tokenizeLatin(phrase.replace(/\{n\}/g, '7'), lang === 'en' ? (w) => keyOf(w) : keyOf)
+  let phraseKeyOf = PHRASE_KEY_FNS.get(lang);
+  if (!phraseKeyOf) PHRASE_KEY_FNS.set(lang, (phraseKeyOf = lang === 'en' ? (w) => keyOf(w) : keyOf));
+  return tokenizeLatin(phrase.replace(/\{n\}/g, '7'), phraseKeyOf)
     .filter((u) => u.kind !== 'p')
     .map((u) => (u.kind === 'w' ? u.key : u.key));
 }
