@@ -89,7 +89,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
       return v;
     }
     const units = tokenize(text, lang, zhDict);
-    const lex = scoreLexicon(units, lang, rules);
+    const lex = scoreLexicon(units, lang, rules, opts.explain === true);
     const cues = matchCues(units, text, lang, rules);
     let question = false;
     for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;

@@ -16,14 +16,17 @@ export function matchCues(units: Unit[], text: string, lang: string, rules: Comp
   const out: CueMatches = { complaint: [], topics: new Map(), escalation: [] };
   const r = rules.langs.get(lang);
   if (!r) return out;
-  const seen = new Set<string>();
-  const perId = new Map<string, number>();
+  // most posts match no cue or a few: the bookkeeping is made on the first match
+  let seen: Set<string> | null = null;
+  let perId: Map<string, number> | null = null;
   const add = (ref: CueRef, k: string) => {
     // phrases that stem alike ("love", "loving", "lovely") are one piece of evidence: k is the
     // same for them (kind, id and stems), computed once per rule entry
+    seen ??= new Set();
     if (seen.has(k)) return;
     seen.add(k);
     if (ref.kind === 'complaint') {
+      perId ??= new Map();
       const n = (perId.get(ref.id) ?? 0) + 1;
       perId.set(ref.id, n);
       if (n > MAX_PER_CUE) return;

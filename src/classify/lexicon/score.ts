@@ -30,7 +30,8 @@ function lookup(u: Unit, r: LangRules | undefined, emoji: Map<string, number>): 
   return r.words.get(u.text) ?? (u.alt !== undefined ? r.words.get(u.alt) : undefined) ?? r.keys.get(u.key);
 }
 
-export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules): LexiconResult {
+/** `detail` false: the same score, sum and masses, without the per-hit record (explanations only) */
+export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules, detail = true): LexiconResult {
   const r = rules.langs.get(lang) ?? NO_LANG;
   const cfg = rules.scoring.lexicon;
   const n = units.length;
@@ -42,7 +43,7 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules):
 
   // contrast: the last "but" splits the post; an "although" clause runs to the next boundary
   let butAt = -1;
-  const concessive = new Uint8Array(n);
+  let concessive: Uint8Array | null = null;
   if (r) {
     for (let i = 0; i < n; i++) {
       const u = units[i];
@@ -50,6 +51,7 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules):
       const info = lexInfo(u, r, rules.emoji);
       if (info.after && i > 0) butAt = i;
       else if (info.conc) {
+        concessive ??= new Uint8Array(n);
         for (let j = i + 1; j < n && units[j].kind !== 'p'; j++) concessive[j] = 1;
       }
     }
@@ -91,7 +93,7 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules):
     if (span === 1 && r?.intensifiers.has(u.text) && i + 1 < n && lookup(units[i + 1], r, rules.emoji)) continue;
 
     let w = base;
-    const why: string[] = [];
+    const why: string[] | null = detail ? [] : null;
     if (r && u.kind === 'w') {
       let negated = false;
       let factor = 1;
@@ -101,29 +103,29 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules):
         if (v.kind !== 'w') continue;
         if (r.negators.has(v.text) || r.negators.has(v.key)) {
           negated = !negated;
-          why.push(`negated by "${v.text}"`);
+          why?.push(`negated by "${v.text}"`);
         } else if (k <= 2) {
           const f = r.intensifiers.get(v.text) ?? (v.alt !== undefined ? r.intensifiers.get(v.alt) : undefined);
           if (f !== undefined) {
             factor *= f;
-            why.push(`${f > 1 ? 'intensified' : 'softened'} by "${v.text}"`);
+            why?.push(`${f > 1 ? 'intensified' : 'softened'} by "${v.text}"`);
           }
         }
       }
       w *= factor;
       if (negated) w *= w > 0 ? cfg.negated_positive : cfg.negated_negative;
     }
-    if (u.caps && !shouting) (w *= cfg.caps), why.push('capitals');
-    if (u.elong) (w *= cfg.elongation), why.push('elongated');
+    if (u.caps && !shouting) (w *= cfg.caps), why?.push('capitals');
+    if (u.elong) (w *= cfg.elongation), why?.push('elongated');
     if (butAt >= 0) {
-      if (i < butAt) (w *= cfg.before_contrast), why.push('before "but"');
-      else if (i > butAt) (w *= cfg.after_contrast), why.push('after "but"');
+      if (i < butAt) (w *= cfg.before_contrast), why?.push('before "but"');
+      else if (i > butAt) (w *= cfg.after_contrast), why?.push('after "but"');
     }
-    if (concessive[i]) (w *= cfg.concessive_clause), why.push('concessive clause');
+    if (concessive !== null && concessive[i]) (w *= cfg.concessive_clause), why?.push('concessive clause');
     sum += w;
     if (w > 0) pos += w;
     else neg -= w;
-    hits.push(why.length ? { text, base, weight: round(w), why } : { text, base, weight: round(w) });
+    if (why !== null) hits.push(why.length ? { text, base, weight: round(w), why } : { text, base, weight: round(w) });
     i += span - 1;
   }
   if (bangs > 0 && sum !== 0) {
