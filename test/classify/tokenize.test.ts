@@ -47,6 +47,9 @@ describe('language detection', () => {
     ['送餐太慢了，饭菜都凉了', 'zh'],
     ['Das Essen war nicht gut und der Service ist sehr langsam', 'de'],
     ['Le service est très lent et je ne suis pas content', 'fr'],
+    // Polish typed without diacritics: "z" is Polish, "sie" German: a tie goes to Polish
+    ['czuje sie z gory oceniony', 'pl'],
+    ['WHY IS MY ORDER STILL NOT HERE', 'en'],
     ['配達がとても遅かったです', 'ja'],
     ['Доставка опоздала на два часа', 'ru'],
     ['🙂🙂', 'und'],

@@ -21,13 +21,43 @@ const STOPWORDS: Record<string, string[]> = {
   nl: ['de', 'het', 'een', 'en', 'is', 'niet', 'ik', 'van', 'met', 'op', 'voor', 'zijn', 'maar', 'ook', 'wel', 'heel', 'mijn', 'dat', 'die', 'je', 'nog', 'geen'],
 };
 
-const STOP_INDEX = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(STOPWORDS)) {
-  for (const w of words) STOP_INDEX.set(w, [...(STOP_INDEX.get(w) ?? []), lang]);
+const LANGS = Object.keys(STOPWORDS);
+const STOP_INDEX = new Map<string, number[]>();
+for (const [li, lang] of LANGS.entries()) {
+  for (const w of STOPWORDS[lang]) STOP_INDEX.set(w, [...(STOP_INDEX.get(w) ?? []), li]);
 }
 
 const MAX_STOP_LEN = Math.max(...[...STOP_INDEX.keys()].map((w) => w.length));
 
+/**
+ * ASCII function words by (length, first letter): a word of the text is compared in place, case
+ * folded, with the few candidates of its length and initial — no substring, no lower-casing.
+ */
+const ASCII_STOPS = new Map<number, { word: string; langs: number[] }[]>();
+for (const [word, langs] of STOP_INDEX) {
+  if (!/^[a-z']+$/.test(word)) continue;
+  const k = (word.length << 8) | word.charCodeAt(0);
+  ASCII_STOPS.set(k, [...(ASCII_STOPS.get(k) ?? []), { word, langs }]);
+}
+
+function asciiStopAt(text: string, i: number, j: number): number[] | undefined {
+  let c0 = text.charCodeAt(i);
+  if (c0 >= 65 && c0 <= 90) c0 += 32;
+  const cands = ASCII_STOPS.get(((j - i) << 8) | c0);
+  if (!cands) return undefined;
+  next: for (const { word, langs } of cands) {
+    for (let k = 1; k < word.length; k++) {
+      let c = text.charCodeAt(i + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== word.charCodeAt(k)) continue next;
+    }
+    return langs;
+  }
+  return undefined;
+}
+
+const EN = LANGS.indexOf('en');
+const PL = LANGS.indexOf('pl');
 const PL_CHARS = new Set([...'ąęłńśźżćĄĘŁŃŚŹŻĆ'].map((c) => c.charCodeAt(0)));
 const WORD_RE = /[\p{L}']+/gu;
 
@@ -74,14 +104,13 @@ export function detectLanguage(text: string): string {
   const scripts: [number, string][] = [[kana, 'ja'], [hangul, 'ko'], [cyr, 'ru'], [arabic, 'ar'], [hebrew, 'he'], [thai, 'th'], [deva, 'hi'], [greek, 'el']];
   for (const [n, lang] of scripts) if (n * 5 >= letters) return lang;
   if (han > 0 && han * 3 >= letters) return 'zh';
-  const scores: Record<string, number> = {};
-  const count = (w: string) => {
-    const langs = STOP_INDEX.get(w);
-    if (langs) for (const lang of langs) scores[lang] = (scores[lang] ?? 0) + 1;
+  const scores = new Float64Array(LANGS.length);
+  const count = (langs: number[] | undefined) => {
+    if (langs) for (const li of langs) scores[li]++;
   };
   if (ascii) {
     // plain ASCII (most posts): the words of WORD_RE are runs of [A-Za-z'], and only runs as short
-    // as the longest function word can count: no lower-casing or matching of the whole text
+    // as the longest function word can count
     for (let i = 0; i < text.length; ) {
       const c = text.charCodeAt(i);
       if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39)) {
@@ -94,18 +123,17 @@ export function detectLanguage(text: string): string {
         if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 39)) break;
         j++;
       }
-      if (j - i <= MAX_STOP_LEN) count(text.slice(i, j).toLowerCase());
+      if (j - i <= MAX_STOP_LEN) count(asciiStopAt(text, i, j));
       i = j;
     }
-  } else for (const w of text.toLowerCase().match(WORD_RE) ?? []) count(w);
-  scores.pl = (scores.pl ?? 0) + 2 * plMarks;
-  let best = 'en';
-  let bestScore = 0;
-  for (const [lang, s] of Object.entries(scores)) {
-    if (s > bestScore || (s === bestScore && lang === 'en')) [best, bestScore] = [lang, s];
-  }
+  } else for (const w of text.toLowerCase().match(WORD_RE) ?? []) count(STOP_INDEX.get(w));
+  scores[PL] += 2 * plMarks;
+  // a tie goes to the language listed first: English, then Polish (Polish typed without its
+  // diacritics shares short words with German, Portuguese and French)
+  let best = EN;
+  for (let li = 0; li < LANGS.length; li++) if (scores[li] > scores[best]) best = li;
+  const bestScore = scores[best];
   // short Latin-script posts with no function word at all: English is by far the likeliest
   if (bestScore === 0) return 'en';
-  if (best !== 'en' && (scores.en ?? 0) === bestScore) return 'en';
-  return best;
+  return LANGS[best];
 }
