@@ -44,7 +44,11 @@ export function mentionFeatures(handle: string): string[] {
 }
 
 export function lexBucket(score: number): string {
-  return '§lex:' + Math.max(-3, Math.min(3, Math.round(score * 3)));
+  return '§lex:' + lexBucketIndex(score);
+}
+
+function lexBucketIndex(score: number): number {
+  return Math.max(-3, Math.min(3, Math.round(score * 3)));
 }
 
 export function extractFeatures(units: Unit[], r: LangRules | undefined, lex: LexiconResult | null, cues: CueMatches | null): string[] {
@@ -107,6 +111,7 @@ export function extractFeatures(units: Unit[], r: LangRules | undefined, lex: Le
  */
 export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: LexiconResult | null, cues: CueMatches | null, t: FeatureTable): number {
   const ids = t.ids;
+  const rule = t.rule;
   const stamp = t.stamp;
   let post = ++t.post;
   if (post === 0xffffffff) {
@@ -157,8 +162,8 @@ export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: 
       if (prev !== null && !(stop && prevStop) && prev.big !== undefined) take(prev.big.get(key));
       prev = info;
       prevStop = stop;
-      if (u.caps) take(ids.get('§caps'));
-      if (u.elong) take(ids.get('§elong'));
+      if (u.caps) take(rule.caps);
+      if (u.elong) take(rule.elong);
     } else {
       if (hanN) flushHan();
       prev = null;
@@ -172,11 +177,11 @@ export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: 
     }
   }
   if (hanN) flushHan();
-  if (lex) take(ids.get(lexBucket(lex.score)));
+  if (lex) take(rule.lex[lexBucketIndex(lex.score) + 3]);
   if (cues) {
-    for (const c of cues.complaint) take(ids.get('§c:' + c.id));
-    for (const tp of cues.topics.keys()) take(ids.get('§t:' + tp));
-    for (const e of cues.escalation) take(ids.get('§e:' + e.id));
+    for (const c of cues.complaint) take(rule.complaint.get(c.id));
+    for (const tp of cues.topics.keys()) take(rule.topic.get(tp));
+    for (const e of cues.escalation) take(rule.escalation.get(e.id));
   }
   return n;
 }

@@ -32,6 +32,35 @@ export interface FeatureTable {
   serial: number;
   /** the current post's feature ids (grown on demand) */
   buf: Int32Array;
+  /** ids of the rule pseudo-features, so the hot path builds none of their strings */
+  rule: RuleFeatureIds;
+}
+
+export interface RuleFeatureIds {
+  caps: number | undefined;
+  elong: number | undefined;
+  /** "§lex:-3" .. "§lex:3" at index bucket + 3 */
+  lex: (number | undefined)[];
+  /** "§c:<cue id>", "§t:<topic id>", "§e:<escalation id>" by id */
+  complaint: Map<string, number>;
+  topic: Map<string, number>;
+  escalation: Map<string, number>;
+}
+
+function ruleFeatureIds(ids: Map<string, number>): RuleFeatureIds {
+  const byPrefix = (prefix: string) => {
+    const m = new Map<string, number>();
+    for (const [f, id] of ids) if (f.startsWith(prefix)) m.set(f.slice(prefix.length), id);
+    return m;
+  };
+  return {
+    caps: ids.get('§caps'),
+    elong: ids.get('§elong'),
+    lex: [-3, -2, -1, 0, 1, 2, 3].map((b) => ids.get('§lex:' + b)),
+    complaint: byPrefix('§c:'),
+    topic: byPrefix('§t:'),
+    escalation: byPrefix('§e:'),
+  };
 }
 
 let serials = 0;
@@ -72,7 +101,7 @@ export function buildFeatureTable(model: Model): FeatureTable {
     }
     heads[name] = { head, classes: C, weights };
   }
-  return { ids, bigrams, negated, hanPairs, han: new Uint16Array(1 << 16), names, heads, stamp: new Uint32Array(names.length), post: 0, serial: ++serials, buf: new Int32Array(512) };
+  return { ids, bigrams, negated, hanPairs, han: new Uint16Array(1 << 16), names, heads, stamp: new Uint32Array(names.length), post: 0, serial: ++serials, buf: new Int32Array(512), rule: ruleFeatureIds(ids) };
 }
 
 /** Log joint per class over feature ids: the same sums as scoreHead over the same features, in order. */
