@@ -79,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
   if (threads > 1 && stdinFileSize() >= THREADS_FROM_BYTES) startPool();
   let seq = 0;
   let linesRead = 0;
-  const dispatch = async (lines: string[], firstLine: number) => {
+  const dispatch = (lines: string[], firstLine: number) => {
     const s = seq++;
     linesRead += lines.length;
     if (!pool && threads > 1 && linesRead >= THREADS_AFTER_LINES) startPool();
@@ -100,7 +100,7 @@ export async function run(argv: string[]): Promise<number> {
         batch.push(pending.slice(start, nl));
         start = nl + 1;
         if (batch.length === BATCH_LINES) {
-          await dispatch(batch, batchStart);
+          dispatch(batch, batchStart);
           batchStart += batch.length;
           batch = [];
         }
@@ -109,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
       await flush();
     }
     if (pending) batch.push(pending);
-    if (batch.length) await dispatch(batch, batchStart);
+    if (batch.length) dispatch(batch, batchStart);
     if (pool) await (pool as LinePool).drain();
     await flush(true);
     return 0;
