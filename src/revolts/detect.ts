@@ -12,7 +12,7 @@ import type { EnginePost } from './model.js';
 import { DEFAULT_PARAMS, persistedState, RevoltEngine, type EngineParams, type RevoltChange } from './engine.js';
 import { HISTORY_HOURS, HOUR, RECENT_MS } from './model.js';
 import { toRevolt as liveToRevolt } from './revolt.js';
-import { insertMembers, readClassified, readCursor, readOpenRevolts, writeCursor } from './store.js';
+import { insertMembers, readClassified, readCursor, readOpenRevolts, readResolvedSince, writeCursor } from './store.js';
 import { recordRevoltEvent } from './record.js';
 
 export { labelFor } from './revolt.js';
@@ -69,6 +69,7 @@ async function load(ctx: AppContext, now: number, opts: { overlapMs?: number } =
     h.engine.feed(hist, { history: true });
     h.watermark = cursor.at;
     for (const r of await readOpenRevolts(ctx.db)) h.engine.restore(r);
+    for (const r of await readResolvedSince(ctx.db, cursor.at - RECENT_MS)) h.engine.restoreClaimed(r.target, r.postIds, r.resolvedAt);
     ctx.log.info('revolt engine restored', { posts: hist.length, open: h.engine.open.size, cursor: new Date(cursor.at).toISOString() });
   }
   return h;

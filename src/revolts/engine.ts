@@ -6,11 +6,11 @@
  */
 import type { Priority, RevoltEventType } from '../types.js';
 import { stableId } from '../util/ids.js';
-import { contentWords, keysOf, kindOf } from './keys.js';
+import { contentWords, keysOf, kindOf, ownText } from './keys.js';
 import { initialLifecycle, stepLifecycle, type LifecycleState } from './lifecycle.js';
-import { HOUR, TargetModel, type EnginePost, type Ref } from './model.js';
+import { HOUR, KeyPool, RECENT_MS, TargetModel, type EnginePost, type Ref } from './model.js';
 import { addMember, explainOf, labelFor, newLiveRevolt, rateOf, RATE_WINDOW_MS, rescore, topTerms, type LiveRevolt, type Member } from './revolt.js';
-import { exposureOf, expectedVoices, testKey, type DetectParams, type WindowStat } from './significance.js';
+import { exposureOf, expectedVoices, MAX_SHAPE, testKey, WINDOWS_MS, type DetectParams, type WindowStat } from './significance.js';
 
 export const DETECTOR_VERSION = 'backlash-burst-1';
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -18,6 +18,18 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 export const MERGE_OVERLAP = 0.5;
 /** Shared voices needed (besides the share) before two crowds are called one. */
 export const MERGE_MIN_SHARED = 2;
+/** A phrase the revolt's own recent members use (this many, and this share of them) names the same incident. */
+const MERGE_MIN_WORD_USES = 2;
+const MERGE_WORD_SHARE = 0.25;
+/** A candidate mostly about one rule topic joins a revolt when this share of its recent members carry that topic. */
+const MERGE_TOPIC_SHARE = 1 / 3;
+/**
+ * A key that bursts at a target shortly after a revolt opened there is taken for the same wave
+ * named another way (a lost-luggage revolt is also "arrived without bags"), unless the two are about
+ * different rule topics: two unrelated revolts starting at one brand within this long, on no
+ * distinguishable subject, are far rarer than one revolt said in several ways.
+ */
+const SAME_WAVE_MS = 45 * 60_000;
 /** Recent members compared when merging: the widest detection window. */
 const MERGE_WINDOW_MS = 3 * HOUR;
 
@@ -60,7 +72,7 @@ function brandWordsOf(id: string, name: string): Set<string> {
 }
 
 function memberOf(ref: Ref): Member {
-  return { id: ref.id, at: ref.at, author: ref.author, source: ref.source, followers: ref.followers, reach: ref.reach, negativity: ref.negativity, cues: ref.cues, text: ref.text, words: ref.words };
+  return { id: ref.id, at: ref.at, author: ref.author, source: ref.source, followers: ref.followers, reach: ref.reach, negativity: ref.negativity, cues: ref.cues, text: ref.text, words: ref.words, topics: ref.topics };
 }
 
 export class RevoltEngine {
@@ -69,13 +81,15 @@ export class RevoltEngine {
   readonly open = new Map<string, LiveRevolt>();
   private readonly brand = new Map<string, Set<string>>();
   private readonly lastPrune = new Map<string, number>();
+  /** Every target's key history, pooled: the prior for a target with little history of its own. */
+  readonly pool = new KeyPool();
 
   constructor(readonly params: EngineParams = DEFAULT_PARAMS) {}
 
   model(target: string, name = target): TargetModel {
     let m = this.targets.get(target);
     if (!m) {
-      m = new TargetModel(target, name);
+      m = new TargetModel(target, name, this.pool);
       this.targets.set(target, m);
       this.brand.set(target, brandWordsOf(target, name));
     } else if (name !== target && m.name !== name) {
@@ -86,7 +100,9 @@ export class RevoltEngine {
   }
 
   private revoltsOf(target: string): LiveRevolt[] {
-    return [...this.open.values()].filter((r) => r.target === target);
+    const out: LiveRevolt[] = [];
+    for (const r of this.open.values()) if (r.target === target) out.push(r);
+    return out;
   }
 
   /**
@@ -97,8 +113,8 @@ export class RevoltEngine {
     for (const p of posts) {
       const m = this.model(p.target);
       const brand = this.brand.get(p.target)!;
-      const { keys, words } = keysOf(p.text, p.topics, brand);
-      const ref = m.add(p, keys, words);
+      const { keys, words, echo } = keysOf(p.text, p.topics, brand);
+      const ref = m.add(p, keys, words, echo);
       if (opts.history || !ref.neg) continue;
       for (const r of this.open.values()) {
         if (r.target !== p.target || !keys.some((k) => r.keys.has(k))) continue;
@@ -108,6 +124,16 @@ export class RevoltEngine {
         } else addMember(r, memberOf(ref));
       }
     }
+  }
+
+  /** Posts of a revolt that just resolved: they cannot open another one for the widest window. */
+  claim(m: TargetModel, ids: Iterable<string>, resolvedAt: number): void {
+    for (const id of ids) m.claimed.set(id, resolvedAt + RECENT_MS);
+  }
+
+  /** Restores the members of a revolt resolved less than RECENT_MS ago (the restart path). */
+  restoreClaimed(target: string, ids: Iterable<string>, resolvedAt: number): void {
+    this.claim(this.model(target), ids, resolvedAt);
   }
 
   /** Restores an open revolt from the store (members with their posts, state as persisted). */
@@ -121,10 +147,10 @@ export class RevoltEngine {
     r.dupReach = init.state.dupReach;
     const brand = this.brand.get(init.target)!;
     for (const p of init.members) {
-      const words = contentWords(p.text, brand);
+      const words = contentWords(ownText(p.text).text, brand);
       addMember(
         r,
-        { id: p.id, at: p.publishedAt, author: p.author, source: p.source, followers: p.followers, reach: p.followers + 20 * (p.metrics?.reposts ?? 0) + (p.metrics?.likes ?? 0), negativity: Math.max(0, -p.sentimentScore), cues: p.escalation, text: p.text.slice(0, 280), words },
+        { id: p.id, at: p.publishedAt, author: p.author, source: p.source, followers: p.followers, reach: p.followers + 20 * (p.metrics?.reposts ?? 0) + (p.metrics?.likes ?? 0), negativity: Math.max(0, -p.sentimentScore), cues: p.escalation, text: p.text.slice(0, 280), words, topics: p.topics },
         true,
       );
     }
@@ -146,15 +172,15 @@ export class RevoltEngine {
   }
 
   private evaluateTarget(m: TargetModel, now: number): RevoltChange[] {
+    const open = this.revoltsOf(m.id);
+    // nothing new to test and nothing open to follow: a quiet target costs nothing
+    if (m.dirty.size === 0 && open.length === 0) return [];
     const p = this.params;
     const brand = this.brand.get(m.id)!;
     const ex = exposureOf(m, now);
-    const open = this.revoltsOf(m.id);
     const candidates: WindowStat[] = [];
-    for (const key of m.dirty) {
-      if (open.some((r) => r.keys.has(key))) continue;
-      const ks = m.keys.get(key);
-      if (!ks) continue;
+    for (const ks of m.dirty) {
+      if (m.keys.get(ks.key) !== ks || open.some((r) => r.keys.has(ks.key))) continue;
       const stat = testKey(m, ks, now, p, ex);
       if (stat) candidates.push(stat);
     }
@@ -162,30 +188,40 @@ export class RevoltEngine {
     candidates.sort((a, b) => b.score - a.score || keyRank(a.key) - keyRank(b.key) || (a.key < b.key ? -1 : 1));
 
     // group candidates: into an open revolt of the same incident, or with each other
-    const groups: { stats: WindowStat[]; ids: Set<string>; authors: Set<string> }[] = [];
+    const groups: (CrowdView & { stats: WindowStat[]; memberIds: Set<string>; voices: Set<string>; members: Ref[] })[] = [];
     const grown = new Set<LiveRevolt>();
-    const recentVoices = new Map<LiveRevolt, Set<string>>();
-    const voicesOf = (r: LiveRevolt) => {
-      let v = recentVoices.get(r);
-      if (!v) recentVoices.set(r, (v = recentAuthors(r, now)));
+    const recentViews = new Map<LiveRevolt, CrowdView>();
+    const viewOf = (r: LiveRevolt) => {
+      let v = recentViews.get(r);
+      if (!v) recentViews.set(r, (v = recentView(r, now)));
       return v;
     };
     for (const c of candidates) {
       const ids = c.members.map((x) => x.id);
       const authors = new Set(c.members.map((x) => x.author));
-      const into = open.find((r) => this.sameIncident(m, c, ids, authors, r, voicesOf(r)));
+      let why: JoinReason | null = null;
+      let into = open.find((r) => (why = this.sameIncident(m, c, ids, authors, viewOf(r))) !== null);
+      if (!into) {
+        into = open.find((r) => now - r.openedAt <= SAME_WAVE_MS && sameWave(c, viewOf(r)));
+        why = 'same wave';
+      }
       if (into) {
-        this.join(into, c, now);
+        this.join(into, c, now, why!);
         grown.add(into);
-        recentVoices.delete(into);
+        recentViews.delete(into);
         continue;
       }
-      const g = groups.find((g) => overlap(ids, g.ids) >= MERGE_OVERLAP * Math.min(ids.length, g.ids.size) || sharesVoices(authors, g.authors, Math.min(authors.size, g.authors.size)));
+      // candidates bursting at one target in the same tick are one wave, like a key after an opening
+      const g = groups.find((g) => this.sameIncident(m, c, ids, authors, g) !== null) ?? groups.find((g) => sameWave(c, g));
       if (g) {
         g.stats.push(c);
-        for (const id of ids) g.ids.add(id);
-        for (const a of authors) g.authors.add(a);
-      } else groups.push({ stats: [c], ids: new Set(ids), authors });
+        for (const ref of c.members) {
+          if (g.memberIds.has(ref.id)) continue;
+          g.memberIds.add(ref.id);
+          g.members.push(ref);
+          g.voices.add(ref.author);
+        }
+      } else groups.push({ stats: [c], memberIds: new Set(ids), voices: authors, members: [...c.members] });
     }
 
     const changes: RevoltChange[] = [];
@@ -219,6 +255,7 @@ export class RevoltEngine {
       if (r.life.stage === 'resolved') {
         r.resolvedAt = now;
         this.open.delete(r.id);
+        this.claim(m, r.members.map((x) => x.id), now);
       }
       changes.push({ revolt: r, event: step.event, created: false, explain: explainOf(r, rate, exp, brand) });
     }
@@ -227,37 +264,53 @@ export class RevoltEngine {
 
   /**
    * Is candidate `c` (a key no open revolt carries) part of the open revolt `r`? Yes when most of its
-   * window's posts are already members, when most of its voices are already voices of the revolt
-   * (the same crowd, naming the incident differently: a hashtag, then "outage", then "app"), or when
-   * the key's recent negative posts are to a large part members of the revolt (its posts carry the key).
+   * window's posts are already members; when most of its voices are already voices of the revolt
+   * (the same crowd, naming the incident differently: a hashtag, then "outage", then "app"); when
+   * the key's recent negative posts are to a large part members of the revolt (its posts carry the
+   * key); when the revolt's own members use the key's words (the same crowd in other words: "bag
+   * never arrived" in a lost-luggage revolt); or when both are mostly about the same rule topic.
    */
-  private sameIncident(m: TargetModel, c: WindowStat, ids: string[], authors: Set<string>, r: LiveRevolt, rVoices: Set<string>): boolean {
-    if (overlap(ids, r.memberIds) >= MERGE_OVERLAP * ids.length) return true;
-    if (sharesVoices(authors, rVoices, authors.size)) return true;
+  private sameIncident(m: TargetModel, c: WindowStat, ids: string[], authors: Set<string>, crowd: CrowdView): JoinReason | null {
+    if (overlap(ids, crowd.memberIds) >= MERGE_OVERLAP * Math.min(ids.length, crowd.memberIds.size)) return 'shared posts';
+    // most of the candidate's voices (or of the group's, the smaller of two candidates) are the crowd's
+    if (sharesVoices(authors, crowd.voices, crowd.members.length && 'stats' in crowd ? Math.min(authors.size, crowd.voices.size) : authors.size)) return 'shared voices';
     const ks = m.keys.get(c.key);
-    if (!ks) return false;
-    let neg = 0;
-    let inside = 0;
-    for (const ref of ks.recent) {
-      if (!ref.neg || ref.dup) continue;
-      neg++;
-      if (r.memberIds.has(ref.id)) inside++;
+    if (ks) {
+      let neg = 0;
+      let inside = 0;
+      for (const ref of ks.recent) {
+        if (!ref.neg || ref.dup) continue;
+        neg++;
+        if (crowd.memberIds.has(ref.id)) inside++;
+      }
+      if (inside >= 3 && inside >= MERGE_OVERLAP * neg) return 'shared posts';
     }
-    return inside >= 3 && inside >= MERGE_OVERLAP * neg;
+    if (kindOf(c.key) === 'phrase') {
+      const words = c.key.slice('phrase:'.length).split(' ');
+      let n = 0;
+      for (const mbr of crowd.members) if (words.every((w) => mbr.words.includes(w))) n++;
+      if (n >= MERGE_MIN_WORD_USES && n >= MERGE_WORD_SHARE * crowd.members.length) return 'same words';
+    }
+    // the candidate is mostly about a rule topic that a good part of the crowd's posts carry too
+    const topic = dominantTopic(c.members);
+    if (topic === null) return null;
+    let carry = 0;
+    for (const mbr of crowd.members) if (mbr.topics.includes(topic)) carry++;
+    return carry >= MERGE_MIN_SHARED && carry >= MERGE_TOPIC_SHARE * crowd.members.length ? 'same topic' : null;
   }
 
   /** A candidate key joins an open revolt: the key is added, its posts become members, its numbers are kept. */
-  private join(r: LiveRevolt, c: WindowStat, now: number): void {
+  private join(r: LiveRevolt, c: WindowStat, now: number, why: JoinReason): void {
     r.keys.add(c.key);
     for (const ref of c.members) addMember(r, memberOf(ref));
     const merged = Array.isArray(r.opening.mergedKeys) ? (r.opening.mergedKeys as unknown[]) : [];
-    r.opening = { ...r.opening, mergedKeys: [...merged, { key: c.key, observed: c.observed, expected: c.expected, score: c.score, joinedAt: new Date(now).toISOString() }] };
+    r.opening = { ...r.opening, mergedKeys: [...merged, { key: c.key, observed: c.observed, expected: c.expected, score: c.score, joinedAt: new Date(now).toISOString(), why }] };
     r.life = { ...r.life, pendingUpdate: true };
   }
 
   /** Two open revolts that came to share most of their recent posts or voices become one (the older one). */
   private mergeIfOverlapping(r: LiveRevolt, open: LiveRevolt[], now: number): RevoltChange | null {
-    if (r.mergedInto || !this.open.has(r.id)) return null;
+    if (open.length < 2 || r.mergedInto || !this.open.has(r.id)) return null;
     const recent: string[] = [];
     for (let i = r.members.length - 1; i >= 0 && r.members[i].at > now - MERGE_WINDOW_MS; i--) recent.push(r.members[i].id);
     if (recent.length === 0) return null;
@@ -316,7 +369,8 @@ export class RevoltEngine {
       ratio: best.expected > 0 ? Math.round((best.observed / best.expected) * 10) / 10 : null,
       pValue: best.pValue,
       score: best.score,
-      test: 'negative binomial (Gamma–Poisson) upper tail, corrected for 4 windows',
+      keysInPlay: best.keysInPlay,
+      test: `negative binomial (Gamma–Poisson) upper tail, shape at most ${MAX_SHAPE}, corrected for ${WINDOWS_MS.length} windows and ${best.keysInPlay} ${kindOf(best.key)} keys in play`,
       negativeShare: best.negativeShare,
       mergedKeys: stats.map((s) => ({ key: s.key, observed: s.observed, expected: s.expected, score: s.score })),
       reason: `${best.posts} negative posts from ${best.observed} distinct authors in ${minutes} min on ${best.key.replace(/^phrase:/, '')}, against ${best.expected} expected (p=${best.pValue.toExponential(1)})`,
@@ -327,6 +381,45 @@ export class RevoltEngine {
     r.opening = { ...opening, topTerms: topTerms(r, brand), firstPost: r.first && { id: r.first.id, text: r.first.text }, mostReached: r.mostReached && { id: r.mostReached.id, reach: r.mostReached.reach, text: r.mostReached.text }, sources: [...r.sources.keys()] };
     return r;
   }
+}
+
+/** Why a key joined an open revolt (kept in explain.mergedKeys). */
+type JoinReason = 'shared posts' | 'shared voices' | 'same words' | 'same topic' | 'same wave';
+
+/** The posts of an open revolt (its recent members) or of a group of candidates, as grouping compares them. */
+interface CrowdView {
+  /** Every member id (all of a revolt's members, not only recent ones). */
+  memberIds: ReadonlySet<string>;
+  members: readonly { author: string; words: string[]; topics: string[] }[];
+  voices: ReadonlySet<string>;
+}
+
+/** A revolt's members in the merge window and their voices. */
+function recentView(r: LiveRevolt, now: number): CrowdView {
+  const members: Member[] = [];
+  for (let i = r.members.length - 1; i >= 0 && r.members[i].at > now - MERGE_WINDOW_MS; i--) members.push(r.members[i]);
+  return { memberIds: r.memberIds, members, voices: new Set(members.map((x) => x.author)) };
+}
+
+/**
+ * A key bursting at a target shortly after another (or in the same tick) belongs to the same wave
+ * unless the two are clearly about different rule topics (a fee and an app crash at one bank are two
+ * revolts; "lost luggage" and "arrived without bags" are one).
+ */
+function sameWave(c: WindowStat, crowd: CrowdView): boolean {
+  const a = dominantTopic(c.members);
+  const b = dominantTopic(crowd.members);
+  return a === null || b === null || a === b;
+}
+
+/** The rule topic carried by the most of `posts`, if it is carried by at least half of them. */
+function dominantTopic(posts: readonly { topics: string[] }[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of posts) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [t, c] of counts) if (c > n || (c === n && best !== null && t < best)) [best, n] = [t, c];
+  return best !== null && n >= MERGE_OVERLAP * posts.length && posts.length >= MERGE_MIN_SHARED ? best : null;
 }
 
 /** Distinct authors of a revolt's members in the merge window. */

@@ -19,13 +19,25 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-const URL_RE = /https?:\/\/[^\s<>"')]+/gi;
+const URL_RE = /https?:\/\/[^\s<>"')“”‘’]+/gi;
 const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]+/gu;
 const HASHTAG_RE = /(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]{2,64})/gu;
 const WORD_RE = /[\p{L}\p{N}']+/gu;
 const HAN_RE = /\p{Script=Han}/u;
 const DIGITS_RE = /^\d+$/;
 const REPOST_RE = /^\s*(rt|repost(ed)?|retweet(ed)?)\b\s*@?[\p{L}\p{N}_]*:?/iu;
+// Someone else's post quoted inside a post: "“@user: …”" (or straight quotes), or "… RT @user: …" to the end.
+const QUOTE_RE = /[“"]\s*@[\p{L}\p{N}_]+:[^”"]*(?:[”"]|$)/gu;
+const INNER_RT_RE = /(^|[^\p{L}\p{N}_])(?:rt|mt)\s+@[\p{L}\p{N}_]+[\s\S]*$/iu;
+
+/** The author's own words: a quoted post is someone else's (its keys are not this voice's keys). */
+const MAYBE_QUOTE_RE = /["“]\s*@|(?:^|[^\p{L}\p{N}_])[rm]t\s+@/iu;
+
+export function ownText(text: string): { text: string; quoted: boolean } {
+  if (!MAYBE_QUOTE_RE.test(text)) return { text, quoted: false };
+  const own = text.replace(QUOTE_RE, ' ').replace(INNER_RT_RE, '$1 ');
+  return { text: own, quoted: own.length !== text.length };
+}
 
 export function topicKey(id: string): string {
   return id;
@@ -51,7 +63,9 @@ export function linkKey(url: string): string | null {
 
 /** Content words of a text: lower case, without links, mentions, hashtags' "#", numbers or stopwords. */
 export function contentWords(text: string, extraStop?: ReadonlySet<string>): string[] {
-  const cleaned = text.toLowerCase().replace(URL_RE, ' ').replace(MENTION_RE, ' ');
+  let cleaned = text.toLowerCase();
+  if (cleaned.includes('http')) cleaned = cleaned.replace(URL_RE, ' ');
+  if (cleaned.includes('@')) cleaned = cleaned.replace(MENTION_RE, ' ');
   const out: string[] = [];
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(cleaned); m !== null; m = WORD_RE.exec(cleaned)) {
@@ -66,32 +80,62 @@ export function contentWords(text: string, extraStop?: ReadonlySet<string>): str
 
 export interface PostKeys {
   keys: string[];
-  /** Content words in order, for the explanation's top terms. */
+  /** Content words in order (the author's own), for the explanation's top terms. */
   words: string[];
+  /**
+   * The post only passes on another one: a repost ("RT @user: …") or a quote with fewer than two
+   * words of its own. It is reach, not a voice; its keys are those of what it passes on.
+   */
+  echo: boolean;
+}
+
+function keysOfText(text: string, topics: string[], brandWords?: ReadonlySet<string>): { keys: string[]; words: string[] } {
+  // may repeat a key (a word said twice): the model counts a post once per key
+  const keys: string[] = [];
+  for (const t of topics) keys.push(topicKey(t));
+  let body = text;
+  if (text.includes('#')) {
+    for (const m of text.matchAll(HASHTAG_RE)) {
+      const tag = m[1].toLowerCase();
+      if (!DIGITS_RE.test(tag)) keys.push('#' + tag);
+    }
+    body = text.replace(HASHTAG_RE, ' ');
+  }
+  if (text.includes('http')) {
+    for (const m of text.matchAll(URL_RE)) {
+      const k = linkKey(m[0]);
+      if (k) keys.push(k);
+    }
+  }
+  const words = contentWords(body, brandWords);
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].length >= 4) keys.push('phrase:' + words[i]);
+    if (i + 1 < words.length && words[i] !== words[i + 1]) keys.push('phrase:' + words[i] + ' ' + words[i + 1]);
+  }
+  return { keys, words };
 }
 
 /**
  * Every key the post carries. Phrases are single content words and pairs of consecutive content
  * words ("lost my bag" and "lost the bag" both give "lost bag"); the detector decides which of
- * them are new and significant from each key's own history.
+ * them are new and significant from each key's own history. Hashtags, links and phrases come from
+ * the author's own words, not from a post it quotes — unless it only passes that post on.
  */
 export function keysOf(text: string, topics: string[], brandWords?: ReadonlySet<string>): PostKeys {
-  const keys = new Set<string>();
-  for (const t of topics) keys.add(topicKey(t));
-  for (const m of text.matchAll(HASHTAG_RE)) {
-    const tag = m[1].toLowerCase();
-    if (!/^\d+$/.test(tag)) keys.add('#' + tag);
+  let r: { keys: string[]; words: string[] };
+  let echo = false;
+  if (isRepost(text)) {
+    r = keysOfText(text.replace(REPOST_RE, ' '), topics, brandWords);
+    echo = true;
+  } else {
+    const own = ownText(text);
+    r = keysOfText(own.text, topics, brandWords);
+    if (own.quoted && r.words.length < 2) {
+      r = keysOfText(text, topics, brandWords);
+      echo = true;
+    }
   }
-  for (const m of text.matchAll(URL_RE)) {
-    const k = linkKey(m[0]);
-    if (k) keys.add(k);
-  }
-  const words = contentWords(text.replace(HASHTAG_RE, ' '), brandWords);
-  for (let i = 0; i < words.length; i++) {
-    if (words[i].length >= 4) keys.add('phrase:' + words[i]);
-    if (i + 1 < words.length && words[i] !== words[i + 1]) keys.add(`phrase:${words[i]} ${words[i + 1]}`);
-  }
-  return { keys: [...keys], words };
+  return { keys: r.keys, words: r.words, echo };
 }
 
 /** True for an explicit repost ("RT @user: ..."). */

@@ -4,7 +4,7 @@
  * rhythm, and the fingerprints that tell duplicates from new voices. Fed post by post; nothing
  * here reads a database.
  */
-import { fingerprint, isRepost } from './keys.js';
+import { fingerprint, isRepost, kindOf, type KeyKind } from './keys.js';
 
 export const HOUR = 3_600_000;
 /** How long a key's recent posts are kept: the widest detection window. */
@@ -14,6 +14,8 @@ export const HISTORY_HOURS = 8 * 24;
 /** History used for the daily and weekly rhythm. */
 export const RHYTHM_HOURS = 28 * 24;
 const DUPLICATE_MS = 24 * HOUR;
+/** A key is in play (one of the family tested at a tick) with this many negative posts in the widest window. */
+const ACTIVE_VOICES = 1;
 
 export interface EnginePost {
   id: string;
@@ -49,21 +51,65 @@ export interface Ref {
   cues: string[];
   text: string;
   words: string[];
+  /** Rule topics of the post. */
+  topics: string[];
 }
 
 export interface KeyState {
   key: string;
-  hist: Map<number, number>;
+  kind: KeyKind;
+  /** Negative voices per hour of history: hours ascending (appended as time goes), and their counts. */
+  histH: number[];
+  histN: number[];
   histTotal: number;
   recent: Ref[];
   /** Negative voices among `recent` (a cheap gate before any window is computed). */
   recentNeg: number;
-  lastVoice: Map<string, number>;
+  /** Authors who counted as a voice in the last hour, and when (a ranting customer is one voice an hour). */
+  voiceAuthors: string[];
+  voiceAt: number[];
+  /** The newest hour this key is listed under in the model's `touched` index. */
+  touchedHour: number;
+  /** The key's counter in the pool of every target's history. */
+  pooled: PoolEntry;
   lastAt: number;
 }
 
 export function reachOf(followers: number, metrics: EnginePost['metrics']): number {
   return Math.max(0, followers) + 20 * Math.max(0, metrics?.reposts ?? 0) + Math.max(0, metrics?.likes ?? 0);
+}
+
+/**
+ * What every target's history says about each key, pooled: a prior for a target that has little
+ * history of its own (a cold start, or a brand that just appeared), so that "waiting-time" is known
+ * to be common in airline complaints before this airline's own history shows it.
+ */
+export class KeyPool {
+  private readonly entries = new Map<string, PoolEntry>();
+  /** Posts in the targets' histories. */
+  volume = 0;
+
+  /** The shared counter of a key, held by a target's state of the key (a voice then costs no lookup). */
+  hold(key: string): PoolEntry {
+    let e = this.entries.get(key);
+    if (!e) this.entries.set(key, (e = { voices: 0, holders: 0 }));
+    e.holders++;
+    return e;
+  }
+
+  /** A target dropped its state of the key: the counter goes when no target holds it. */
+  release(key: string, e: PoolEntry): void {
+    if (--e.holders <= 0 && this.entries.get(key) === e) this.entries.delete(key);
+  }
+
+  voices(key: string): number {
+    return this.entries.get(key)?.voices ?? 0;
+  }
+}
+
+export interface PoolEntry {
+  voices: number;
+  holders: number;
 }
 
 export function isNegative(p: Pick<EnginePost, 'sentiment' | 'complaint'>): boolean {
@@ -78,32 +124,60 @@ export class TargetModel {
   firstAt = Infinity;
   lastAt = -Infinity;
   /** Keys that received a negative voice since the last evaluation. */
-  readonly dirty = new Set<string>();
+  readonly dirty = new Set<KeyState>();
   /** Publication times of the target's recent posts (any sentiment), for the window's observed volume. */
   readonly recentTimes: number[] = [];
   private rhythmCache: { hour: number; hod: number[]; dow: number[] } | null = null;
   /** Keys touched in each hour: pruning visits only the keys of the hours that expire, never all keys. */
-  private readonly touched = new Map<number, Set<KeyState>>();
+  private readonly touched = new Map<number, KeyState[]>();
   /** Hours whose recent refs (3 h) and whose history (8 days) have been pruned, exclusive. */
   private recentPrunedTo = -Infinity;
   private histPrunedTo = -Infinity;
   /** Bumped when a post lands in an hour before the newest one seen (invalidates cached exposure). */
   lateVersion = 0;
-  exposureCache: { key: string; value: unknown } | null = null;
+  exposureCache: { hour: number; firstAt: number; lateVersion: number; value: unknown } | null = null;
+  /** Posts in the 8-day history (for the pool). */
+  histVolume = 0;
+  /**
+   * Members of revolts that resolved in the last RECENT_MS (post id → until when): they already
+   * made one revolt, so they do not count toward opening another (a revolt that just went quiet
+   * is not re-announced from its own posts).
+   */
+  readonly claimed = new Map<string, number>();
+  /** Keys of each kind with ACTIVE_VOICES negative posts in the widest window: the family of keys in play at a tick. */
+  readonly active: Record<KeyKind, number> = { topic: 0, hashtag: 0, link: 0, phrase: 0 };
 
-  constructor(readonly id: string, public name: string) {}
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly pool: KeyPool = new KeyPool(),
+  ) {}
 
-  /** Adds a post under its keys; returns the model's view of it. */
-  add(p: EnginePost, keys: string[], words: string[]): Ref {
+  /** The key's share of the posts of every other target (0 when no other target knows it). */
+  pooledShare(ks: KeyState): number {
+    const others = this.pool.volume - this.histVolume;
+    if (others <= 0) return 0;
+    return Math.max(0, ks.pooled.voices - ks.histTotal) / others;
+  }
+
+  /**
+   * Adds a post under its keys; returns the model's view of it. An echo (a repost, or a quote with
+   * hardly a word of its own: keys.ts) is reach, not a voice.
+   */
+  add(p: EnginePost, keys: string[], words: string[], echo = false): Ref {
     const hour = Math.floor(p.publishedAt / HOUR);
     if (p.publishedAt < this.lastAt && hour < Math.floor(this.lastAt / HOUR)) this.lateVersion++;
     let touched = this.touched.get(hour);
-    if (!touched) this.touched.set(hour, (touched = new Set()));
+    if (!touched) this.touched.set(hour, (touched = []));
     this.firstAt = Math.min(this.firstAt, p.publishedAt);
     this.lastAt = Math.max(this.lastAt, p.publishedAt);
     this.allByHour.set(hour, (this.allByHour.get(hour) ?? 0) + 1);
+    this.histVolume++;
+    this.pool.volume++;
     this.recentTimes.push(p.publishedAt);
-    const print = fingerprint(p.text);
+    const neg = isNegative(p);
+    // only a voice can be a copy that matters (a copy says what the original said, sentiment included)
+    const print = neg ? fingerprint(p.text) : null;
     let dupOf: string | null = null;
     if (print) {
       const seen = this.prints.get(print);
@@ -113,7 +187,6 @@ export class TargetModel {
         this.prints.set(print, { id: p.id, at: p.publishedAt });
       }
     }
-    const neg = isNegative(p);
     const ref: Ref = {
       id: p.id,
       at: p.publishedAt,
@@ -122,33 +195,40 @@ export class TargetModel {
       followers: p.followers,
       reach: reachOf(p.followers, p.metrics),
       neg,
-      dup: dupOf !== null || isRepost(p.text),
+      dup: dupOf !== null || echo || isRepost(p.text),
       dupOf,
       negativity: Math.max(0, -p.sentimentScore),
       cues: p.escalation,
       text: p.text.slice(0, 280),
       words,
+      topics: p.topics,
     };
     if (neg && !ref.dup) this.negByHour.set(hour, (this.negByHour.get(hour) ?? 0) + 1);
+    const voice = neg && !ref.dup;
     for (const k of keys) {
       let ks = this.keys.get(k);
       if (!ks) {
-        ks = { key: k, hist: new Map(), histTotal: 0, recent: [], recentNeg: 0, lastVoice: new Map(), lastAt: 0 };
+        // a key starts with a voice: other posts only count under keys already in play (their share)
+        if (!voice) continue;
+        ks = { key: k, kind: kindOf(k), histH: [], histN: [], histTotal: 0, recent: [], recentNeg: 0, voiceAuthors: [], voiceAt: [], touchedHour: -Infinity, lastAt: 0, pooled: this.pool.hold(k) };
         this.keys.set(k, ks);
       }
-      touched.add(ks);
+      if (ks.recent.length && ks.recent[ks.recent.length - 1] === ref) continue; // a key the post carries twice
+      if (ks.touchedHour !== hour) {
+        // listed once per hour it is touched in (a late post may list it again: visited twice, harmless)
+        ks.touchedHour = hour;
+        touched.push(ks);
+      }
       ks.recent.push(ref);
-      ks.lastAt = Math.max(ks.lastAt, ref.at);
-      if (neg && !ref.dup) {
-        ks.recentNeg++;
+      if (ref.at > ks.lastAt) ks.lastAt = ref.at;
+      if (voice) {
+        if (++ks.recentNeg === ACTIVE_VOICES) this.active[ks.kind]++;
         // one voice per author per key per hour: a ranting customer is one voice, not sixty
-        const last = ks.lastVoice.get(ref.author);
-        if (last === undefined || Math.abs(ref.at - last) >= HOUR) {
-          ks.lastVoice.set(ref.author, ref.at);
-          ks.hist.set(hour, (ks.hist.get(hour) ?? 0) + 1);
-          ks.histTotal++;
+        if (newVoice(ks, ref.author, ref.at)) {
+          addVoice(ks, hour);
+          ks.pooled.voices++;
         }
-        this.dirty.add(k);
+        this.dirty.add(ks);
       }
     }
     return ref;
@@ -171,25 +251,36 @@ export class TargetModel {
       const set = this.touched.get(h);
       if (!set) continue;
       for (const ks of set) {
-        pruneRecent(ks, recentFrom);
-        for (const [a, t] of ks.lastVoice) if (t < now - HOUR) ks.lastVoice.delete(a);
+        this.pruneRecent(ks, recentFrom);
+        forgetVoices(ks, now - HOUR);
       }
     }
     if (recentHour > fromR) this.recentPrunedTo = recentHour;
     const fromH = Number.isFinite(this.histPrunedTo) ? this.histPrunedTo : this.minTouchedHour();
     for (let h = fromH; h < histFrom; h++) {
+      const gone = this.allByHour.get(h) ?? 0;
+      this.histVolume -= gone;
+      this.pool.volume -= gone;
       const set = this.touched.get(h);
       if (!set) continue;
       this.touched.delete(h);
       for (const ks of set) {
-        const n = ks.hist.get(h);
-        if (n !== undefined) {
-          ks.hist.delete(h);
+        // hours leave the history in ascending order: the key's oldest hours are at the front
+        let n = 0;
+        let cut = 0;
+        while (cut < ks.histH.length && ks.histH[cut] <= h) n += ks.histN[cut++];
+        if (cut) {
+          ks.histH.splice(0, cut);
+          ks.histN.splice(0, cut);
           ks.histTotal -= n;
+          ks.pooled.voices -= n;
         }
         if (Math.floor(ks.lastAt / HOUR) <= h) {
-          pruneRecent(ks, recentFrom);
-          if (ks.recent.length === 0 && ks.histTotal <= 0 && this.keys.get(ks.key) === ks) this.keys.delete(ks.key);
+          this.pruneRecent(ks, recentFrom);
+          if (ks.recent.length === 0 && ks.histTotal <= 0 && this.keys.get(ks.key) === ks) {
+            this.keys.delete(ks.key);
+            this.pool.release(ks.key, ks.pooled);
+          }
         }
       }
     }
@@ -200,11 +291,19 @@ export class TargetModel {
     const rhythmFrom = nowHour - RHYTHM_HOURS;
     for (const h of this.allByHour.keys()) if (h < rhythmFrom) this.allByHour.delete(h);
     for (const h of this.negByHour.keys()) if (h < rhythmFrom) this.negByHour.delete(h);
+    for (const [id, until] of this.claimed) if (until <= now) this.claimed.delete(id);
     // fingerprints are kept in time order: stop at the first one still fresh
     for (const [f, v] of this.prints) {
       if (v.at >= now - DUPLICATE_MS) break;
       this.prints.delete(f);
     }
+  }
+
+  /** Drops a key's recent refs older than `from`, keeping the count of active keys. */
+  pruneRecent(ks: KeyState, from: number): void {
+    const before = ks.recentNeg;
+    pruneRecent(ks, from);
+    if (before >= ACTIVE_VOICES && ks.recentNeg < ACTIVE_VOICES) this.active[ks.kind]--;
   }
 
   private minTouchedHour(): number {
@@ -254,6 +353,62 @@ export class TargetModel {
     }
     return { hod, dow };
   }
+}
+
+/** True when `author` has not counted as a voice of the key within an hour of `at` (and records it). */
+function newVoice(ks: KeyState, author: string, at: number): boolean {
+  const authors = ks.voiceAuthors;
+  for (let i = authors.length - 1; i >= 0; i--) {
+    if (authors[i] !== author) continue;
+    if (Math.abs(at - ks.voiceAt[i]) < HOUR) return false;
+    ks.voiceAt[i] = at;
+    return true;
+  }
+  authors.push(author);
+  ks.voiceAt.push(at);
+  return true;
+}
+
+/** Drops the voice marks older than `before`. */
+function forgetVoices(ks: KeyState, before: number): void {
+  if (ks.voiceAuthors.length === 0) return;
+  let w = 0;
+  for (let i = 0; i < ks.voiceAuthors.length; i++) {
+    if (ks.voiceAt[i] < before) continue;
+    ks.voiceAuthors[w] = ks.voiceAuthors[i];
+    ks.voiceAt[w++] = ks.voiceAt[i];
+  }
+  ks.voiceAuthors.length = w;
+  ks.voiceAt.length = w;
+}
+
+/** Counts one voice of a key in an hour (hours arrive in order but for late posts). */
+function addVoice(ks: KeyState, hour: number): void {
+  const last = ks.histH.length - 1;
+  ks.histTotal++;
+  if (last >= 0 && ks.histH[last] === hour) {
+    ks.histN[last]++;
+    return;
+  }
+  if (last < 0 || ks.histH[last] < hour) {
+    ks.histH.push(hour);
+    ks.histN.push(1);
+    return;
+  }
+  let i = last;
+  while (i >= 0 && ks.histH[i] > hour) i--;
+  if (i >= 0 && ks.histH[i] === hour) ks.histN[i]++;
+  else {
+    ks.histH.splice(i + 1, 0, hour);
+    ks.histN.splice(i + 1, 0, 1);
+  }
+}
+
+/** Negative voices of a key in hours from `hour` on. */
+export function voicesSince(ks: KeyState, hour: number): number {
+  let n = 0;
+  for (let i = ks.histH.length - 1; i >= 0 && ks.histH[i] >= hour; i--) n += ks.histN[i];
+  return n;
 }
 
 /** Posts of the target published in (from, to]. */

@@ -20,6 +20,7 @@ export interface Member {
   cues: string[];
   text: string;
   words: string[];
+  topics: string[];
 }
 
 export interface LiveRevolt {
@@ -136,11 +137,21 @@ export function rescore(r: LiveRevolt, rate: number, expectedRate: number): void
 }
 
 export function topTerms(r: LiveRevolt, brand: ReadonlySet<string>, n = 8): { term: string; posts: number }[] {
-  return [...r.terms]
-    .filter(([t]) => !brand.has(t))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n)
-    .map(([term, posts]) => ({ term, posts }));
+  // the n best without sorting every term (a long revolt has thousands): most posts, then alphabetical
+  const top: [string, number][] = [];
+  const better = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const e of r.terms) {
+    if (top.length === n && !better(e, top[n - 1])) continue;
+    if (brand.has(e[0])) continue;
+    let i = Math.min(top.length, n - 1);
+    if (top.length < n) top.push(e);
+    else top[i] = e;
+    while (i > 0 && better(top[i], top[i - 1])) {
+      [top[i], top[i - 1]] = [top[i - 1], top[i]];
+      i--;
+    }
+  }
+  return top.map(([term, posts]) => ({ term, posts }));
 }
 
 function postView(m: Member | null) {

@@ -5,13 +5,18 @@
  */
 import { negBinomUpperTail, surpriseOf } from './stats.js';
 import { kindOf } from './keys.js';
-import { countBetween, HISTORY_HOURS, HOUR, pruneRecent, RECENT_MS, type KeyState, type Ref, type TargetModel } from './model.js';
+import { countBetween, HISTORY_HOURS, HOUR, RECENT_MS, voicesSince, type KeyState, type Ref, type TargetModel } from './model.js';
 
 /** Detection windows: a fast burst shows in 15 minutes, a slow build-up over three hours. */
 export const WINDOWS_MS = [15 * 60_000, 30 * 60_000, 60 * 60_000, RECENT_MS];
 /** Prior for a key never seen: 0.3 voices in PRIOR_POSTS posts of the target's traffic. */
 const PRIOR_VOICES = 0.3;
 const PRIOR_POSTS = 20;
+/**
+ * Ceiling on the negative binomial's shape: a key's share of the traffic drifts from hour to hour
+ * (a delay at one airport, a storm), so even a long history never makes its count Poisson-tight.
+ */
+export const MAX_SHAPE = 2;
 
 export interface DetectParams {
   minAuthors: number;
@@ -64,6 +69,8 @@ export interface WindowStat {
   expected: number;
   pValue: number;
   score: number;
+  /** Keys of the same kind in play at the target when tested (the family the score is corrected for). */
+  keysInPlay: number;
   members: Ref[];
 }
 
@@ -84,10 +91,10 @@ interface Exposure {
 export function exposureOf(m: TargetModel, now: number): Exposure {
   const nowHour = Math.floor(now / HOUR);
   // it only changes with the hour (or a late post into a past hour): computed once per hour
-  const cacheKey = `${nowHour}|${m.firstAt}|${m.lateVersion}`;
-  if (m.exposureCache?.key === cacheKey) return m.exposureCache.value as Exposure;
+  const c = m.exposureCache;
+  if (c && c.hour === nowHour && c.firstAt === m.firstAt && c.lateVersion === m.lateVersion) return c.value as Exposure;
   const value = computeExposure(m, now, nowHour);
-  m.exposureCache = { key: cacheKey, value };
+  m.exposureCache = { hour: nowHour, firstAt: m.firstAt, lateVersion: m.lateVersion, value };
   return value;
 }
 
@@ -118,27 +125,32 @@ function windowWeight(m: TargetModel, now: number, w: number): number {
 
 /** The key's history voices before the cutoff (its recent hours are what is being tested). */
 function historyVoices(ks: KeyState, cutoffHour: number): number {
-  let n = ks.histTotal;
-  for (let h = cutoffHour; h <= cutoffHour + 6; h++) n -= ks.hist.get(h) ?? 0;
-  return Math.max(0, n);
+  return Math.max(0, ks.histTotal - voicesSince(ks, cutoffHour));
 }
 
-/** Traffic expected in the window: the rhythm's prediction, or what arrived without the key if more. */
-export function windowVolume(m: TargetModel, now: number, w: number, ex: Exposure, keyPosts = 0): number {
+/**
+ * Traffic expected in the window: the rhythm's prediction, or what arrived if more. What arrived is
+ * judged without the key's own posts (a revolt must not raise its own baseline), scaled back by the
+ * key's usual share: a key in half of all posts normally comes with as many posts without it.
+ */
+export function windowVolume(m: TargetModel, now: number, w: number, ex: Exposure, keyPosts = 0, share = 0): number {
   const byRhythm = ex.histHours > 0 ? (ex.volume / ex.histHours) * windowWeight(m, now, w) : 0;
-  const observed = countBetween(m.recentTimes, now - w, now) - keyPosts;
-  return Math.max(byRhythm, observed, 0);
+  const others = countBetween(m.recentTimes, now - w, now) - keyPosts;
+  return Math.max(byRhythm, others / (1 - Math.min(share, 0.9)), 0);
 }
 
 export function expectedVoices(m: TargetModel, ks: KeyState, now: number, w: number, ex: Exposure, keyPosts = 0): { mean: number; shape: number } {
-  const shape = historyVoices(ks, ex.cutoffHour) + PRIOR_VOICES;
-  const mean = (shape * windowVolume(m, now, w, ex, keyPosts)) / (ex.volume + PRIOR_POSTS);
-  return { mean, shape };
+  // the prior: a floor for a key never seen, plus what the other targets' histories say about it
+  const voices = historyVoices(ks, ex.cutoffHour) + PRIOR_VOICES + PRIOR_POSTS * m.pooledShare(ks);
+  const share = voices / (ex.volume + PRIOR_POSTS);
+  const mean = share * windowVolume(m, now, w, ex, keyPosts, share);
+  return { mean, shape: Math.min(voices, MAX_SHAPE) };
 }
 
 /** Counts for one key over (now − w, now]. */
-function windowCounts(ks: KeyState, now: number, w: number) {
+function windowCounts(m: TargetModel, ks: KeyState, now: number, w: number) {
   const from = now - w;
+  const claimed = m.claimed.size > 0 ? m.claimed : null;
   const negAuthors = new Set<string>();
   const allAuthors = new Set<string>();
   const members: Ref[] = [];
@@ -146,6 +158,7 @@ function windowCounts(ks: KeyState, now: number, w: number) {
   for (let i = ks.recent.length - 1; i >= 0; i--) {
     const r = ks.recent[i];
     if (r.at <= from || r.at > now) continue;
+    if (claimed && (claimed.get(r.id) ?? 0) > now) continue;
     if (r.dup) {
       duplicates++;
       continue;
@@ -160,18 +173,27 @@ function windowCounts(ks: KeyState, now: number, w: number) {
   return { observed: negAuthors.size, posts: members.length, duplicates, allAuthors: allAuthors.size, members };
 }
 
+/**
+ * Many keys are tested at once: every key of the kind with a voice in the widest window could have
+ * burst by chance. The score is corrected for that family (log10 of its size), so a common word that
+ * four people happen to use in one half hour on a busy day does not pass for a new phrase.
+ */
+export function familyCorrection(m: TargetModel, ks: KeyState): number {
+  return Math.log10(Math.max(1, m.active[ks.kind]));
+}
+
 /** The most surprising window of a key, or null when none could open a revolt. */
 export function testKey(m: TargetModel, ks: KeyState, now: number, p: DetectParams, ex: Exposure): WindowStat | null {
-  pruneRecent(ks, now - RECENT_MS);
+  m.pruneRecent(ks, now - RECENT_MS);
   const fewest = fewestAuthors(ks.key, p);
   if (ks.recentNeg < Math.min(p.minPosts, fewest)) return null;
-  const correction = Math.log10(WINDOWS_MS.length);
+  const correction = Math.log10(WINDOWS_MS.length) + familyCorrection(m, ks);
   // cheap bound: every recent voice against the smallest window's expectation
   const lo = expectedVoices(m, ks, now, WINDOWS_MS[0], ex);
   if (surpriseOf(negBinomUpperTail(ks.recentNeg, lo.mean, lo.shape)) - correction < p.openScore) return null;
   let best: WindowStat | null = null;
   for (const w of WINDOWS_MS) {
-    const c = windowCounts(ks, now, w);
+    const c = windowCounts(m, ks, now, w);
     if (c.observed < fewest || c.posts < Math.min(p.minPosts, fewest)) continue;
     const share = c.observed / Math.max(1, c.allAuthors);
     if (share < p.minNegativeShare) continue;
@@ -181,7 +203,7 @@ export function testKey(m: TargetModel, ks: KeyState, now: number, p: DetectPara
     const score = Math.round((surpriseOf(pValue) - correction) * 100) / 100;
     if (score < scoreNeeded(ks.key, c.observed, c.posts, p)) continue;
     if (!best || score > best.score) {
-      best = { key: ks.key, windowMs: w, ...c, negativeShare: Math.round(share * 100) / 100, expected: Math.round(e.mean * 1000) / 1000, pValue, score };
+      best = { key: ks.key, windowMs: w, ...c, negativeShare: Math.round(share * 100) / 100, expected: Math.round(e.mean * 1000) / 1000, pValue, score, keysInPlay: Math.max(1, m.active[ks.kind]) };
     }
   }
   return best;

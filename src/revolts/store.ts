@@ -122,6 +122,24 @@ export async function readOpenRevolts(db: Db): Promise<OpenRevoltRow[]> {
   return out;
 }
 
+/** Member post ids of revolts resolved at or after `since` (the restart path: they cannot open another revolt yet). */
+export async function readResolvedSince(db: Db, since: number): Promise<{ target: string; resolvedAt: number; postIds: string[] }[]> {
+  const rows = await db
+    .selectFrom('revolts as r')
+    .innerJoin('revolt_posts as rp', 'rp.revolt_id', 'r.id')
+    .select(['r.id', 'r.target_id', 'r.resolved_at', 'rp.post_id'])
+    .where('r.stage', '=', 'resolved')
+    .where('r.resolved_at', '>=', since)
+    .execute();
+  const byId = new Map<string, { target: string; resolvedAt: number; postIds: string[] }>();
+  for (const r of rows) {
+    let e = byId.get(r.id);
+    if (!e) byId.set(r.id, (e = { target: r.target_id, resolvedAt: Number(r.resolved_at), postIds: [] }));
+    e.postIds.push(r.post_id);
+  }
+  return [...byId.values()];
+}
+
 export async function insertMembers(ctx: Pick<AppContext, 'db' | 'dialect'>, revoltId: string, ids: string[], at: number): Promise<void> {
   const size = ctx.dialect === 'd1' ? 30 : 300;
   for (let i = 0; i < ids.length; i += size) {

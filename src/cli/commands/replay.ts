@@ -27,6 +27,15 @@ const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH
 const QUIET_TICK_MS = 5 * 60_000;
 /** Posts ingested and classified per chunk (detection still ticks every --tick of simulated time). */
 const CHUNK = 2000;
+/**
+ * Indexes that serve the dashboard, the API and background jobs replay never runs: an in-memory
+ * replay database does without them (every insert updates each index). The pipeline's own lookups
+ * (duplicates by url and text, revolts of posts, queue items by post) keep theirs.
+ */
+const DROPPABLE_INDEXES = [
+  'posts_target_published_idx', 'posts_unclassified_idx', 'classifications_target_published_idx', 'classifications_counted_idx', 'classifications_classified_idx',
+  'events_at_idx', 'queue_items_status_idx', 'queue_items_assignee_idx', 'outbox_due_idx', 'audit_log_entity_idx',
+];
 
 interface Args {
   file: string;
@@ -151,6 +160,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const p of ['journal_mode = MEMORY', 'synchronous = OFF', 'temp_store = MEMORY', 'cache_size = -65536']) await sql.raw(`pragma ${p}`).execute(opened.db);
     }
     await migrateToLatest(opened.db);
+    if (!args.db) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
     const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
     const clock = new ManualClock(0);
     const ctx: AppContext = { config: { ...config, demoEnabled: false }, db: opened.db, dialect: opened.dialect, clock, log, classifier: () => classifier, bus: createEventBus(), instanceId: `replay:${process.pid}` };
@@ -222,6 +232,7 @@ export async function run(argv: string[]): Promise<number> {
       }
     };
     const rl = readline.createInterface({ input: fs.createReadStream(args.file), crlfDelay: Infinity });
+    let lastAt = -Infinity;
     for await (const line of rl) {
       lineNo++;
       if (!line.trim()) continue;
@@ -231,7 +242,8 @@ export async function run(argv: string[]): Promise<number> {
         if (bad <= 20) process.stderr.write(`backlash replay: line ${lineNo}: ${p}\n`);
         continue;
       }
-      if (batch.length && p.publishedAt < batch[batch.length - 1].publishedAt) p.publishedAt = batch[batch.length - 1].publishedAt; // input must be in time order
+      if (p.publishedAt < lastAt) p.publishedAt = lastAt; // input must be in time order
+      lastAt = p.publishedAt;
       batch.push(p);
       if (batch.length >= CHUNK) await flush();
     }
