@@ -37,7 +37,7 @@ export interface EngineParams extends DetectParams {
   quietAfterMs: number;
 }
 
-export const DEFAULT_PARAMS: EngineParams = { minAuthors: 5, minPosts: 6, ratio: 3, openScore: 5, minNegativeShare: 0.4, minAuthorsStrong: 3, strongScore: 5, nearScore: 6.5, quietAfterMs: 2 * HOUR };
+export const DEFAULT_PARAMS: EngineParams = { minAuthors: 5, minPosts: 6, ratio: 3, openScore: 5, minNegativeShare: 0.4, minAuthorsStrong: 3, strongScore: 5, pairScore: 5.5, nearScore: 6.5, quietAfterMs: 2 * HOUR };
 
 export interface RevoltChange {
   revolt: LiveRevolt;
@@ -202,7 +202,7 @@ export class RevoltEngine {
       let why: JoinReason | null = null;
       let into = open.find((r) => (why = this.sameIncident(m, c, ids, authors, viewOf(r))) !== null);
       if (!into) {
-        into = open.find((r) => now - r.openedAt <= SAME_WAVE_MS && sameWave(c, viewOf(r)));
+        into = open.find((r) => now - r.openedAt <= SAME_WAVE_MS && sameWave(majorityTopics(c.members), openingTopics(r)));
         why = 'same wave';
       }
       if (into) {
@@ -212,7 +212,7 @@ export class RevoltEngine {
         continue;
       }
       // candidates bursting at one target in the same tick are one wave, like a key after an opening
-      const g = groups.find((g) => this.sameIncident(m, c, ids, authors, g) !== null) ?? groups.find((g) => sameWave(c, g));
+      const g = groups.find((g) => this.sameIncident(m, c, ids, authors, g) !== null) ?? groups.find((g) => sameWave(majorityTopics(c.members), majorityTopics(g.members)));
       if (g) {
         g.stats.push(c);
         for (const ref of c.members) {
@@ -273,7 +273,7 @@ export class RevoltEngine {
   private sameIncident(m: TargetModel, c: WindowStat, ids: string[], authors: Set<string>, crowd: CrowdView): JoinReason | null {
     if (overlap(ids, crowd.memberIds) >= MERGE_OVERLAP * Math.min(ids.length, crowd.memberIds.size)) return 'shared posts';
     // most of the candidate's voices (or of the group's, the smaller of two candidates) are the crowd's
-    if (sharesVoices(authors, crowd.voices, crowd.members.length && 'stats' in crowd ? Math.min(authors.size, crowd.voices.size) : authors.size)) return 'shared voices';
+    if (sharesVoices(authors, crowd.voices, crowd.revolt ? authors.size : Math.min(authors.size, crowd.voices.size))) return 'shared voices';
     const ks = m.keys.get(c.key);
     if (ks) {
       let neg = 0;
@@ -292,11 +292,15 @@ export class RevoltEngine {
       if (n >= MERGE_MIN_WORD_USES && n >= MERGE_WORD_SHARE * crowd.members.length) return 'same words';
     }
     // the candidate is mostly about a rule topic that a good part of the crowd's posts carry too
-    const topic = dominantTopic(c.members);
-    if (topic === null) return null;
-    let carry = 0;
-    for (const mbr of crowd.members) if (mbr.topics.includes(topic)) carry++;
-    return carry >= MERGE_MIN_SHARED && carry >= MERGE_TOPIC_SHARE * crowd.members.length ? 'same topic' : null;
+    const topics = majorityTopics(c.members);
+    if (topics.length === 0) return null;
+    if (crowd.revolt && intersects(topics, openingTopics(crowd.revolt))) return 'same topic';
+    for (const topic of topics) {
+      let carry = 0;
+      for (const mbr of crowd.members) if (mbr.topics.includes(topic)) carry++;
+      if (carry >= MERGE_MIN_SHARED && carry >= MERGE_TOPIC_SHARE * crowd.members.length) return 'same topic';
+    }
+    return null;
   }
 
   /** A candidate key joins an open revolt: the key is added, its posts become members, its numbers are kept. */
@@ -388,6 +392,8 @@ type JoinReason = 'shared posts' | 'shared voices' | 'same words' | 'same topic'
 
 /** The posts of an open revolt (its recent members) or of a group of candidates, as grouping compares them. */
 interface CrowdView {
+  /** The open revolt this crowd is (absent for a group of candidates). */
+  revolt?: LiveRevolt;
   /** Every member id (all of a revolt's members, not only recent ones). */
   memberIds: ReadonlySet<string>;
   members: readonly { author: string; words: string[]; topics: string[] }[];
@@ -398,28 +404,41 @@ interface CrowdView {
 function recentView(r: LiveRevolt, now: number): CrowdView {
   const members: Member[] = [];
   for (let i = r.members.length - 1; i >= 0 && r.members[i].at > now - MERGE_WINDOW_MS; i--) members.push(r.members[i]);
-  return { memberIds: r.memberIds, members, voices: new Set(members.map((x) => x.author)) };
+  return { revolt: r, memberIds: r.memberIds, members, voices: new Set(members.map((x) => x.author)) };
 }
 
 /**
  * A key bursting at a target shortly after another (or in the same tick) belongs to the same wave
- * unless the two are clearly about different rule topics (a fee and an app crash at one bank are two
- * revolts; "lost luggage" and "arrived without bags" are one).
+ * unless the two are clearly about different rule topics — no topic that most posts of each carry
+ * (a fee and an app crash at one bank are two revolts; "lost luggage" and "arrived without bags" are one).
  */
-function sameWave(c: WindowStat, crowd: CrowdView): boolean {
-  const a = dominantTopic(c.members);
-  const b = dominantTopic(crowd.members);
-  return a === null || b === null || a === b;
+function sameWave(a: string[], b: string[]): boolean {
+  return a.length === 0 || b.length === 0 || intersects(a, b);
 }
 
-/** The rule topic carried by the most of `posts`, if it is carried by at least half of them. */
-function dominantTopic(posts: readonly { topics: string[] }[]): string | null {
+/** Posts a revolt is judged by when asking what it is about: its first members, the crowd that opened it. */
+const OPENING_MEMBERS = 10;
+
+/**
+ * What a revolt is about, by rule topic: the majority topics of its first members (later members
+ * may include the target's ordinary traffic that shares a common word with it).
+ */
+function openingTopics(r: LiveRevolt): string[] {
+  return majorityTopics(r.members.slice(0, OPENING_MEMBERS));
+}
+
+/** The rule topics carried by at least half of `posts` (none for fewer than two posts). */
+function majorityTopics(posts: readonly { topics: string[] }[]): string[] {
+  if (posts.length < MERGE_MIN_SHARED) return [];
   const counts = new Map<string, number>();
   for (const p of posts) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let best: string | null = null;
-  let n = 0;
-  for (const [t, c] of counts) if (c > n || (c === n && best !== null && t < best)) [best, n] = [t, c];
-  return best !== null && n >= MERGE_OVERLAP * posts.length && posts.length >= MERGE_MIN_SHARED ? best : null;
+  const out: string[] = [];
+  for (const [t, c] of counts) if (c >= MERGE_OVERLAP * posts.length) out.push(t);
+  return out;
+}
+
+function intersects(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.includes(x));
 }
 
 /** Distinct authors of a revolt's members in the merge window. */

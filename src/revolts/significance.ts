@@ -28,21 +28,35 @@ export interface DetectParams {
   /** Share of the key's recent authors who are negative: below it, a spike is happy or news. */
   minNegativeShare: number;
   /**
-   * Adaptive author minimum: a rule topic or a hashtag (a key that names a subject, not one of the
-   * many word pairs tested) may open with this many distinct authors (and posts) — fewer than
-   * minAuthors — when its surprise reaches `strongScore`.
+   * Adaptive author minimum: a rule topic or a hashtag (a key that names a subject) may open with
+   * this many distinct authors (and posts) — fewer than minAuthors — when its surprise reaches
+   * `strongScore`; a pair of words when it reaches `pairScore`.
    */
   minAuthorsStrong: number;
   strongScore: number;
-  /** Any key (phrases and links too) may open with minAuthors − 1 distinct authors (never fewer than 3) when its surprise reaches this. */
+  pairScore: number;
+  /** Any key (single words and links too) may open with minAuthors − 1 distinct authors (never fewer than 3) when its surprise reaches this. */
   nearScore: number;
+}
+
+/**
+ * Keys that name something: a rule topic, a tag people chose, or a pair of words (two people using
+ * the same unusual pair by chance is rare; one unusual word — a place, a name — is not).
+ */
+function isNamed(key: string): boolean {
+  const k = kindOf(key);
+  return k === 'topic' || k === 'hashtag' || (k === 'phrase' && key.includes(' '));
+}
+
+/** The surprise a named key needs to open on minAuthorsStrong voices: a word pair a little more than a topic or tag. */
+function strongScoreOf(key: string, p: DetectParams): number {
+  return kindOf(key) === 'phrase' ? p.pairScore : p.strongScore;
 }
 
 /** The fewest distinct authors a key can ever open with. */
 export function fewestAuthors(key: string, p: DetectParams): number {
-  const k = kindOf(key);
   const near = p.minAuthors > 3 ? p.minAuthors - 1 : p.minAuthors; // never below three voices
-  return k === 'topic' || k === 'hashtag' ? Math.min(near, p.minAuthorsStrong) : near;
+  return isNamed(key) ? Math.min(near, p.minAuthorsStrong) : near;
 }
 
 /**
@@ -52,10 +66,8 @@ export function fewestAuthors(key: string, p: DetectParams): number {
  */
 function scoreNeeded(key: string, authors: number, posts: number, p: DetectParams): number {
   if (authors >= p.minAuthors && posts >= Math.min(p.minPosts, p.minAuthors)) return p.openScore;
-  const k = kindOf(key);
-  const named = k === 'topic' || k === 'hashtag';
   const near = authors >= p.minAuthors - 1 && posts >= Math.min(p.minPosts, p.minAuthors) - 1 ? p.nearScore : Infinity;
-  return Math.max(p.openScore, Math.min(near, named ? p.strongScore : Infinity));
+  return Math.max(p.openScore, Math.min(near, isNamed(key) ? strongScoreOf(key, p) : Infinity));
 }
 
 export interface WindowStat {

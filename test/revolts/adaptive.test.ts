@@ -33,10 +33,11 @@ function openings(extra: EnginePost[]) {
 }
 
 describe('adaptive author minimum', () => {
-  it('never goes below three authors, and only rule topics and hashtags reach it', () => {
+  it('never goes below three authors, and only rule topics, hashtags and word pairs reach it', () => {
     expect(fewestAuthors('lost-luggage', DEFAULT_PARAMS)).toBe(3);
     expect(fewestAuthors('#acmedown', DEFAULT_PARAMS)).toBe(3);
-    expect(fewestAuthors('phrase:seat deposit', DEFAULT_PARAMS)).toBe(4);
+    expect(fewestAuthors('phrase:seat deposit', DEFAULT_PARAMS)).toBe(3);
+    expect(fewestAuthors('phrase:vieques', DEFAULT_PARAMS)).toBe(4);
     expect(fewestAuthors('link:news.example.com/x', DEFAULT_PARAMS)).toBe(4);
     expect(fewestAuthors('lost-luggage', { ...DEFAULT_PARAMS, minAuthors: 3 })).toBe(3);
     expect(fewestAuthors('phrase:seat deposit', { ...DEFAULT_PARAMS, minAuthors: 3 })).toBe(3);
@@ -52,13 +53,22 @@ describe('adaptive author minimum', () => {
     expect(ex.score).toBeGreaterThanOrEqual(DEFAULT_PARAMS.strongScore);
   });
 
-  it('a phrase no rule knows on three authors stays shut, and opens on four', () => {
-    const text = (k: number) => `a seat deposit now, unbelievable (${k})`;
+  it('a word no rule knows on three authors stays shut, and opens on four', () => {
+    const text = (k: number) => `vieques?! (${k})`; // one word and nothing else
     expect(openings(burst(3, 3, text))).toEqual([]);
     const four = openings(burst(4, 4, text));
     expect(four).toHaveLength(1);
-    expect([...four[0].revolt.keys]).toContain('phrase:seat deposit');
+    expect([...four[0].revolt.keys]).toContain('phrase:vieques');
     expect((four[0].explain as { observed: number }).observed).toBe(4);
+  });
+
+  it('a pair of words no rule knows opens on three authors at night when strongly significant', () => {
+    const three = openings(burst(3, 3, (k) => `a seat deposit now, unbelievable (${k})`));
+    expect(three).toHaveLength(1);
+    expect([...three[0].revolt.keys]).toContain('phrase:seat deposit');
+    const ex = three[0].explain as { observed: number; score: number };
+    expect(ex.observed).toBe(3);
+    expect(ex.score).toBeGreaterThanOrEqual(DEFAULT_PARAMS.pairScore);
   });
 
   it('two authors never open, however many posts and however surprising', () => {
