@@ -55,6 +55,14 @@ export interface Ref {
   topics: string[];
 }
 
+/** A key's only voice so far. `live` while it is within the widest window (the key is in play). */
+interface OnceEntry {
+  key: string;
+  kind: KeyKind;
+  ref: Ref;
+  live: boolean;
+}
+
 export interface KeyState {
   key: string;
   kind: KeyKind;
@@ -128,6 +136,10 @@ export class TargetModel {
   /** Publication times of the target's recent posts (any sentiment), for the window's observed volume. */
   readonly recentTimes: number[] = [];
   private rhythmCache: { hour: number; hod: number[]; dow: number[] } | null = null;
+  /** The first voice of each key that has had only one (a key is made by its second). */
+  private readonly once = new Map<string, OnceEntry>();
+  /** The same entries in time order, to take them out of play after the widest window. */
+  private readonly onceQueue: OnceEntry[] = [];
   /** Keys touched in each hour: pruning visits only the keys of the hours that expire, never all keys. */
   private readonly touched = new Map<number, KeyState[]>();
   /** Hours whose recent refs (3 h) and whose history (8 days) have been pruned, exclusive. */
@@ -208,10 +220,21 @@ export class TargetModel {
     for (const k of keys) {
       let ks = this.keys.get(k);
       if (!ks) {
-        // a key starts with a voice: other posts only count under keys already in play (their share)
+        // a key starts with its second voice (most words and pairs are said once in a week): the
+        // first is remembered; other posts only count under keys already in play (their share)
         if (!voice) continue;
-        ks = { key: k, kind: kindOf(k), histH: [], histN: [], histTotal: 0, recent: [], recentNeg: 0, voiceAuthors: [], voiceAt: [], touchedHour: -Infinity, lastAt: 0, pooled: this.pool.hold(k) };
+        const first = this.once.get(k);
+        if (!first) {
+          const e: OnceEntry = { key: k, kind: kindOf(k), ref, live: true };
+          this.once.set(k, e);
+          this.onceQueue.push(e);
+          this.active[e.kind]++; // in play like a key with one voice
+          continue;
+        }
+        this.once.delete(k);
+        ks = { key: k, kind: first.kind, histH: [], histN: [], histTotal: 0, recent: [], recentNeg: 0, voiceAuthors: [], voiceAt: [], touchedHour: -Infinity, lastAt: 0, pooled: this.pool.hold(k) };
         this.keys.set(k, ks);
+        this.seedFirstVoice(ks, first);
       }
       if (ks.recent.length && ks.recent[ks.recent.length - 1] === ref) continue; // a key the post carries twice
       if (ks.touchedHour !== hour) {
@@ -240,7 +263,7 @@ export class TargetModel {
    * has nothing newer to keep, so it is dropped once its last hour leaves the history).
    */
   prune(now: number): void {
-    if (this.touched.size === 0 && this.recentTimes.length === 0 && this.prints.size === 0) return;
+    if (this.touched.size === 0 && this.recentTimes.length === 0 && this.prints.size === 0 && this.once.size === 0) return;
     const recentFrom = now - RECENT_MS;
     const nowHour = Math.floor(now / HOUR);
     const histFrom = nowHour - HISTORY_HOURS;
@@ -285,6 +308,20 @@ export class TargetModel {
       }
     }
     if (histFrom > fromH) this.histPrunedTo = histFrom;
+    // keys said once: out of play after the widest window, forgotten after the history (time order)
+    let q = 0;
+    while (q < this.onceQueue.length && this.onceQueue[q].ref.at < recentFrom) {
+      const e = this.onceQueue[q++];
+      if (e.live) {
+        e.live = false;
+        this.active[e.kind]--;
+      }
+    }
+    if (q) this.onceQueue.splice(0, q);
+    for (const [k, e] of this.once) {
+      if (e.ref.at >= histFrom * HOUR) break;
+      this.once.delete(k);
+    }
     let cut = 0;
     while (cut < this.recentTimes.length && this.recentTimes[cut] < recentFrom) cut++;
     if (cut) this.recentTimes.splice(0, cut);
@@ -297,6 +334,22 @@ export class TargetModel {
       if (v.at >= now - DUPLICATE_MS) break;
       this.prints.delete(f);
     }
+  }
+
+  /** A key's first voice, remembered before the key existed, becomes part of its state. */
+  private seedFirstVoice(ks: KeyState, first: OnceEntry): void {
+    const ref = first.ref;
+    const hour = Math.floor(ref.at / HOUR);
+    this.touched.get(hour)?.push(ks); // its history hour leaves with that hour
+    ks.lastAt = ref.at;
+    if (first.live) {
+      ks.recent.push(ref);
+      ks.recentNeg = 1; // already counted among the keys in play: the key's state carries that count now
+      first.live = false;
+    }
+    newVoice(ks, ref.author, ref.at);
+    addVoice(ks, hour);
+    ks.pooled.voices++;
   }
 
   /** Drops a key's recent refs older than `from`, keeping the count of active keys. */
