@@ -35,6 +35,8 @@ export interface DetectParams {
   minAuthorsStrong: number;
   strongScore: number;
   pairScore: number;
+  /** The surprise a single word (`phrase:` without a space) needs whatever its voices. */
+  wordScore: number;
   /** Any key (single words and links too) may open with minAuthors − 1 distinct authors (never fewer than 3) when its surprise reaches this. */
   nearScore: number;
 }
@@ -64,10 +66,12 @@ export function fewestAuthors(key: string, p: DetectParams): number {
  * openScore with minAuthors; nearScore with one author fewer (any key); strongScore down to
  * minAuthorsStrong for a rule topic or hashtag. (fewestAuthors has already ruled out fewer.)
  */
-function scoreNeeded(key: string, authors: number, posts: number, p: DetectParams): number {
-  if (authors >= p.minAuthors && posts >= Math.min(p.minPosts, p.minAuthors)) return p.openScore;
+export function scoreNeeded(key: string, authors: number, posts: number, p: DetectParams): number {
+  // a single word is one of the many tested, and a common one drifts: it needs more in any case
+  const floor = kindOf(key) === 'phrase' && !key.includes(' ') ? Math.max(p.openScore, p.wordScore) : p.openScore;
+  if (authors >= p.minAuthors && posts >= Math.min(p.minPosts, p.minAuthors)) return floor;
   const near = authors >= p.minAuthors - 1 && posts >= Math.min(p.minPosts, p.minAuthors) - 1 ? p.nearScore : Infinity;
-  return Math.max(p.openScore, Math.min(near, isNamed(key) ? strongScoreOf(key, p) : Infinity));
+  return Math.max(floor, Math.min(near, isNamed(key) ? strongScoreOf(key, p) : Infinity));
 }
 
 export interface WindowStat {

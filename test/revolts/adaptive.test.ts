@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/revolts/engine.js';
-import { fewestAuthors } from '../../src/revolts/significance.js';
+import { fewestAuthors, scoreNeeded } from '../../src/revolts/significance.js';
 import { HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
 import type { EnginePost } from '../../src/revolts/model.js';
 
@@ -42,6 +42,18 @@ describe('adaptive author minimum', () => {
     expect(fewestAuthors('lost-luggage', { ...DEFAULT_PARAMS, minAuthors: 3 })).toBe(3);
     expect(fewestAuthors('phrase:seat deposit', { ...DEFAULT_PARAMS, minAuthors: 3 })).toBe(3);
     expect(fewestAuthors('lost-luggage', { ...DEFAULT_PARAMS, minAuthors: 3, minAuthorsStrong: 2 })).toBe(2);
+  });
+
+  it('asks more of a single word than of a subject the rules name, a tag or a pair of words', () => {
+    expect(scoreNeeded('lost-luggage', 3, 3, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.strongScore);
+    expect(scoreNeeded('#acmedown', 3, 3, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.strongScore);
+    expect(scoreNeeded('phrase:seat deposit', 3, 3, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.pairScore);
+    expect(scoreNeeded('phrase:seat deposit', 5, 5, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.openScore);
+    // a word: never on three voices, and more than the usual score even with five (common words drift, and there are many)
+    expect(scoreNeeded('phrase:tickets', 3, 3, DEFAULT_PARAMS)).toBe(Infinity);
+    expect(scoreNeeded('phrase:tickets', 4, 4, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.nearScore);
+    expect(scoreNeeded('phrase:tickets', 6, 6, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.wordScore);
+    expect(DEFAULT_PARAMS.wordScore).toBeGreaterThan(DEFAULT_PARAMS.openScore);
   });
 
   it('a rule topic on three authors at night, strongly significant, opens', () => {
