@@ -17,7 +17,7 @@ import { syncTargets } from '../../store/targets.js';
 import { processPosts } from '../../pipeline/process.js';
 import { readConfig } from '../../entry/read-config.js';
 import { enginePostOf, SteppedDetector } from '../../revolts/detect.js';
-import type { EnginePost } from '../../revolts/model.js';
+import { RECENT_MS, type EnginePost } from '../../revolts/model.js';
 import { ManualClock } from '../../util/clock.js';
 import { createLogger } from '../../util/log.js';
 import { createEventBus } from '../../util/event-bus.js';
@@ -168,8 +168,20 @@ export async function run(argv: string[]): Promise<number> {
     const detector = await SteppedDetector.open(ctx, 0);
     let batch: NormalizedPost[] = [];
     let nextTick = -Infinity;
-    // internal post id → the input line's "id"
+    // internal post id → the input line's "id"; kept while a post can still join a revolt (it is in
+    // the widest detection window) or is a member of an open one, so a month's export stays small
     const external = new Map<string, string>();
+    const mapped: { id: string; at: number }[] = [];
+    const forgetIds = (now: number) => {
+      let i = 0;
+      while (i < mapped.length && mapped[i].at < now - 2 * RECENT_MS) {
+        const { id } = mapped[i++];
+        let member = false;
+        for (const r of detector.engine.open.values()) if ((member = r.memberIds.has(id))) break;
+        if (!member) external.delete(id);
+      }
+      if (i) mapped.splice(0, i);
+    };
     const write = (events: RevoltEvent[]) => {
       for (const e of events) out.write(eventLine(e, external) + '\n');
     };
@@ -195,10 +207,12 @@ export async function run(argv: string[]): Promise<number> {
         const judged = (await processPosts(ctx, chunk, { inTransaction: true }))
           .map((c) => {
             external.set(c.post.id, c.post.externalId);
+            mapped.push({ id: c.post.id, at: c.post.publishedAt });
             return enginePostOf(c.post, c.verdict);
           })
           .sort((a, b) => a.publishedAt - b.publishedAt);
         await step(judged, final);
+        forgetIds(clock.now());
         await detector.checkpoint(clock.now(), clock.now());
         await sql`commit`.execute(ctx.db);
       } catch (err) {
