@@ -101,7 +101,8 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     const a = { lang };
     const explainModel: Record<string, unknown> = {};
     const heads = model?.heads ?? {};
-    const score = (name: HeadName): Float64Array => scoreIds(table!.heads[name]!, table!.buf, nIds);
+    // the sums go to the head's scratch array: each is used up before the next post
+    const score = (name: HeadName): Float64Array => scoreIds(table!.heads[name]!, table!.buf, nIds, table!.heads[name]!.out);
 
     let sentiment: SentimentDecision;
     const sh = heads.sentiment;

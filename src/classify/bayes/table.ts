@@ -11,6 +11,8 @@ export interface HeadTable {
   classes: number;
   /** log P(feature | class): weights[id * classes + c]; 0 where the head lacks the feature */
   weights: Float64Array;
+  /** scratch for the current post's sums (see scoreIds) */
+  out: Float64Array<ArrayBuffer>;
 }
 
 export interface FeatureTable {
@@ -99,7 +101,7 @@ export function buildFeatureTable(model: Model): FeatureTable {
       const base = ids.get(f)! * C;
       for (let c = 0; c < C; c++) weights[base + c] = lp[c];
     }
-    heads[name] = { head, classes: C, weights };
+    heads[name] = { head, classes: C, weights, out: new Float64Array(C) };
   }
   return { ids, bigrams, negated, hanPairs, han: new Uint16Array(1 << 16), names, heads, stamp: new Uint32Array(names.length), post: 0, serial: ++serials, buf: new Int32Array(512), rule: ruleFeatureIds(ids) };
 }

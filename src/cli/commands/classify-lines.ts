@@ -36,22 +36,66 @@ export function num(x: number): string {
   return head + '.' + ZEROS[digits - f.length] + f;
 }
 
+/** JSON of the few strings a verdict repeats (labels, topic ids, pillars, cues): made once */
+const JSON_STRINGS = new Map<string, string>();
+function jsonString(x: string): string {
+  let j = JSON_STRINGS.get(x);
+  if (j === undefined) {
+    j = JSON.stringify(x);
+    if (JSON_STRINGS.size < 10_000) JSON_STRINGS.set(x, j);
+  }
+  return j;
+}
+
 /** JSON.stringify({id, ...verdict}) written out by hand for the hot path: same text, no spread. */
 export function verdictLine(id: unknown, v: Verdict): string {
-  let s = id !== undefined ? '{"id":' + JSON.stringify(id) + ',"lang":' : '{"lang":';
-  s += JSON.stringify(v.lang) + ',"sentiment":{"label":"' + v.sentiment.label + '","score":' + num(v.sentiment.score);
+  return (id !== undefined ? '{"id":' + JSON.stringify(id) + ',' : '{') + verdictBody(v);
+}
+
+/** The verdict's members after the id: `"lang":…,"escalation":[…]}` */
+function verdictBody(v: Verdict): string {
+  let s = '"lang":' + jsonString(v.lang) + ',"sentiment":{"label":"' + v.sentiment.label + '","score":' + num(v.sentiment.score);
   if (v.sentiment.confidence !== undefined) s += ',"confidence":' + num(v.sentiment.confidence);
   s += '},"complaint":{"is":' + v.complaint.is + ',"score":' + num(v.complaint.score) + '},"topics":[';
   for (let i = 0; i < v.topics.length; i++) {
     const t = v.topics[i];
-    s += (i ? ',{"id":' : '{"id":') + JSON.stringify(t.id) + ',"score":' + num(t.score);
-    if (t.pillar !== undefined) s += ',"pillar":' + JSON.stringify(t.pillar);
-    if (t.touchpoint !== undefined) s += ',"touchpoint":' + JSON.stringify(t.touchpoint);
+    s += (i ? ',{"id":' : '{"id":') + jsonString(t.id) + ',"score":' + num(t.score);
+    if (t.pillar !== undefined) s += ',"pillar":' + jsonString(t.pillar);
+    if (t.touchpoint !== undefined) s += ',"touchpoint":' + jsonString(t.touchpoint);
     s += '}';
   }
   s += '],"escalation":[';
-  for (let i = 0; i < v.escalation.length; i++) s += (i ? ',{"id":' : '{"id":') + JSON.stringify(v.escalation[i].id) + ',"cue":' + JSON.stringify(v.escalation[i].cue) + '}';
+  for (let i = 0; i < v.escalation.length; i++) {
+    const e = v.escalation[i];
+    s += (i ? ',{"id":' : '{"id":') + jsonString(e.id) + (e.cue !== undefined ? ',"cue":' + jsonString(e.cue) : '') + '}';
+  }
   return s + ']}';
+}
+
+/**
+ * Verdicts of texts seen lately, by language and text: a stream repeats itself (retweets, copied
+ * complaints, bots), and a verdict depends on nothing else. Per classifier, bounded.
+ */
+const SEEN_MAX = 50_000;
+const SEEN = new WeakMap<BacklashClassifier, { size: number; byLang: Map<string, Map<string, string>> }>();
+
+function verdictBodyOf(clf: BacklashClassifier, text: string, lang: string | undefined): string {
+  let seen = SEEN.get(clf);
+  if (!seen) SEEN.set(clf, (seen = { size: 0, byLang: new Map() }));
+  let texts = seen.byLang.get(lang ?? '');
+  if (!texts) seen.byLang.set(lang ?? '', (texts = new Map()));
+  let body = texts.get(text);
+  if (body === undefined) {
+    body = verdictBody(clf.classify(text, lang, NO_EXPLAIN));
+    if (seen.size >= SEEN_MAX) {
+      seen.byLang.clear();
+      seen.size = 0;
+      seen.byLang.set(lang ?? '', (texts = new Map()));
+    }
+    texts.set(text, body);
+    seen.size++;
+  }
+  return body;
 }
 
 const ID_RE = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/;
@@ -78,8 +122,8 @@ export function classifyLine(clf: BacklashClassifier, line: string, lineNo: numb
   if (typeof text !== 'string') return JSON.stringify({ ...idPart, error: `line ${lineNo}: "text" must be a string` });
   if (lang !== undefined && lang !== null && typeof lang !== 'string') return JSON.stringify({ ...idPart, error: `line ${lineNo}: "lang" must be a string` });
   try {
-    const v = clf.classify(text, lang as string | undefined, explain ? { explain } : NO_EXPLAIN);
-    return explain ? JSON.stringify({ ...idPart, ...v }) : verdictLine(id, v);
+    if (explain) return JSON.stringify({ ...idPart, ...clf.classify(text, lang as string | undefined, { explain }) });
+    return (id !== undefined ? '{"id":' + JSON.stringify(id) + ',' : '{') + verdictBodyOf(clf, text, lang as string | undefined);
   } catch (e) {
     return JSON.stringify({ ...idPart, error: `line ${lineNo}: ${(e as Error).message}` });
   }

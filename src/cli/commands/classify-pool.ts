@@ -13,8 +13,10 @@ import type { WorkerSetup } from './classify-lines.js';
 const IN_FLIGHT = 2;
 
 export interface LinePool {
-  /** hand a batch to a ready thread with a free slot; false when there is none (the caller classifies it) */
-  submit(seq: number, lines: string[], firstLine: number): boolean;
+  /** hand a batch to a ready thread, waiting for a free slot; false when no thread is ready (yet) */
+  submit(seq: number, lines: string[], firstLine: number): Promise<boolean>;
+  /** wait until a thread is ready (or none can be: then submit answers false) */
+  whenReady(): Promise<void>;
   /** wait until every submitted batch is back */
   drain(): Promise<void>;
   close(): void;
@@ -79,14 +81,31 @@ export function createLinePool(threads: number, setup: WorkerSetup, on: PoolHand
   };
   const changed = () => new Promise<void>((r) => (wake = r));
   return {
-    submit(seq, lines, firstLine) {
-      check();
-      let slot: Slot | null = null;
-      for (const s of slots) if (s.ready && !s.dead && s.inFlight.size < IN_FLIGHT && (!slot || s.inFlight.size < slot.inFlight.size)) slot = s;
-      if (!slot) return false;
-      slot.inFlight.set(seq, { lines, firstLine });
-      slot.worker.postMessage({ seq, lines, firstLine });
-      return true;
+    async submit(seq, lines, firstLine) {
+      for (;;) {
+        check();
+        let slot: Slot | null = null;
+        let anyReady = false;
+        for (const s of slots) {
+          if (!s.ready || s.dead) continue;
+          anyReady = true;
+          if (s.inFlight.size < IN_FLIGHT && (!slot || s.inFlight.size < slot.inFlight.size)) slot = s;
+        }
+        if (!anyReady) return false;
+        if (slot) {
+          slot.inFlight.set(seq, { lines, firstLine });
+          slot.worker.postMessage({ seq, lines, firstLine });
+          return true;
+        }
+        await changed();
+      }
+    },
+    async whenReady() {
+      for (;;) {
+        check();
+        if (slots.some((s) => s.ready && !s.dead) || slots.every((s) => s.dead)) return;
+        await changed();
+      }
     },
     async drain() {
       for (;;) {
