@@ -3,12 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import type { DB } from '../store/schema.js';
 
-// int8 (bigint) columns hold epoch milliseconds and counters: well inside Number's safe range.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+/** pg is loaded only when DATABASE_URL asks for it (about 50 ms a start that SQLite never needs) */
+async function loadPg(): Promise<typeof import('pg').default> {
+  const pg = (await import('pg')).default;
+  // int8 (bigint) columns hold epoch milliseconds and counters: well inside Number's safe range.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
+  return pg;
+}
 
 export interface OpenedDb {
   db: Kysely<DB>;
@@ -19,6 +23,7 @@ export interface OpenedDb {
 
 export async function openDb(opts: { databaseUrl?: string; sqlitePath: string; onIdleError?: (err: Error) => void }): Promise<OpenedDb> {
   if (opts.databaseUrl) {
+    const pg = await loadPg();
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
     // An idle client whose server connection drops (restart, failover, admin kill) must not crash
     // the process: the pool discards it and the next query opens a fresh connection.
