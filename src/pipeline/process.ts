@@ -12,6 +12,8 @@ import { queueFlaggedPosts } from '../routing/post.js';
 export interface ProcessOptions {
   /** The caller already holds a transaction on ctx.db (replay batches many calls in one). */
   inTransaction?: boolean;
+  /** Put flagged posts in the response queue (default); replay, which answers nobody, does not. */
+  queue?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function processPosts(ctx: AppContext, posts: NormalizedPost[], opt
     opts.inTransaction || ctx.dialect === 'd1'
       ? await storeAndJudge(ctx, posts)
       : await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, posts));
-  await queueFlaggedPosts(ctx, classified);
+  if (opts.queue !== false) await queueFlaggedPosts(ctx, classified);
   for (const c of classified) ctx.bus.publish({ topic: 'post', id: c.post.id, at: c.post.fetchedAt });
   return classified;
 }

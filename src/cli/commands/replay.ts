@@ -204,7 +204,7 @@ export async function run(argv: string[]): Promise<number> {
       // the same statements run as live, only without a journal write per statement
       await sql`begin`.execute(ctx.db);
       try {
-        const judged = (await processPosts(ctx, chunk, { inTransaction: true }))
+        const judged = (await processPosts(ctx, chunk, { inTransaction: true, queue: false }))
           .map((c) => {
             external.set(c.post.id, c.post.externalId);
             mapped.push({ id: c.post.id, at: c.post.publishedAt });
