@@ -46,11 +46,13 @@ export function headInputNames(name: HeadName, head: NbHead): string[] {
 
 export function headInputs(name: HeadName, head: NbHead, joint: Float64Array, signals: number[]): number[] {
   const logits = centredLogits(joint);
+  let x: number[];
   if (name === 'complaint') {
     const t = head.classes.indexOf('true');
-    return [clamp((logits[t] - logits[1 - t]) / 2, -25, 25), ...signals];
-  }
-  return [...logits, ...signals];
+    x = [clamp((logits[t] - logits[1 - t]) / 2, -25, 25)];
+  } else x = logits;
+  for (let i = 0; i < signals.length; i++) x.push(signals[i]);
+  return x;
 }
 
 export function normaliseLang(lang: string | null | undefined): string | null {
@@ -129,8 +131,10 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
       if (opts.explain) explainModel.complaint = { probability: round(complaintScore), calibrated: !!ch.calibration, features: topFeatures(ch, features, complaintScore >= 0.5 ? t : 1 - t) };
     } else complaintScore = ruleComplaint(evidence, rules, signals);
 
-    const topics = new Map<string, TopicHit>();
+    // most posts name no topic: the map is made for the first one
+    let topics: Map<string, TopicHit> | null = null;
     for (const [id, phrases] of evidence.cues.topics) {
+      topics ??= new Map();
       const meta = rules.topics.get(id)!;
       topics.set(id, { id, score: round(1 - 0.4 * 0.5 ** (phrases.length - 1)), pillar: meta.pillar, touchpoint: meta.touchpoint });
     }
@@ -153,6 +157,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
         // verdict must not depend on whether an explanation was asked for
         if (accept && sentiment.label !== 'positive') {
           const meta = rules.topics.get(id);
+          topics ??= new Map();
           const prev = topics.get(id);
           const score = round(Math.max(prev?.score ?? 0, probs[best]));
           topics.set(id, meta ? { id, score, pillar: meta.pillar, touchpoint: meta.touchpoint } : { id, score });
@@ -161,13 +166,13 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
       }
     }
 
-    const escalation: EscalationHit[] = evidence.cues.escalation.map((e) => ({ id: e.id, cue: e.cue }));
+    const escalation: EscalationHit[] = evidence.cues.escalation.length ? evidence.cues.escalation.map((e) => ({ id: e.id, cue: e.cue })) : [];
     const complaintIs = ch ? complaintScore >= 0.5 : complaintScore >= rules.scoring.complaint.threshold;
     const verdict: Verdict = {
       lang: a.lang,
       sentiment: { label: sentiment.label, score: round(sentiment.score), confidence: round(sentiment.confidence) },
       complaint: { is: complaintIs, score: round(complaintScore) },
-      topics: [...topics.values()].sort((x, y) => y.score - x.score),
+      topics: topics === null ? [] : topics.size === 1 ? [...topics.values()] : [...topics.values()].sort((x, y) => y.score - x.score),
       escalation,
     };
     if (opts.explain) {
