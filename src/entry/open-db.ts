@@ -4,13 +4,12 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SQLite from 'better-sqlite3';
 import type { DB } from '../store/schema.js';
+import { installPgTypeParsers } from './pg-types.js';
 
 /** pg is loaded only when DATABASE_URL asks for it (about 50 ms a start that SQLite never needs) */
 async function loadPg(): Promise<typeof import('pg').default> {
   const pg = (await import('pg')).default;
-  // int8 (bigint) columns hold epoch milliseconds and counters: well inside Number's safe range.
-  pg.types.setTypeParser(20, (v) => Number(v));
-  pg.types.setTypeParser(1700, (v) => Number(v));
+  installPgTypeParsers(pg);
   return pg;
 }
 

@@ -18,7 +18,9 @@ import { silentLogger } from '../../src/util/log.js';
 import { createEventBus } from '../../src/util/event-bus.js';
 import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
 import type { Classifier } from '../../src/types.js';
-import '../../src/entry/open-db.js'; // installs the pg int8 parsers
+import { installPgTypeParsers } from '../../src/entry/pg-types.js';
+
+installPgTypeParsers(pg);
 
 export type Dialect = 'sqlite' | 'postgres';
 export const DIALECTS: Dialect[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
