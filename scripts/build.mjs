@@ -1,6 +1,8 @@
-// Bundles the CLI and service (our own code only; packages stay external) into dist/, so that
-// `backlash` starts in a fraction of the time tsx needs to compile ~150 modules on every run.
-// Runs on `npm install` / `npm ci` (the "prepare" script) and with `npm run build`.
+// Bundles the CLI and service into dist/, so that `backlash` starts in a fraction of the time tsx
+// needs to compile ~150 modules on every run. Pure-JS packages made of many small modules (kysely,
+// zod, yaml, hono) are bundled too: resolving and reading their few hundred files took longer
+// than anything replay or classify does at start-up. Native, optional and tooling packages stay
+// external. Runs on `npm install` / `npm ci` (the "prepare" script) and with `npm run build`.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 
@@ -13,7 +15,9 @@ await build({
   format: 'esm',
   target: 'node20',
   outdir: 'dist',
-  packages: 'external',
+  external: ['better-sqlite3', 'pg', 'undici', 'natural', 'tsx', 'esbuild', 'wrangler', 'playwright-core'],
+  // bundled CommonJS packages (yaml) require Node's built-in modules
+  banner: { js: "import { createRequire as __backlashRequire } from 'node:module'; const require = __backlashRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
