@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { copyRules } from '../classify/helpers.js';
 
 const BIN = new URL('../../bin/backlash.js', import.meta.url).pathname;
@@ -69,6 +69,7 @@ describe('backlash classify', () => {
     const dir = mkdtempSync(join(tmpdir(), 'backlash-threads-'));
     const file = join(dir, 'posts.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const fromFile = (args: string[]) => {
       const fd = openSync(file, 'r');
       try {
