@@ -37,7 +37,7 @@ export interface EngineParams extends DetectParams {
   quietAfterMs: number;
 }
 
-export const DEFAULT_PARAMS: EngineParams = { minAuthors: 5, minPosts: 6, ratio: 3, openScore: 5, minNegativeShare: 0.4, minAuthorsStrong: 3, strongScore: 5, pairScore: 5.5, wordScore: 6, nearScore: 6.5, quietAfterMs: 2 * HOUR };
+export const DEFAULT_PARAMS: EngineParams = { minAuthors: 5, minPosts: 6, ratio: 3, openScore: 4.5, minNegativeShare: 0.4, minAuthorsStrong: 3, strongScore: 4.5, pairScore: 4.5, wordScore: 6, nearScore: 6.5, quietAfterMs: 2 * HOUR };
 
 export interface RevoltChange {
   revolt: LiveRevolt;

@@ -198,12 +198,19 @@ export function familyCorrection(m: TargetModel, ks: KeyState): number {
   return Math.log10(Math.max(1, m.active[ks.kind]));
 }
 
+/**
+ * A target with less than a day of history has not shown its own rhythm and subjects yet (every
+ * target is new at the start of a replay): its keys need this much more surprise to open.
+ */
+const COLD_HOURS = 24;
+const COLD_MARGIN = 0.5;
+
 /** The most surprising window of a key, or null when none could open a revolt. */
 export function testKey(m: TargetModel, ks: KeyState, now: number, p: DetectParams, ex: Exposure): WindowStat | null {
   m.pruneRecent(ks, now - RECENT_MS);
   const fewest = fewestAuthors(ks.key, p);
   if (ks.recentNeg < Math.min(p.minPosts, fewest)) return null;
-  const correction = Math.log10(WINDOWS_MS.length) + familyCorrection(m, ks);
+  const correction = Math.log10(WINDOWS_MS.length) + familyCorrection(m, ks) + (ex.histHours < COLD_HOURS ? COLD_MARGIN : 0);
   // cheap bound: every recent voice against the smallest window's expectation
   const lo = expectedVoices(m, ks, now, WINDOWS_MS[0], ex);
   if (surpriseOf(negBinomUpperTail(ks.recentNeg, lo.mean, lo.shape)) - correction < p.openScore) return null;
