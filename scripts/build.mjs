@@ -15,7 +15,7 @@ await build({
   format: 'esm',
   target: 'node20',
   outdir: 'dist',
-  external: ['better-sqlite3', 'pg', 'undici', 'natural', 'tsx', 'esbuild', 'wrangler', 'playwright-core'],
+  external: ['better-sqlite3', 'pg', 'undici', 'tsx', 'esbuild', 'wrangler', 'playwright-core'],
   // bundled CommonJS packages (yaml) require Node's built-in modules
   banner: { js: "import { createRequire as __backlashRequire } from 'node:module'; const require = __backlashRequire(import.meta.url);" },
   sourcemap: 'linked',

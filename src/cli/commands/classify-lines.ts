@@ -49,7 +49,12 @@ function jsonString(x: string): string {
 
 /** JSON.stringify({id, ...verdict}) written out by hand for the hot path: same text, no spread. */
 export function verdictLine(id: unknown, v: Verdict): string {
-  return (id !== undefined ? '{"id":' + JSON.stringify(id) + ',' : '{') + verdictBody(v);
+  return idPrefix(id) + verdictBody(v);
+}
+
+/** `{"id":…,` or `{` when the input line had no id */
+function idPrefix(id: unknown): string {
+  return id !== undefined ? '{"id":' + JSON.stringify(id) + ',' : '{';
 }
 
 /** The verdict's members after the id: `"lang":…,"escalation":[…]}` */
@@ -123,7 +128,7 @@ export function classifyLine(clf: BacklashClassifier, line: string, lineNo: numb
   if (lang !== undefined && lang !== null && typeof lang !== 'string') return JSON.stringify({ ...idPart, error: `line ${lineNo}: "lang" must be a string` });
   try {
     if (explain) return JSON.stringify({ ...idPart, ...clf.classify(text, lang as string | undefined, { explain }) });
-    return (id !== undefined ? '{"id":' + JSON.stringify(id) + ',' : '{') + verdictBodyOf(clf, text, lang as string | undefined);
+    return idPrefix(id) + verdictBodyOf(clf, text, lang as string | undefined);
   } catch (e) {
     return JSON.stringify({ ...idPart, error: `line ${lineNo}: ${(e as Error).message}` });
   }
