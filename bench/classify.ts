@@ -174,7 +174,7 @@ for (const t of trained) {
   const [train, test] = halves(read(t.set));
   const t0 = performance.now();
   const heads = t.kind === 'topic' ? (['sentiment', 'topic'] as const) : ([t.kind] as const);
-  const model = trainModel(train, rules, { heads: [...heads] });
+  const model = trainModel(train, rules, { heads: [...heads], base: ours.model });
   trainSeconds += (performance.now() - t0) / 1000;
   trainPosts += train.length;
   const clf = createClassifier(rules, model);

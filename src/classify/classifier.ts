@@ -38,13 +38,21 @@ const TOPIC_MIN_PROB = 0.5;
 const TOPIC_TEMPERATURE = 3;
 const REFINED_TOPIC_MIN_PROB = 0.2;
 
-/** Input names of a head's calibration layer: the model's log-odds, then the rule evidence. */
-export function headInputNames(name: HeadName, head: NbHead): string[] {
+/**
+ * Input names of a head's calibration layer: the model's log-odds, then the rule evidence, then
+ * (in a model trained on top of a base model) the base model's sentiment log-odds, "prior:<class>".
+ */
+export function headInputNames(name: HeadName, head: NbHead, prior: NbHead | null = null): string[] {
   const nb = name === 'complaint' ? ['nb:complaint'] : head.classes.map((c) => `nb:${c}`);
-  return [...nb, ...RULE_INPUTS];
+  return [...nb, ...RULE_INPUTS, ...(prior ? prior.classes.map((c) => `prior:${c}`) : [])];
 }
 
-export function headInputs(name: HeadName, head: NbHead, joint: Float64Array, signals: number[]): number[] {
+/** The head whose log-odds are a model's "prior:*" calibration inputs: its own prior head, else its sentiment head. */
+export function priorHeadName(model: Model): HeadName | null {
+  return model.heads.prior ? 'prior' : model.heads.sentiment ? 'sentiment' : null;
+}
+
+export function headInputs(name: HeadName, head: NbHead, joint: Float64Array, signals: number[], prior: number[] | null = null): number[] {
   const logits = centredLogits(joint);
   let x: number[];
   if (name === 'complaint') {
@@ -52,6 +60,8 @@ export function headInputs(name: HeadName, head: NbHead, joint: Float64Array, si
     x = [clamp((logits[t] - logits[1 - t]) / 2, -25, 25)];
   } else x = logits;
   for (let i = 0; i < signals.length; i++) x.push(signals[i]);
+  // a calibration fitted without them has no weights for them: the extra inputs are then ignored
+  if (prior) for (let i = 0; i < prior.length; i++) x.push(prior[i]);
   return x;
 }
 
@@ -69,6 +79,9 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
   }
   const version = `rules-${rules.version}` + (model ? `+nb-${model.version}` : '');
   const table = model ? buildFeatureTable(model) : null;
+  // the base model's sentiment log-odds, when a calibration layer weighs them
+  const priorName = model ? priorHeadName(model) : null;
+  const usesPrior = !!model && Object.values(model.heads).some((h) => h.calibration?.inputs.some((n) => n.startsWith('prior:')));
 
   function analyse(text: string, langIn?: string | null): Analysis | null {
     const lang = normaliseLang(langIn) ?? detectLanguage(text);
@@ -105,12 +118,14 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     const heads = model?.heads ?? {};
     // the sums go to the head's scratch array: each is used up before the next post
     const score = (name: HeadName): Float64Array => scoreIds(table!.heads[name]!, table!.buf, nIds, table!.heads[name]!.out);
+    // copied out first: the prior head may be the sentiment head, whose scratch array is reused below
+    const prior = usesPrior && priorName ? centredLogits(score(priorName)) : null;
 
     let sentiment: SentimentDecision;
     const sh = heads.sentiment;
     if (sh) {
       const joint = score('sentiment');
-      const probs = sh.calibration ? applyCalibration(sh.calibration, headInputs('sentiment', sh, joint, signals)) : softmax(joint);
+      const probs = sh.calibration ? applyCalibration(sh.calibration, headInputs('sentiment', sh, joint, signals, prior)) : softmax(joint);
       let best = 0;
       for (let c = 1; c < probs.length; c++) if (probs[c] > probs[best]) best = c;
       const p = (cls: string) => {
@@ -126,7 +141,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     if (ch) {
       const joint = score('complaint');
       const t = ch.classes.indexOf('true');
-      const probs = ch.calibration ? applyCalibration(ch.calibration, headInputs('complaint', ch, joint, signals)) : softmax(joint);
+      const probs = ch.calibration ? applyCalibration(ch.calibration, headInputs('complaint', ch, joint, signals, prior)) : softmax(joint);
       complaintScore = probs[t];
       if (opts.explain) explainModel.complaint = { probability: round(complaintScore), calibrated: !!ch.calibration, features: topFeatures(ch, features, complaintScore >= 0.5 ? t : 1 - t) };
     } else complaintScore = ruleComplaint(evidence, rules, signals);

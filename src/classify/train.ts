@@ -2,10 +2,16 @@
  * Training: records → features (the same analysis classification uses) → one naive Bayes head per
  * label present (sentiment, complaint, topic) → a calibration layer per head fitted on k-fold
  * out-of-fold scores, so the model learns how much to trust itself against the rules.
+ *
+ * On top of a base model (the shipped default, unless told otherwise) a team's model keeps what it
+ * does not relearn: a head the records do not label is the base model's head, and the base
+ * model's sentiment log-odds are one more calibration input of every trained sentiment and
+ * complaint head ("prior:<class>"), so a few hundred of the team's posts start from what the
+ * base model knows instead of from nothing.
  */
 import { fitCalibration } from './bayes/calibrate.js';
 import { NO_TOPIC, type HeadName, type Model, type NbHead } from './bayes/model.js';
-import { refineHead, scoreHead, trainHead, type LabelledFeatures } from './bayes/nb.js';
+import { centredLogits, refineHead, scoreHead, trainHead, type LabelledFeatures } from './bayes/nb.js';
 import { createClassifier, headInputNames, headInputs, normaliseLang } from './classifier.js';
 import type { CompiledRules } from './rules/compile.js';
 import { detectLanguage } from './tokenize/detect-lang.js';
@@ -31,6 +37,8 @@ export interface TrainOptions {
   /** Chinese words must appear this often in the corpus to join the segmentation dictionary */
   zhMinCount?: number;
   meta?: Record<string, unknown>;
+  /** the model this one is trained on top of (its heads fill in what the records do not label) */
+  base?: Model | null;
   /** fit the topic (default yes) / complaint (default no) head discriminatively (refineHead) instead of by counting */
   refineTopic?: boolean;
   refineComplaint?: boolean;
@@ -43,28 +51,39 @@ const TOPIC_ALPHA = 0.1;
 interface Prepared {
   features: string[];
   signals: number[];
+  /** the base model's sentiment log-odds (empty without a base sentiment head) */
+  prior: number[];
   rec: TrainingRecord;
 }
 
 export function trainModel(records: TrainingRecord[], rules: CompiledRules, opts: TrainOptions = {}): Model {
   const heads = new Set(opts.heads ?? ['sentiment', 'complaint', 'topic']);
-  const zhWords = collectZhWords(records, opts.zhMinCount ?? 2);
+  const base = opts.base ?? null;
+  const priorHead = base?.heads.sentiment ?? null;
+  // the base model's Chinese words stay in the dictionary, so its heads see the words they learned
+  const zhWords = mergeWords(base?.zhWords ?? [], collectZhWords(records, opts.zhMinCount ?? 2));
   const probe = createClassifier(rules, { version: 'probe', heads: {}, zhWords, meta: {} });
   const prepared: Prepared[] = [];
   for (const rec of records) {
     const a = probe.analyse(rec.text, rec.lang);
-    if (a) prepared.push({ features: a.features, signals: a.signals, rec });
+    if (a) prepared.push({ features: a.features, signals: a.signals, prior: priorHead ? centredLogits(scoreHead(priorHead, a.features)) : [], rec });
   }
-  const model: Model = { version: '', heads: {}, zhWords, meta: { ...opts.meta, records: prepared.length, rules: rules.version } };
+  const model: Model = { version: '', heads: {}, zhWords, meta: { ...opts.meta, records: prepared.length, rules: rules.version, ...(base ? { base: base.version } : {}) } };
 
   if (heads.has('sentiment')) {
     const docs = labelled(prepared, (r) => (r.sentiment && SENTIMENTS.has(r.sentiment.toLowerCase()) ? r.sentiment.toLowerCase() : null));
-    if (classesOf(docs).length >= 2) model.heads.sentiment = trainWithCalibration('sentiment', docs, opts);
+    if (classesOf(docs).length >= 2) model.heads.sentiment = trainWithCalibration('sentiment', docs, opts, undefined, priorHead);
+  }
+  if (priorHead) {
+    // the base sentiment head: the team's own when it learned one, else the model's sentiment head
+    if (model.heads.sentiment) model.heads.prior = { ...priorHead, calibration: undefined };
+    else model.heads.sentiment = priorHead;
   }
   if (heads.has('complaint')) {
     const docs = labelled(prepared, (r) => (typeof r.complaint === 'boolean' ? String(r.complaint) : null));
-    if (classesOf(docs).length >= 2) model.heads.complaint = trainWithCalibration('complaint', docs, opts, ['false', 'true']);
+    if (classesOf(docs).length >= 2) model.heads.complaint = trainWithCalibration('complaint', docs, opts, ['false', 'true'], priorHead);
   }
+  if (!model.heads.complaint && base?.heads.complaint) model.heads.complaint = base.heads.complaint;
   if (heads.has('topic')) {
     const anyTopic = prepared.some((p) => p.rec.topic);
     // posts that carry other labels but no topic teach the model what "no topic" looks like
@@ -81,17 +100,24 @@ export function trainModel(records: TrainingRecord[], rules: CompiledRules, opts
       }
     }
   }
+  if (!model.heads.topic && base?.heads.topic) model.heads.topic = base.heads.topic;
   model.version = modelVersion(model);
   return model;
 }
 
-type Doc = LabelledFeatures & { signals: number[] };
+function mergeWords(a: string[], b: string[]): string[] {
+  if (!a.length) return b;
+  const seen = new Set(a);
+  return [...a, ...b.filter((w) => !seen.has(w))];
+}
+
+type Doc = LabelledFeatures & { signals: number[]; prior: number[] };
 
 function labelled(prepared: Prepared[], label: (r: TrainingRecord) => string | null): Doc[] {
   const out: Doc[] = [];
   for (const p of prepared) {
     const l = label(p.rec);
-    if (l !== null) out.push({ features: p.features, label: l, signals: p.signals });
+    if (l !== null) out.push({ features: p.features, label: l, signals: p.signals, prior: p.prior });
   }
   return out;
 }
@@ -100,7 +126,7 @@ function classesOf(docs: Doc[]): string[] {
   return [...new Set(docs.map((d) => d.label))].sort();
 }
 
-function trainWithCalibration(name: HeadName, docs: Doc[], opts: TrainOptions, fixedClasses?: string[]): NbHead {
+function trainWithCalibration(name: HeadName, docs: Doc[], opts: TrainOptions, fixedClasses?: string[], prior: NbHead | null = null): NbHead {
   const classes = fixedClasses ?? classesOf(docs);
   const alpha = opts.alpha ?? 0.5;
   // measured on the complaint dev set, refinement did not beat counting there (0.758 vs 0.759): off by default
@@ -115,9 +141,9 @@ function trainWithCalibration(name: HeadName, docs: Doc[], opts: TrainOptions, f
   for (let k = 0; k < folds; k++) {
     const train = docs.filter((_, i) => i % folds !== k);
     const foldHead = fit(train);
-    for (let i = k; i < docs.length; i += folds) X[i] = headInputs(name, foldHead, scoreHead(foldHead, docs[i].features), docs[i].signals);
+    for (let i = k; i < docs.length; i += folds) X[i] = headInputs(name, foldHead, scoreHead(foldHead, docs[i].features), docs[i].signals, prior ? docs[i].prior : null);
   }
-  head.calibration = fitCalibration(headInputNames(name, head), X, y, classes.length, { balanced: opts.balanced ?? true });
+  head.calibration = fitCalibration(headInputNames(name, head, prior), X, y, classes.length, { balanced: opts.balanced ?? true });
   return head;
 }
 

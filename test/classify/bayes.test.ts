@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitCalibration, applyCalibration } from '../../src/classify/bayes/calibrate.js';
 import { modelFromJson, modelToJson, ModelFormatError } from '../../src/classify/bayes/model.js';
-import { scoreHead, trainHead } from '../../src/classify/bayes/nb.js';
-import { createClassifier } from '../../src/classify/classifier.js';
+import { centredLogits, scoreHead, trainHead } from '../../src/classify/bayes/nb.js';
+import { createClassifier, headInputs } from '../../src/classify/classifier.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
 import { feedbackToRecords } from '../../src/classify/feedback.js';
 import { trainModel, type TrainingRecord } from '../../src/classify/train.js';
 import { rulesClassifier } from './helpers.js';
@@ -79,6 +80,60 @@ describe('training', () => {
     const lex = v.explain!.lexicon as { hits: { text: string; why?: string[] }[] };
     expect(lex.hits.find((h) => h.text === 'nice')?.why).toContain('before "but"');
     expect(lex.hits.find((h) => h.text === 'good')?.why).toEqual(expect.arrayContaining(['negated by "not"', 'after "but"']));
+  });
+});
+
+describe('training on top of a base model', () => {
+  const shipped = buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH);
+  const rules = shipped.rules;
+  const base = shipped.model!;
+  const complaintsOnly = RECORDS.map(({ text, complaint }) => ({ text, complaint }));
+  const TEXTS = ['the courier lost my parcel and nobody answers', 'thank you, lovely service today', 'what time do you open on Sunday', 'my card was charged twice, want my money back'];
+
+  it('keeps the heads the records do not label, so a complaint-only model still judges sentiment and topics', () => {
+    const model = trainModel(complaintsOnly, rules, { base });
+    expect(model.heads.sentiment).toBe(base.heads.sentiment);
+    expect(model.heads.topic).toBe(base.heads.topic);
+    expect(model.heads.prior).toBeUndefined();
+    expect(model.meta.base).toBe(base.version);
+    const clf = createClassifier(rules, model);
+    for (const t of TEXTS) expect(clf.classify(t, 'en').sentiment).toEqual(shipped.classify(t, 'en').sentiment);
+    // without a base the same records give a complaint head alone: sentiment falls back to the rules
+    const alone = trainModel(complaintsOnly, rules, { base: null });
+    expect(Object.keys(alone.heads)).toEqual(['complaint']);
+    expect(createClassifier(rules, alone).classify(TEXTS[0], 'en', { explain: true }).explain!.combination).toMatchObject({ sentiment: 'rules only (scoring.yaml thresholds)' });
+  });
+
+  it("weighs the base model's sentiment log-odds in the complaint head, on the classification fast path too", () => {
+    const model = trainModel(complaintsOnly, rules, { base });
+    const cal = model.heads.complaint!.calibration!;
+    expect(cal.inputs.slice(-3)).toEqual(['prior:negative', 'prior:neutral', 'prior:positive']);
+    expect(cal.weights[0].length).toBe(cal.inputs.length);
+    const clf = createClassifier(rules, model);
+    const ch = model.heads.complaint!;
+    for (const t of TEXTS) {
+      // the slow path, spelled out: features as strings, every head scored by name
+      const a = clf.analyse(t, 'en')!;
+      const prior = centredLogits(scoreHead(model.heads.sentiment!, a.features));
+      const expected = applyCalibration(cal, headInputs('complaint', ch, scoreHead(ch, a.features), a.signals, prior))[ch.classes.indexOf('true')];
+      expect(clf.classify(t, 'en').complaint.score).toBeCloseTo(expected, 3);
+    }
+  });
+
+  it("keeps the base sentiment head as the prior of a sentiment head it learns, through a JSON round trip", () => {
+    const model = trainModel(RECORDS, rules, { base });
+    expect(model.heads.sentiment).not.toBe(base.heads.sentiment);
+    expect(model.heads.prior!.calibration).toBeUndefined();
+    expect(model.heads.sentiment!.calibration!.inputs).toContain('prior:positive');
+    const back = modelFromJson(JSON.parse(JSON.stringify(modelToJson(model))));
+    expect(Object.keys(back.heads).sort()).toEqual(['complaint', 'prior', 'sentiment', 'topic']);
+    const a = createClassifier(rules, model);
+    const b = createClassifier(rules, back);
+    for (const t of TEXTS) {
+      const [x, y] = [a.classify(t, 'en'), b.classify(t, 'en')];
+      expect(y.sentiment.label).toBe(x.sentiment.label);
+      expect(y.complaint.score).toBeCloseTo(x.complaint.score, 2);
+    }
   });
 });
 

@@ -145,13 +145,28 @@ describe('backlash train, classify --model, eval', () => {
     expect(e.stdout).toMatch(/== topic[\s\S]*Lost Luggage/);
   }, 180_000);
 
-  it('reads CSV too and fails clearly without --out', () => {
+  it('reads CSV too, fails clearly without --out, and trains on top of the shipped model unless --base none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'backlash-train-'));
     const csv = join(dir, 'a.csv');
     writeFileSync(csv, 'text,complaint\n"late, again",true\nthanks,false\n');
     const r = run(['train', csv]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--out MODEL is required/);
+    // complaint labels only: on top of the shipped model its sentiment and topic heads are kept
+    const rows = ['text,complaint'];
+    for (let i = 0; i < 20; i++) rows.push(`"parcel ${i} never arrived, nobody answers",true`, `"thanks for the quick delivery ${i}",false`);
+    writeFileSync(csv, rows.join('\n') + '\n');
+    const onBase = run(['train', csv, '--out', join(dir, 'm.json')]);
+    expect(onBase.status).toBe(0);
+    expect(onBase.stderr).toMatch(/on top of .*default\.json .*kept from it: sentiment, topic/);
+    const c = run(['classify', '--model', join(dir, 'm.json'), '--explain'], '{"id":1,"text":"my parcel never arrived, awful service"}\n');
+    const v = jsonl(c.stdout)[0];
+    expect(v.sentiment.label).toBe('negative');
+    expect(v.explain.combination).toEqual({ sentiment: 'model + rules, calibrated', complaint: 'model + rules, calibrated' });
+    const alone = run(['train', csv, '--out', join(dir, 'alone.json'), '--base', 'none']);
+    expect(alone.status).toBe(0);
+    expect(alone.stderr).not.toMatch(/on top of/);
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'alone.json'), 'utf8')).heads)).toEqual(['complaint']);
   }, 120_000);
 });
 

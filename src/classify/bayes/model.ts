@@ -5,7 +5,8 @@
 export const MODEL_FORMAT = 'backlash-nb';
 export const MODEL_VERSION = 1;
 
-export type HeadName = 'sentiment' | 'complaint' | 'topic';
+export type HeadName = 'sentiment' | 'complaint' | 'topic' | 'prior';
+/** the heads a team trains; "prior" is the base model's sentiment head kept by `train` (see train.ts) */
 export const HEADS: HeadName[] = ['sentiment', 'complaint', 'topic'];
 export const NO_TOPIC = '∅';
 

@@ -1,14 +1,16 @@
 /**
- * `backlash train FILE... --out MODEL [--with-feedback [--db PATH]] [--rules DIR] [--alpha A] [--folds K]`
+ * `backlash train FILE... --out MODEL [--with-feedback [--db PATH]] [--base MODEL|none] [--rules DIR] [--alpha A] [--folds K]`
  * Learns a naive Bayes model from JSONL or CSV records with "text" and any of "sentiment",
  * "complaint", "topic"; --with-feedback adds the team's corrections from the label_feedback table.
+ * The model is trained on top of the shipped default model unless --base says otherwise.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { opt, parseArgs, UsageError } from '../../classify/args.js';
 import { writeModel } from '../../classify/bayes/load-node.js';
 import { feedbackToRecords } from '../../classify/feedback.js';
-import { DEFAULT_RULES_DIR } from '../../classify/index.js';
+import { readModel } from '../../classify/bayes/load-node.js';
+import { DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../classify/index.js';
 import { readRecordFiles } from '../../classify/io-node.js';
 import { compileRules } from '../../classify/rules/compile.js';
 import { loadRuleSet } from '../../classify/rules/load-node.js';
@@ -20,18 +22,21 @@ const USAGE = `usage: backlash train FILE... --out MODEL [options]
   --out MODEL     where to write the model (JSON)
   --with-feedback add the team's label corrections (label_feedback table)
   --db PATH       SQLite file for --with-feedback (default: $BACKLASH_DB or data/backlash.db; $DATABASE_URL wins)
+  --base MODEL    the model this one starts from (default: the shipped data/model/default.json;
+                  "none" for a model of the records alone): heads the records do not label are
+                  kept from it, and its sentiment log-odds are an input of the heads they do
   --rules DIR     rule files whose evidence the model learns to weigh (default: rules/)
   --alpha A       additive smoothing (default 0.5)
   --folds K       folds for the calibration layer (default 5; 0 = none)
   --min-count N   drop features seen in fewer than N posts (default 1)
   --heads LIST    which labels to learn, e.g. sentiment,topic (default: every label the records carry;
-                  a head left out is decided by the rules alone)
+                  a head left out comes from the base model, or from the rules alone without one)
 `;
 
 export async function run(argv: string[]): Promise<number> {
   const warn = (m: string) => process.stderr.write(`backlash train: ${m}\n`);
   try {
-    const args = parseArgs(argv, { flags: ['with-feedback', 'help'], options: ['out', 'db', 'rules', 'alpha', 'folds', 'min-count', 'heads'] });
+    const args = parseArgs(argv, { flags: ['with-feedback', 'help'], options: ['out', 'db', 'rules', 'alpha', 'folds', 'min-count', 'heads', 'base'] });
     if (args.flags.has('help')) return void process.stdout.write(USAGE), 0;
     const out = opt(args, 'out');
     if (!out) throw new UsageError('--out MODEL is required');
@@ -58,12 +63,17 @@ export async function run(argv: string[]): Promise<number> {
     const heads = opt(args, 'heads')?.split(',').map((h) => h.trim()) as HeadName[] | undefined;
     const bad = heads?.find((h) => !HEADS.includes(h));
     if (bad) throw new UsageError(`--heads: unknown head "${bad}" (sentiment, complaint, topic)`);
-    const model = trainModel(records, rules, { alpha: num('alpha'), folds: num('folds'), minCount: num('min-count'), heads, meta: { sources: args.positionals } });
+    const basePath = opt(args, 'base') ?? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : 'none');
+    const base = basePath === 'none' ? null : readModel(basePath);
+    const model = trainModel(records, rules, { alpha: num('alpha'), folds: num('folds'), minCount: num('min-count'), heads, base, meta: { sources: args.positionals } });
     mkdirSync(dirname(out), { recursive: true });
     writeModel(out, model);
     const summary = Object.entries(model.heads).map(([n, h]) => `${n} (${h.classes.length} classes, ${h.docs} posts, ${h.features.size} features${h.calibration ? ', calibrated' : ''})`);
-    warn(`${records.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out} [${model.version}]: ${summary.join('; ') || 'no labels found'}`);
-    return Object.keys(model.heads).length ? 0 : 1;
+    const inherited = (n: string, h: unknown) => n === 'prior' || (!!base && Object.values(base.heads).includes(h as never));
+    const learned = Object.entries(model.heads).filter(([n, h]) => !inherited(n, h));
+    const kept = Object.entries(model.heads).filter(([n, h]) => n !== 'prior' && inherited(n, h)).map(([n]) => n);
+    warn(`${records.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out} [${model.version}]: ${summary.join('; ') || 'no labels found'}${base ? ` (on top of ${basePath} [${base.version}]; kept from it: ${kept.join(', ') || 'nothing'})` : ''}`);
+    return learned.length ? 0 : 1;
   } catch (e) {
     warn(`${(e as Error).message}${e instanceof UsageError ? '\n' + USAGE : ''}`);
     return 2;
