@@ -9,7 +9,7 @@
  * complaint head ("prior:<class>"), so a few hundred of the team's posts start from what the
  * base model knows instead of from nothing.
  */
-import { fitCalibration } from './bayes/calibrate.js';
+import { fitCalibration, tuneOffsets } from './bayes/calibrate.js';
 import { NO_TOPIC, type HeadName, type Model, type NbHead } from './bayes/model.js';
 import { centredLogits, refineHead, scoreHead, trainHead, type LabelledFeatures } from './bayes/nb.js';
 import { createClassifier, headInputNames, headInputs, normaliseLang } from './classifier.js';
@@ -39,6 +39,8 @@ export interface TrainOptions {
   meta?: Record<string, unknown>;
   /** the model this one is trained on top of (its heads fill in what the records do not label) */
   base?: Model | null;
+  /** move the calibrated decision boundaries to where the out-of-fold predictions score best (default yes) */
+  tune?: boolean;
   /** fit the topic (default yes) / complaint (default no) head discriminatively (refineHead) instead of by counting */
   refineTopic?: boolean;
   refineComplaint?: boolean;
@@ -46,6 +48,7 @@ export interface TrainOptions {
 
 const SENTIMENTS = new Set(['negative', 'neutral', 'positive']);
 const MIN_CALIBRATION_DOCS = 30;
+const MIN_TUNING_DOCS = 200;
 const TOPIC_ALPHA = 0.1;
 
 interface Prepared {
@@ -143,7 +146,12 @@ function trainWithCalibration(name: HeadName, docs: Doc[], opts: TrainOptions, f
     const foldHead = fit(train);
     for (let i = k; i < docs.length; i += folds) X[i] = headInputs(name, foldHead, scoreHead(foldHead, docs[i].features), docs[i].signals, prior ? docs[i].prior : null);
   }
-  head.calibration = fitCalibration(headInputNames(name, head, prior), X, y, classes.length, { balanced: opts.balanced ?? true });
+  const cal = fitCalibration(headInputNames(name, head, prior), X, y, classes.length, { balanced: opts.balanced ?? true });
+  if ((opts.tune ?? true) && docs.length >= MIN_TUNING_DOCS) {
+    const off = tuneOffsets(cal, X, y, name === 'complaint' ? { positive: classes.indexOf('true') } : {});
+    cal.bias = cal.bias.map((b, c) => Math.round((b + off[c]) * 1e5) / 1e5);
+  }
+  head.calibration = cal;
   return head;
 }
 
@@ -164,7 +172,7 @@ function modelVersion(model: Model): string {
   };
   for (const [name, head] of Object.entries(model.heads)) {
     mix(name + head.classes.join(',') + head.docs + head.features.size + head.logPrior.join(','));
-    if (head.calibration) mix(JSON.stringify(head.calibration.weights));
+    if (head.calibration) mix(JSON.stringify(head.calibration.weights) + head.calibration.bias.join(","));
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitCalibration, applyCalibration } from '../../src/classify/bayes/calibrate.js';
+import { fitCalibration, applyCalibration, tuneOffsets } from '../../src/classify/bayes/calibrate.js';
 import { modelFromJson, modelToJson, ModelFormatError } from '../../src/classify/bayes/model.js';
 import { centredLogits, scoreHead, trainHead } from '../../src/classify/bayes/nb.js';
 import { createClassifier, headInputs } from '../../src/classify/classifier.js';
@@ -32,6 +32,26 @@ describe('naive Bayes head', () => {
 });
 
 describe('calibration', () => {
+  it('moves a decision boundary to where F1 of the wanted class is best, and leaves a good one alone', () => {
+    // one input; class 1 holds x ≥ 0.3, but the layer puts the boundary at 0
+    const X = Array.from({ length: 400 }, (_, i) => [i / 200 - 1]);
+    const y = X.map(([x]) => (x >= 0.3 ? 1 : 0));
+    const cal = { inputs: ['x'], weights: [[0], [10]], bias: [0, 0] };
+    const off = tuneOffsets(cal, X, y, { positive: 1, range: 5, step: 0.5 });
+    expect(off[0]).toBe(0);
+    expect(off[1]).toBe(-3);
+    const f1 = (o: number[]) => {
+      const t = { ...cal, bias: cal.bias.map((b, c) => b + o[c]) };
+      const p = X.map((x) => applyCalibration(t, x)[1] > 0.5);
+      const tp = p.filter((v, i) => v && y[i]).length;
+      return (2 * tp) / (p.filter(Boolean).length + y.filter(Boolean).length);
+    };
+    expect(f1(off)).toBe(1);
+    expect(f1([0, 0])).toBeLessThan(0.9);
+    const right = { inputs: ['x'], weights: [[0], [10]], bias: [0, -3] };
+    expect(tuneOffsets(right, X, y, { positive: 1, range: 5, step: 0.5 })).toEqual([0, 0]);
+  });
+
   it('learns which input predicts the class', () => {
     const X = Array.from({ length: 200 }, (_, i) => [i % 2, Math.sin(i)]);
     const y = X.map(([a]) => a);

@@ -93,3 +93,62 @@ export function applyCalibration(cal: Calibration, x: number[]): number[] {
 function round(x: number): number {
   return Math.round(x * 1e5) / 1e5;
 }
+
+/**
+ * Decision offsets for a fitted calibration layer: added to its biases, they move the boundaries
+ * between classes to where the training posts' out-of-fold predictions score best, by macro-F1
+ * over the classes or by F1 of one class (`positive`: the complaint class). A grid over one offset
+ * per class after the first (steps of `step` within ±`range`); ties go to the smallest move.
+ */
+export function tuneOffsets(cal: Calibration, X: number[][], y: number[], opts: { positive?: number; range?: number; step?: number } = {}): number[] {
+  const C = cal.bias.length;
+  const range = opts.range ?? 1.5;
+  const step = opts.step ?? 0.1;
+  const logp = X.map((x) => applyCalibration(cal, x).map((p) => Math.log(Math.max(p, 1e-12))));
+  const steps: number[] = [];
+  for (let v = -range; v <= range + 1e-9; v += step) steps.push(Math.round(v * 1000) / 1000);
+  const offsets = new Array(C).fill(0);
+  let best = offsets.slice();
+  let bestScore = score(offsets);
+  let bestMove = 0;
+  const search = (c: number) => {
+    if (c === C) {
+      const s = score(offsets);
+      const move = offsets.reduce((a, o) => a + Math.abs(o), 0);
+      if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && move < bestMove)) {
+        bestScore = s;
+        bestMove = move;
+        best = offsets.slice();
+      }
+      return;
+    }
+    for (const v of steps) {
+      offsets[c] = v;
+      search(c + 1);
+    }
+    offsets[c] = 0;
+  };
+  if (C <= 3) search(1);
+  return best;
+
+  function score(off: number[]): number {
+    const tp = new Array(C).fill(0);
+    const fp = new Array(C).fill(0);
+    const fn = new Array(C).fill(0);
+    for (let i = 0; i < logp.length; i++) {
+      const lp = logp[i];
+      let k = 0;
+      for (let c = 1; c < C; c++) if (lp[c] + off[c] > lp[k] + off[k]) k = c;
+      if (k === y[i]) tp[k]++;
+      else {
+        fp[k]++;
+        fn[y[i]]++;
+      }
+    }
+    const f1 = (c: number) => (tp[c] ? (2 * tp[c]) / (2 * tp[c] + fp[c] + fn[c]) : 0);
+    if (opts.positive !== undefined) return f1(opts.positive);
+    let s = 0;
+    for (let c = 0; c < C; c++) s += f1(c);
+    return s / C;
+  }
+}

@@ -29,6 +29,9 @@ const USAGE = `usage: backlash train FILE... --out MODEL [options]
   --alpha A       additive smoothing (default 0.5)
   --folds K       folds for the calibration layer (default 5; 0 = none)
   --min-count N   drop features seen in fewer than N posts (default 1)
+  --no-tune       keep the calibrated decision boundaries where the class-balanced fit puts them
+                  (by default they move to where the records' out-of-fold predictions score best:
+                  macro-F1 for sentiment, complaint F1 for complaints)
   --heads LIST    which labels to learn, e.g. sentiment,topic (default: every label the records carry;
                   a head left out comes from the base model, or from the rules alone without one)
 `;
@@ -36,7 +39,7 @@ const USAGE = `usage: backlash train FILE... --out MODEL [options]
 export async function run(argv: string[]): Promise<number> {
   const warn = (m: string) => process.stderr.write(`backlash train: ${m}\n`);
   try {
-    const args = parseArgs(argv, { flags: ['with-feedback', 'help'], options: ['out', 'db', 'rules', 'alpha', 'folds', 'min-count', 'heads', 'base'] });
+    const args = parseArgs(argv, { flags: ['with-feedback', 'no-tune', 'help'], options: ['out', 'db', 'rules', 'alpha', 'folds', 'min-count', 'heads', 'base'] });
     if (args.flags.has('help')) return void process.stdout.write(USAGE), 0;
     const out = opt(args, 'out');
     if (!out) throw new UsageError('--out MODEL is required');
@@ -65,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     if (bad) throw new UsageError(`--heads: unknown head "${bad}" (sentiment, complaint, topic)`);
     const basePath = opt(args, 'base') ?? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : 'none');
     const base = basePath === 'none' ? null : readModel(basePath);
-    const model = trainModel(records, rules, { alpha: num('alpha'), folds: num('folds'), minCount: num('min-count'), heads, base, meta: { sources: args.positionals } });
+    const model = trainModel(records, rules, { alpha: num('alpha'), folds: num('folds'), minCount: num('min-count'), heads, base, tune: !args.flags.has('no-tune'), meta: { sources: args.positionals } });
     mkdirSync(dirname(out), { recursive: true });
     writeModel(out, model);
     const summary = Object.entries(model.heads).map(([n, h]) => `${n} (${h.classes.length} classes, ${h.docs} posts, ${h.features.size} features${h.calibration ? ', calibrated' : ''})`);
