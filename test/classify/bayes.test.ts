@@ -79,6 +79,17 @@ describe('training', () => {
     expect(Object.keys(model.heads).sort()).toEqual(['complaint', 'sentiment', 'topic']);
     expect(model.heads.sentiment!.calibration?.inputs[0]).toBe('nb:negative');
   });
+  it('estimates from the out-of-fold predictions how well each head will do, low when the labels are noise', () => {
+    const est = model.meta.estimates as Record<string, { metric: string; value: number; posts: number }>;
+    expect(est.sentiment).toMatchObject({ metric: 'macro-F1', posts: RECORDS.length });
+    expect(est.complaint.metric).toBe('F1');
+    expect(est.sentiment.value).toBeGreaterThan(0.9);
+    expect(est.complaint.value).toBeGreaterThan(0.9);
+    // the same texts with complaint labels that follow nothing in them
+    const noise = RECORDS.map((r, i) => ({ text: r.text, complaint: ((i * 7) % 5) % 2 === 0 }));
+    const noisy = trainModel(noise, rules, { heads: ['complaint'] }).meta.estimates as Record<string, { value: number }>;
+    expect(noisy.complaint.value).toBeLessThan(est.complaint.value - 0.2);
+  });
   it('returns learned topics as topics', () => {
     const v = clf.classify('the courier lost my parcel', 'en');
     expect(v.topics.map((t) => t.id)).toContain('Lost Parcel');

@@ -159,6 +159,7 @@ describe('backlash train, classify --model, eval', () => {
     const onBase = run(['train', csv, '--out', join(dir, 'm.json')]);
     expect(onBase.status).toBe(0);
     expect(onBase.stderr).toMatch(/on top of .*default\.json .*kept from it: sentiment, topic/);
+    expect(onBase.stderr).toMatch(/complaint \(2 classes, 40 posts, \d+ features, calibrated, out-of-fold F1 (0|1)\.\d{3}\)/);
     const c = run(['classify', '--model', join(dir, 'm.json'), '--explain'], '{"id":1,"text":"my parcel never arrived, awful service"}\n');
     const v = jsonl(c.stdout)[0];
     expect(v.sentiment.label).toBe('negative');

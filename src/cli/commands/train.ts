@@ -14,7 +14,7 @@ import { DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../classify/index.js';
 import { readRecordFiles } from '../../classify/io-node.js';
 import { compileRules } from '../../classify/rules/compile.js';
 import { loadRuleSet } from '../../classify/rules/load-node.js';
-import { trainModel, type TrainingRecord } from '../../classify/train.js';
+import { trainModel, type Estimate, type TrainingRecord } from '../../classify/train.js';
 import { HEADS, type HeadName } from '../../classify/bayes/model.js';
 
 const USAGE = `usage: backlash train FILE... --out MODEL [options]
@@ -71,7 +71,11 @@ export async function run(argv: string[]): Promise<number> {
     const model = trainModel(records, rules, { alpha: num('alpha'), folds: num('folds'), minCount: num('min-count'), heads, base, tune: !args.flags.has('no-tune'), meta: { sources: args.positionals } });
     mkdirSync(dirname(out), { recursive: true });
     writeModel(out, model);
-    const summary = Object.entries(model.heads).map(([n, h]) => `${n} (${h.classes.length} classes, ${h.docs} posts, ${h.features.size} features${h.calibration ? ', calibrated' : ''})`);
+    const estimates = (model.meta.estimates ?? {}) as Record<string, Estimate>;
+    const summary = Object.entries(model.heads).map(([n, h]) => {
+      const e = estimates[n];
+      return `${n} (${h.classes.length} classes, ${h.docs} posts, ${h.features.size} features${h.calibration ? ', calibrated' : ''}${e ? `, out-of-fold ${e.metric} ${e.value.toFixed(3)}` : ''})`;
+    });
     const inherited = (n: string, h: unknown) => n === 'prior' || (!!base && Object.values(base.heads).includes(h as never));
     const learned = Object.entries(model.heads).filter(([n, h]) => !inherited(n, h));
     const kept = Object.entries(model.heads).filter(([n, h]) => n !== 'prior' && inherited(n, h)).map(([n]) => n);
