@@ -59,7 +59,15 @@ function asciiStopAt(text: string, i: number, j: number): number[] | undefined {
 const EN = LANGS.indexOf('en');
 const PL = LANGS.indexOf('pl');
 const PL_CHARS = new Set([...'ąęłńśźżćĄĘŁŃŚŹŻĆ'].map((c) => c.charCodeAt(0)));
-const WORD_RE = /[\p{L}']+/gu;
+const LETTER_RE = /\p{L}/u;
+
+/** Length of the [\p{L}'] character at i (WORD_RE's words are runs of them), 0 for any other: ASCII inline, the rest by the regex. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_RE.test(text.slice(i, i + 2)) ? 2 : 0;
+  return LETTER_RE.test(text[i]) ? 1 : 0;
+}
 
 /** Detect the language of a post: an ISO 639-1 code, or 'und' when there is nothing to go on. */
 export function detectLanguage(text: string): string {
@@ -101,8 +109,17 @@ export function detectLanguage(text: string): string {
     letters++;
   }
   if (letters === 0) return 'und';
-  const scripts: [number, string][] = [[kana, 'ja'], [hangul, 'ko'], [cyr, 'ru'], [arabic, 'ar'], [hebrew, 'he'], [thai, 'th'], [deva, 'hi'], [greek, 'el']];
-  for (const [n, lang] of scripts) if (n * 5 >= letters) return lang;
+  if (!ascii) {
+    const fifth = letters / 5;
+    if (kana >= fifth) return 'ja';
+    if (hangul >= fifth) return 'ko';
+    if (cyr >= fifth) return 'ru';
+    if (arabic >= fifth) return 'ar';
+    if (hebrew >= fifth) return 'he';
+    if (thai >= fifth) return 'th';
+    if (deva >= fifth) return 'hi';
+    if (greek >= fifth) return 'el';
+  }
   if (han > 0 && han * 3 >= letters) return 'zh';
   const scores = new Float64Array(LANGS.length);
   const count = (langs: number[] | undefined) => {
@@ -126,7 +143,21 @@ export function detectLanguage(text: string): string {
       if (j - i <= MAX_STOP_LEN) count(asciiStopAt(text, i, j));
       i = j;
     }
-  } else for (const w of text.toLowerCase().match(WORD_RE) ?? []) count(STOP_INDEX.get(w));
+  } else {
+    // other scripts mixed in: words are runs of letters and apostrophes (WORD_RE); only runs as
+    // short as the longest function word are lower-cased and looked up
+    for (let i = 0; i < text.length; ) {
+      let w = wordCharAt(text, i);
+      if (w === 0) {
+        i++;
+        continue;
+      }
+      let j = i + w;
+      while (j < text.length && (w = wordCharAt(text, j)) > 0) j += w;
+      if (j - i <= MAX_STOP_LEN) count(STOP_INDEX.get(text.slice(i, j).toLowerCase()));
+      i = j;
+    }
+  }
   scores[PL] += 2 * plMarks;
   // a tie goes to the language listed first: English, then Polish (Polish typed without its
   // diacritics shares short words with German, Portuguese and French)
