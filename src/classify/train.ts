@@ -9,7 +9,7 @@
  * complaint head ("prior:<class>"), so a few hundred of the team's posts start from what the
  * base model knows instead of from nothing.
  */
-import { applyCalibration, fitCalibration, tuneOffsets } from './bayes/calibrate.js';
+import { applyCalibration, decisionF1, fitCalibration, tuneOffsets } from './bayes/calibrate.js';
 import { NO_TOPIC, type HeadName, type Model, type NbHead } from './bayes/model.js';
 import { centredLogits, refineHead, scoreHead, trainHead, type LabelledFeatures } from './bayes/nb.js';
 import { createClassifier, headInputNames, headInputs, normaliseLang } from './classifier.js';
@@ -143,26 +143,6 @@ export interface Estimate {
   folds: number;
 }
 
-export function estimateOf(probs: number[][], y: number[], C: number, positive?: number): number {
-  const tp = new Array(C).fill(0);
-  const fp = new Array(C).fill(0);
-  const fn = new Array(C).fill(0);
-  probs.forEach((p, i) => {
-    let k = 0;
-    for (let c = 1; c < C; c++) if (p[c] > p[k]) k = c;
-    if (k === y[i]) tp[k]++;
-    else {
-      fp[k]++;
-      fn[y[i]]++;
-    }
-  });
-  const f1 = (c: number) => (tp[c] ? (2 * tp[c]) / (2 * tp[c] + fp[c] + fn[c]) : 0);
-  if (positive !== undefined) return f1(positive);
-  let s = 0;
-  for (let c = 0; c < C; c++) s += f1(c);
-  return s / C;
-}
-
 function trainWithCalibration(name: HeadName, docs: Doc[], opts: TrainOptions, fixedClasses?: string[], prior: NbHead | null = null, estimates: Record<string, Estimate> = {}): NbHead {
   const classes = fixedClasses ?? classesOf(docs);
   const alpha = opts.alpha ?? 0.5;
@@ -187,7 +167,7 @@ function trainWithCalibration(name: HeadName, docs: Doc[], opts: TrainOptions, f
   }
   head.calibration = cal;
   const positive = name === 'complaint' ? classes.indexOf('true') : undefined;
-  const value = estimateOf(X.map((x) => applyCalibration(cal, x)), y, classes.length, positive);
+  const value = decisionF1(X.map((x) => applyCalibration(cal, x)), y, classes.length, positive);
   estimates[name] = { metric: positive === undefined ? 'macro-F1' : 'F1', value: Math.round(value * 1000) / 1000, posts: docs.length, folds };
   return head;
 }
@@ -209,7 +189,7 @@ function modelVersion(model: Model): string {
   };
   for (const [name, head] of Object.entries(model.heads)) {
     mix(name + head.classes.join(',') + head.docs + head.features.size + head.logPrior.join(','));
-    if (head.calibration) mix(JSON.stringify(head.calibration.weights) + head.calibration.bias.join(","));
+    if (head.calibration) mix(JSON.stringify(head.calibration.weights) + head.calibration.bias.join(','));
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -132,23 +132,31 @@ export function tuneOffsets(cal: Calibration, X: number[][], y: number[], opts: 
   return best;
 
   function score(off: number[]): number {
-    const tp = new Array(C).fill(0);
-    const fp = new Array(C).fill(0);
-    const fn = new Array(C).fill(0);
-    for (let i = 0; i < logp.length; i++) {
-      const lp = logp[i];
-      let k = 0;
-      for (let c = 1; c < C; c++) if (lp[c] + off[c] > lp[k] + off[k]) k = c;
-      if (k === y[i]) tp[k]++;
-      else {
-        fp[k]++;
-        fn[y[i]]++;
-      }
-    }
-    const f1 = (c: number) => (tp[c] ? (2 * tp[c]) / (2 * tp[c] + fp[c] + fn[c]) : 0);
-    if (opts.positive !== undefined) return f1(opts.positive);
-    let s = 0;
-    for (let c = 0; c < C; c++) s += f1(c);
-    return s / C;
+    return decisionF1(logp, y, C, opts.positive, off);
   }
+}
+
+/**
+ * F1 of the decisions taken by argmax over per-class scores (plus optional offsets): macro-F1 over
+ * the classes, or F1 of class `positive` alone.
+ */
+export function decisionF1(scores: number[][], y: number[], C: number, positive?: number, offsets?: number[]): number {
+  const tp = new Array(C).fill(0);
+  const fp = new Array(C).fill(0);
+  const fn = new Array(C).fill(0);
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    let k = 0;
+    for (let c = 1; c < C; c++) if (s[c] + (offsets?.[c] ?? 0) > s[k] + (offsets?.[k] ?? 0)) k = c;
+    if (k === y[i]) tp[k]++;
+    else {
+      fp[k]++;
+      fn[y[i]]++;
+    }
+  }
+  const f1 = (c: number) => (tp[c] ? (2 * tp[c]) / (2 * tp[c] + fp[c] + fn[c]) : 0);
+  if (positive !== undefined) return f1(positive);
+  let sum = 0;
+  for (let c = 0; c < C; c++) sum += f1(c);
+  return sum / C;
 }
