@@ -135,6 +135,22 @@ for (const sentiment of ['negative', 'positive'] as const) {
 for (const s of ZH.NEUTRAL) add({ text: s, lang: 'zh', sentiment: 'neutral', complaint: false });
 for (const c of ZH.CONTRAST) for (let k = 0; k < 3; k++) add({ text: c.text + pick(['', '。', '！']), lang: 'zh', sentiment: c.sentiment, complaint: c.complaint });
 
+// ---------- English notices (issue 16), last and on their own random stream so that adding them
+// leaves every record above unchanged
+{
+  const r = rng(16);
+  const pk = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const fillNotice = (s: string) =>
+    s.replace(/\{(\w+)\}/g, (_, k: string) => pk(k === 'count' ? EN.NOTICE_COUNTS : k === 'day' ? EN.NOTICE_DAYS : (EN.FILL[k as keyof typeof EN.FILL] ?? [''])));
+  for (const s of EN.NOTICES) {
+    for (let k = 0; k < 3; k++) {
+      const brand = r() < 0.5 ? pk(EN.BRANDS) + ' ' : '';
+      const text = brand + fillNotice(s) + pk(['', '.', ' #news', ' http://t.co/x', ' - details inside', ' (update)']);
+      add({ text: r() < 0.5 ? text.charAt(0).toUpperCase() + text.slice(1) : text, lang: 'en', sentiment: 'neutral', complaint: false });
+    }
+  }
+}
+
 const dir = dirname(fileURLToPath(import.meta.url));
 for (const [lang, recs] of Object.entries(out)) {
   writeFileSync(join(dir, `corpus-${lang}.jsonl`), recs.map((r) => JSON.stringify(r)).join('\n') + '\n');

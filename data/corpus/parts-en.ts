@@ -132,6 +132,28 @@ export const INFO = [
   'the meeting is at {place} at 3pm', 'reading the terms and conditions', 'their new advert is on tv tonight', 'the sale starts on friday',
   'booked a table for saturday', 'moving house next month, need to change the address', 'the {place} closes at 8 on weekdays', 'ordered a new phone case',
 ];
+/**
+ * Notices and news about a company or its service, as feeds publish them (press releases, service
+ * notices, numbered lists, changelogs). Without them the neutral class never mentions the service,
+ * counts or number words, which occur only in complaints elsewhere in the corpus ("waited ten
+ * hours"), and the model reads any post about the service as negative (issue 16).
+ */
+export const NOTICES = [
+  'the service will run on a reduced timetable over the holidays', 'customer service is open from 8 to 8 on weekdays', 'the service is now available in {city}',
+  'changes to the service from {n} june', 'the service starts at {n}am on sundays', 'the new service launches in {city} next month',
+  'part {n} of our series on the service', '{count} new stores open this year', '{count} questions about the new plan, answered',
+  'item {n} on the agenda is the service contract', 'the list of {count} items is on our website', 'number {n} on the list of new routes',
+  'what is new in the service this month', 'a guide to the service for new customers', 'how the service works in {count} steps',
+  'the board met to discuss the service on {day}', 'the company has {count} thousand customers in {city}', 'our annual report covers {count} years of the service',
+  'the service desk is on the first floor', 'the service page has been updated', 'version {n}.2 of the app is out with {count} changes',
+  'the service will move to a new address on {day}', 'planned maintenance on {day} night from 1am to 3am', 'the shop at {street} becomes a service point',
+  '{count} things to know about the service', 'about the service: prices, times and contacts', 'the item is listed as number {n} in the catalogue',
+  'the service covers {count} cities', 'the company hired {count} hundred staff for the service', 'meeting about the service on {day} at {n}pm',
+  'the interview about the service airs on {day}', 'a new post about the service in {city} is up', 'the service numbers for {city} changed this week',
+  'stock update: item {n} is back on the shelves', 'the company announced {count} new services today', 'the service runs every {n} minutes',
+];
+export const NOTICE_COUNTS = ['ten', 'five', 'three', 'twenty', 'two', 'four', 'twelve', 'a hundred', 'several', 'six'];
+export const NOTICE_DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 export const NEUTRAL_CLOSERS = ['', '', '?', '.', ' thanks', ' please', '. cheers', ' - any info?', ' @ the {place}', ''];
 
 /** general tweets (no brand): the other half of social media */
