@@ -38,12 +38,42 @@ describe('backlash classify', () => {
     const r = run(['classify'], ['{"id":"x1","text":"great, thanks"}', 'not json {"id": "x2"', '{"id":"x3"}', '[1]', '', '{"id":"x5","text":"awful"}'].join('\n'));
     expect(r.status).toBe(0);
     const out = jsonl(r.stdout);
-    expect(out).toHaveLength(5);
+    expect(out).toHaveLength(6);
     expect(out[0].id).toBe('x1');
     expect(out[1]).toMatchObject({ id: 'x2', error: expect.stringMatching(/line 2: invalid JSON/) });
     expect(out[2]).toMatchObject({ id: 'x3', error: expect.stringMatching(/"text" must be a string/) });
     expect(out[3]).toEqual({ error: expect.stringMatching(/line 4/) });
-    expect(out[4]).toMatchObject({ id: 'x5', sentiment: { label: 'negative' } });
+    expect(out[4]).toEqual({ error: expect.stringMatching(/line 5: blank line/) });
+    expect(out[5]).toMatchObject({ id: 'x5', sentiment: { label: 'negative' } });
+  }, 120_000);
+
+  it('keeps one output line per input line, blank and whitespace-only lines included (issue 16)', () => {
+    const input = ['', '{"id":1,"text":"thanks, lovely staff"}', '   ', '', '{"id":2,"text":"my bag is lost"}\r', '\r', '{"id":3,"text":"ok"}'].join('\n') + '\n';
+    const r = run(['classify'], input);
+    expect(r.status).toBe(0);
+    const out = jsonl(r.stdout);
+    expect(out).toHaveLength(7);
+    expect(out.map((o) => (o.error ? `error ${/line (\d+)/.exec(o.error)![1]}` : o.id))).toEqual(['error 1', 1, 'error 3', 'error 4', 2, 'error 6', 3]);
+  }, 120_000);
+
+  it('answers an unknown lang with an error on that line, not a neutral verdict (issue 16)', () => {
+    const lines = [
+      { id: 'a', text: 'the flight was cancelled and nobody helped', lang: 'xx' },
+      { id: 'b', text: 'Der Flug wurde gestrichen', lang: 'de' },
+      { id: 'c', text: 'terrible service', lang: 'english' },
+      { id: 'd', text: 'terrible service', lang: 'EN-us' },
+      { id: 'e', text: 'terrible service', lang: null },
+      { id: 'f', text: 'terrible service', lang: '' },
+      { id: 'g', text: '服务太差了', lang: 'zh-Hans' },
+    ].map((o) => JSON.stringify(o));
+    for (const args of [['classify'], ['classify', '--explain']]) {
+      const out = jsonl(run(args, lines.join('\n') + '\n').stdout);
+      expect(out).toHaveLength(7);
+      expect(out[0]).toEqual({ id: 'a', error: expect.stringMatching(/^line 1: unknown lang "xx": expected one of en, pl, zh/) });
+      expect(out[1]).toEqual({ id: 'b', error: expect.stringMatching(/^line 2: unknown lang "de"/) });
+      expect(out[2]).toEqual({ id: 'c', error: expect.stringMatching(/^line 3: unknown lang "english"/) });
+      expect(out.slice(3).map((o) => [o.id, o.lang, o.sentiment.label])).toEqual([['d', 'en', 'negative'], ['e', 'en', 'negative'], ['f', 'en', 'negative'], ['g', 'zh', 'negative']]);
+    }
   }, 120_000);
 
   it('explains on request', () => {
@@ -83,7 +113,8 @@ describe('backlash classify', () => {
       const one = run(['classify', '--threads', '1'], readFileSync(file, 'utf8'));
       expect(one.status).toBe(0);
       const out = one.stdout.trimEnd().split('\n');
-      expect(out).toHaveLength(lines.filter((l) => l !== '').length);
+      expect(out).toHaveLength(lines.length);
+      expect(JSON.parse(out[7])).toEqual({ error: 'line 8: blank line, expected a JSON object with "text"' });
       expect(JSON.parse(out[5])).toMatchObject({ error: expect.stringMatching(/line 6: invalid JSON/) });
       const threadedFile = fromFile(['classify', '--threads', '3']);
       expect(threadedFile.status).toBe(0);

@@ -6,7 +6,7 @@ import { tokenizeChinese } from './zh.js';
 import type { ZhDict } from './zh-dict.js';
 
 export type { Unit } from './unit.js';
-export { detectLanguage, isScoredLang } from './detect-lang.js';
+export { detectLanguage, isScoredLang, SCORED_LANGS } from './detect-lang.js';
 
 export function tokenize(text: string, lang: string, zhDict: ZhDict): Unit[] {
   if (lang === 'zh') return tokenizeChinese(text, zhDict, keyFnFor('en'));

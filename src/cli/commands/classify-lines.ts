@@ -2,7 +2,8 @@
  * One input line of `backlash classify` → one output line: the JSONL contract, shared by the main
  * thread and the worker threads.
  */
-import type { BacklashClassifier } from '../../classify/classifier.js';
+import { normaliseLang, type BacklashClassifier } from '../../classify/classifier.js';
+import { isScoredLang, SCORED_LANGS } from '../../classify/tokenize/index.js';
 import type { Verdict } from '../../types.js';
 
 /** What a worker needs to build the same classifier as the main thread. */
@@ -105,7 +106,22 @@ function verdictBodyOf(clf: BacklashClassifier, text: string, lang: string | und
 
 const ID_RE = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/;
 
+/**
+ * A `lang` the caller gave must be one Backlash scores: a verdict in a language it cannot read would
+ * be a neutral guess dressed as an answer. Region and script subtags are fine ("en-GB", "zh-Hant");
+ * an empty or null lang means "detect it".
+ */
+function langError(lang: unknown): string | null {
+  if (lang === undefined || lang === null || lang === '') return null;
+  if (typeof lang !== 'string') return '"lang" must be a string';
+  const l = normaliseLang(lang);
+  if (l && isScoredLang(l)) return null;
+  return `unknown lang ${JSON.stringify(lang.slice(0, 40))}: expected one of ${SCORED_LANGS.join(', ')} (region subtags such as "en-GB" are fine), or no lang to detect it`;
+}
+
 export function classifyLine(clf: BacklashClassifier, line: string, lineNo: number, explain: boolean): string {
+  // one output line per input line: a blank line is answered too, so line N of the output is always line N of the input
+  if (line.trim() === '') return JSON.stringify({ error: `line ${lineNo}: blank line, expected a JSON object with "text"` });
   let rec: unknown;
   try {
     rec = JSON.parse(line);
@@ -125,21 +141,20 @@ export function classifyLine(clf: BacklashClassifier, line: string, lineNo: numb
   const { id, text, lang } = rec as { id?: unknown; text?: unknown; lang?: unknown };
   const idPart = id !== undefined ? { id } : {};
   if (typeof text !== 'string') return JSON.stringify({ ...idPart, error: `line ${lineNo}: "text" must be a string` });
-  if (lang !== undefined && lang !== null && typeof lang !== 'string') return JSON.stringify({ ...idPart, error: `line ${lineNo}: "lang" must be a string` });
+  const badLang = langError(lang);
+  if (badLang) return JSON.stringify({ ...idPart, error: `line ${lineNo}: ${badLang}` });
   try {
-    if (explain) return JSON.stringify({ ...idPart, ...clf.classify(text, lang as string | undefined, { explain }) });
-    return idPrefix(id) + verdictBodyOf(clf, text, lang as string | undefined);
+    const l = typeof lang === 'string' && lang !== '' ? lang : undefined;
+    if (explain) return JSON.stringify({ ...idPart, ...clf.classify(text, l, { explain }) });
+    return idPrefix(id) + verdictBodyOf(clf, text, l);
   } catch (e) {
     return JSON.stringify({ ...idPart, error: `line ${lineNo}: ${(e as Error).message}` });
   }
 }
 
-/** A batch of input lines (numbered from firstLine) → their output lines, blank inputs skipped. */
+/** A batch of input lines (numbered from firstLine) → exactly one output line each, in order. */
 export function classifyBatch(clf: BacklashClassifier, lines: string[], firstLine: number, explain: boolean): string {
   let out = '';
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
-    out += classifyLine(clf, lines[i], firstLine + i, explain) + '\n';
-  }
+  for (let i = 0; i < lines.length; i++) out += classifyLine(clf, lines[i], firstLine + i, explain) + '\n';
   return out;
 }
