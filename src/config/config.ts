@@ -3,7 +3,7 @@
  * typed Config; no handler, job or stage reads process.env.
  */
 import { configSchema, type FileConfig } from './schema.js';
-import { loadValidatedYaml, ValidationError } from '../util/validated-yaml.js';
+import { duplicateIds, loadValidatedYaml, ValidationError, type CrossCheck } from '../util/validated-yaml.js';
 
 export interface Config extends FileConfig {
   port: number;
@@ -26,12 +26,20 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Ids that name rows or lookups must be unique: with a repeat, the last one silently won. */
+const uniqueIds: CrossCheck<FileConfig> = (c, lineOf) => [
+  ...duplicateIds('target', c.targets.map((t, i) => ({ path: ['targets', i], id: t.id })), lineOf),
+  // sources are one table keyed by id: unique across every target, not only within one
+  ...duplicateIds('source', c.targets.flatMap((t, i) => t.sources.map((s, j) => ({ path: ['targets', i, 'sources', j], id: s.id }))), lineOf),
+  ...duplicateIds('channel', c.notifications.channels.map((ch, i) => ({ path: ['notifications', 'channels', i], id: ch.id })), lineOf),
+];
+
 export function buildConfig(env: Env, files: ConfigSource): Config {
   const explicit = env.BACKLASH_CONFIG;
   const file = explicit || 'backlash.config.yaml';
   const text = files.readFile(file);
   if (explicit && text === null) throw new ConfigError(`BACKLASH_CONFIG names ${explicit}, which does not exist`);
-  const parsed: FileConfig = loadValidatedYaml(text ?? '', text === null ? '(defaults)' : file, configSchema);
+  const parsed: FileConfig = loadValidatedYaml(text ?? '', text === null ? '(defaults)' : file, configSchema, uniqueIds);
 
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT: expected a port number 0-65535, got ${JSON.stringify(env.PORT)}`);

@@ -62,10 +62,35 @@ export function formatIssues(issues: z.core.$ZodIssue[], lineOf: (path: Property
   });
 }
 
+/** A check across the validated value (e.g. unique ids): problems already carrying their line. */
+export type CrossCheck<T> = (value: T, lineOf: (path: PropertyKey[]) => number | null) => string[];
+
 /** Parse and validate in one step; throws ValidationError naming file, line, key and expectation. */
-export function loadValidatedYaml<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+export function loadValidatedYaml<S extends z.ZodType>(text: string, file: string, schema: S, check?: CrossCheck<z.output<S>>): z.output<S> {
   const { value, lineOf } = parseYaml(text, file);
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw new ValidationError(file, formatIssues(result.error.issues, lineOf));
+  const problems = check?.(result.data, lineOf) ?? [];
+  if (problems.length) throw new ValidationError(file, problems);
   return result.data;
+}
+
+/**
+ * Duplicate ids in a list of (path, id): one problem per repeat, naming its line and the first
+ * one's, e.g. `line 14: targets.1.sources.0.id: duplicate source id "news" (first at line 9)`.
+ */
+export function duplicateIds(what: string, entries: { path: PropertyKey[]; id: string }[], lineOf: (path: PropertyKey[]) => number | null): string[] {
+  const first = new Map<string, PropertyKey[]>();
+  const out: string[] = [];
+  for (const e of entries) {
+    const prev = first.get(e.id);
+    if (!prev) {
+      first.set(e.id, e.path);
+      continue;
+    }
+    const line = lineOf([...e.path, 'id']);
+    const prevLine = lineOf([...prev, 'id']);
+    out.push(`${line ? `line ${line}: ` : ''}${[...e.path, 'id'].map(String).join('.')}: duplicate ${what} id ${JSON.stringify(e.id)} (first at ${prevLine ? `line ${prevLine}` : prev.map(String).join('.')}); ids must be unique`);
+  }
+  return out;
 }

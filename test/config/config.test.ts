@@ -62,6 +62,36 @@ describe('config', () => {
     expect(e.message).toMatch(/backlash\.config\.yaml: line \d+: invalid YAML/);
   });
 
+  it('refuses duplicate source ids (across targets), target ids and channel ids with both lines (issue 16)', () => {
+    const yaml = [
+      'targets:', //                                   1
+      '  - id: acme', //                               2
+      '    sources:', //                               3
+      '      - { id: news, type: rss, url: https://a.example/feed.xml }', // 4
+      '      - { id: forum, type: rss, url: https://b.example/feed.xml }', // 5
+      '  - id: globex', //                             6
+      '    sources:', //                               7
+      '      - id: news', //                           8
+      '        type: rss', //                          9
+      '        url: https://c.example/feed.xml', //   10
+      '  - id: acme', //                              11
+      'notifications:', //                            12
+      '  channels:', //                               13
+      '    - { id: ops, type: slack, url: https://hooks.slack.com/services/T/B/X }', // 14
+      '    - { id: ops, type: discord, url: https://discord.com/api/webhooks/1/x }', // 15
+    ].join('\n');
+    const e = errorOf(() => buildConfig({ BACKLASH_CONFIG: 'dup.yaml' }, files({ 'dup.yaml': yaml })));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).problems).toEqual([
+      'line 11: targets.2.id: duplicate target id "acme" (first at line 2); ids must be unique',
+      'line 8: targets.1.sources.0.id: duplicate source id "news" (first at line 4); ids must be unique',
+      'line 15: notifications.channels.1.id: duplicate channel id "ops" (first at line 14); ids must be unique',
+    ]);
+    expect(e.message).toMatch(/^dup\.yaml: /);
+    // the same ids once each are fine
+    expect(() => buildConfig({}, files({ 'backlash.config.yaml': yaml.split('\n').slice(0, 7).join('\n').replace('globex', 'initech') + '\n      - { id: news2, type: rss, url: https://c.example/feed.xml }' }))).not.toThrow();
+  });
+
   it('validates PORT, LOG_LEVEL and DATABASE_URL from the environment', () => {
     expect(errorOf(() => buildConfig({ PORT: 'eighty' }, files({}))).message).toContain('PORT');
     expect(errorOf(() => buildConfig({ LOG_LEVEL: 'loud' }, files({}))).message).toContain('LOG_LEVEL');
