@@ -89,3 +89,24 @@ export function validators(res: HttpResponse): { etag: string | null; lastModifi
 export function idGreater(a: string, b: string): boolean {
   return a.length !== b.length ? a.length > b.length : a > b;
 }
+
+/**
+ * Why an item could not be read, for the source's error: a page whose items are all unreadable is a
+ * failure with a reason (a changed API, a wrong `items` path, a hostile document), not "ok, 0 posts".
+ */
+export function unreadableReason(item: unknown, index: number, need: string): string {
+  if (item === null || typeof item !== 'object') return `item ${index} is ${item === null ? 'null' : `a ${typeof item}`}, not an object`;
+  if (Array.isArray(item)) {
+    let depth = 1;
+    let cur: unknown = item;
+    // walked, not recursed: a document can nest arrays 200,000 deep
+    while (Array.isArray(cur) && cur.length > 0 && Array.isArray(cur[0]) && depth < 10_000_000) (cur = cur[0]), depth++;
+    return `item ${index} is an array${depth > 1 ? ` nested ${depth.toLocaleString('en-US')} deep` : ''}, not an object`;
+  }
+  return `item ${index} has no ${need}`;
+}
+
+/** The error for a page that had items but not one that could be read. */
+export function noReadableItems(count: number, where: string, reason: string): FetchError {
+  return new FetchError('parse', `none of the ${count} item${count === 1 ? '' : 's'} at ${where} could be read: ${reason}`);
+}

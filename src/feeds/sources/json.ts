@@ -4,7 +4,7 @@ import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson } from '../http.js';
 import { htmlToText } from '../../ingest/html.js';
-import { derivedId, dig, getPage, headersKey, maxPagesKey, num, str, toMs, urlKey, validators } from './common.js';
+import { derivedId, dig, getPage, headersKey, maxPagesKey, noReadableItems, num, str, toMs, unreadableReason, urlKey, validators } from './common.js';
 
 const path = z.string().regex(/^[\w$@-]+(\.[\w$@-]+)*$/, 'expected a dotted path like "data.items" or "user.name"');
 
@@ -94,13 +94,24 @@ export const json = defineSource({
       const items = cfg.items ? dig(doc, cfg.items) : doc;
       if (!Array.isArray(items)) throw new FetchError('parse', `expected an array at "${cfg.items ?? '(root)'}" in the response`);
       let reachedKnown = false;
-      for (const item of items) {
+      let readable = 0;
+      let firstUnreadable: string | null = null;
+      const textPaths = Array.isArray(cfg.fields.text) ? cfg.fields.text : [cfg.fields.text];
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        const readableItem = item !== null && typeof item === 'object' && !Array.isArray(item) && textPaths.some((tp) => ['string', 'number'].includes(typeof dig(item, tp)));
+        if (!readableItem) {
+          firstUnreadable ??= unreadableReason(item, i, `text at ${textPaths.map((tp) => `"${tp}"`).join(' or ')}`);
+          continue;
+        }
+        readable++;
         const p = mapJsonItem(item, cfg, ctx.source, ctx.now);
-        if (!p.text) continue;
+        if (!p.text) continue; // readable but empty (an image post, a deleted review): nothing to classify
         if (cursor?.latest && p.publishedAt <= cursor.latest) reachedKnown = true;
         latest = Math.max(latest, Math.min(p.publishedAt, ctx.now));
         posts.push(p);
       }
+      if (items.length > 0 && readable === 0) throw noReadableItems(items.length, `"${cfg.items ?? '(root)'}"`, firstUnreadable!);
       const next = cfg.next ? str(dig(doc, cfg.next)) : null;
       url = !reachedKnown && next && items.length > 0 ? new URL(next, page.res.url).toString() : null;
     }

@@ -4,7 +4,7 @@ import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson } from '../http.js';
 import { htmlToText } from '../../ingest/html.js';
-import { asObject, derivedId, getPage, headersKey, maxPagesKey, str, toMs, urlKey, validators } from './common.js';
+import { asObject, derivedId, getPage, headersKey, maxPagesKey, noReadableItems, str, toMs, unreadableReason, urlKey, validators } from './common.js';
 
 const schema = z.object({ url: urlKey, headers: headersKey, maxPages: maxPagesKey, lang: z.string().min(2).max(8).optional() }).strict();
 
@@ -49,13 +49,21 @@ export const jsonfeed = defineSource({
       if (!Array.isArray(feed.items)) throw new FetchError('parse', 'JSON Feed without an "items" array');
       const lang = ctx.config.lang ?? str(feed.language);
       let reachedKnown = false;
-      for (const raw of feed.items) {
-        if (!raw || typeof raw !== 'object') continue;
+      let readable = 0;
+      let firstUnreadable: string | null = null;
+      for (let i = 0; i < feed.items.length; i++) {
+        const raw = feed.items[i] as unknown;
+        if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+          firstUnreadable ??= unreadableReason(raw, i, '');
+          continue;
+        }
+        readable++;
         const p = jsonFeedItemToPost(raw as Record<string, unknown>, lang, ctx.source, ctx.now);
         if (cursor?.latest && p.publishedAt <= cursor.latest) reachedKnown = true;
         latest = Math.max(latest, Math.min(p.publishedAt, ctx.now));
         posts.push(p);
       }
+      if (feed.items.length > 0 && readable === 0) throw noReadableItems(feed.items.length, '"items"', firstUnreadable!);
       const next = str(feed.next_url);
       url = !reachedKnown && next ? new URL(next, page.res.url).toString() : null;
     }
