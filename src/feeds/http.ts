@@ -3,6 +3,7 @@
  * Workers), the error type every source throws, and pure helpers for retry and rate-limit headers.
  * No runtime imports here.
  */
+import { decodeBytes } from '../util/encoding.js';
 
 export interface HttpRequest {
   url: string;
@@ -175,11 +176,7 @@ export function bodyText(res: Pick<HttpResponse, 'headers' | 'body'>): string {
     const head = new TextDecoder('latin1').decode(body.subarray(0, 200));
     charset = /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
   }
-  try {
-    return new TextDecoder(charset ?? 'utf-8').decode(body);
-  } catch {
-    return new TextDecoder('utf-8').decode(body); // an unknown charset label: read it as UTF-8
-  }
+  return decodeBytes(body, charset ?? 'utf-8'); // by the WHATWG rules; an unknown label reads as UTF-8
 }
 
 export function parseJson(res: HttpResponse, what: string): unknown {

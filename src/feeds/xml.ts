@@ -5,8 +5,19 @@
  * entities and numeric character references are decoded; other references stay as written.
  */
 
+import { windows1252C1 } from '../util/encoding.js';
+
 export interface XmlElement {
   name: string; // qualified name as written, e.g. "item", "dc:creator", "atom:link"
+  /** The name without its prefix: "creator" for "dc:creator". */
+  local: string;
+  /**
+   * The namespace the prefix (or the default namespace) is bound to where the element sits, '' for
+   * none. An undeclared prefix that feeds commonly use without declaring it (dc, content, atom…) gets
+   * its usual namespace; any other undeclared prefix a namespace of its own, so it never passes for
+   * an element in no namespace.
+   */
+  ns: string;
   attrs: Record<string, string>;
   children: XmlNode[];
 }
@@ -17,6 +28,29 @@ export class XmlError extends Error {
 }
 
 const MAX_DEPTH = 200;
+
+export const NS = {
+  xml: 'http://www.w3.org/XML/1998/namespace',
+  atom: 'http://www.w3.org/2005/Atom',
+  atom03: 'http://purl.org/atom/ns#',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  rss1: 'http://purl.org/rss/1.0/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  media: 'http://search.yahoo.com/mrss/',
+} as const;
+
+/** Prefixes feeds use without declaring them, read as their usual namespaces. */
+const WELL_KNOWN: Record<string, string> = { xml: NS.xml, atom: NS.atom, rdf: NS.rdf, dc: NS.dc, dcterms: NS.dcterms, content: NS.content, media: NS.media };
+type Scope = Record<string, string>;
+const ROOT_SCOPE: Scope = Object.freeze(Object.assign(Object.create(null) as Scope, { xml: NS.xml }));
+
+function resolveNs(scope: Scope, name: string, colon: number): string {
+  if (colon < 0) return scope[''] ?? '';
+  const prefix = name.slice(0, colon);
+  return scope[prefix] ?? WELL_KNOWN[prefix] ?? `urn:x-undeclared-prefix:${prefix}`;
+}
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function decodeXmlEntities(s: string): string {
@@ -24,6 +58,8 @@ export function decodeXmlEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{0,31});/gi, (m, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      // &#150; from a Windows tool means "–" (as in HTML), not a C1 control character
+      if (code >= 0x80 && code <= 0x9f) return windows1252C1(code);
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
     }
     return PREDEFINED[ref] ?? m;
@@ -73,8 +109,10 @@ function tagEnd(text: string, i: number): number {
 const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export function parseXml(text: string): XmlElement {
-  const root: XmlElement = { name: '#document', attrs: {}, children: [] };
+  const root: XmlElement = { name: '#document', local: '#document', ns: '', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
+  // the namespace bindings in force, one per open element: shared with the parent unless the element declares some
+  const scopes: Scope[] = [ROOT_SCOPE];
   let i = 0;
   const len = text.length;
   while (i < len) {
@@ -114,6 +152,7 @@ export function parseXml(text: string): XmlElement {
       const name = text.slice(lt + 2, end).trim();
       if (stack.length <= 1 || top.name !== name) throw new XmlError(`unexpected </${name.slice(0, 60)}> at line ${lineOf(text, lt)}${stack.length > 1 ? ` (open: <${top.name}>)` : ''}`);
       stack.pop();
+      scopes.pop();
       i = end + 1;
       continue;
     }
@@ -122,18 +161,30 @@ export function parseXml(text: string): XmlElement {
     const ws = inner.search(/[\s]/);
     const name = ws < 0 ? inner : inner.slice(0, ws);
     if (!name || /[<>"'=]/.test(name)) throw new XmlError(`malformed tag at line ${lineOf(text, lt)}`);
-    const el: XmlElement = { name, attrs: {}, children: [] };
+    const colon = name.indexOf(':');
+    const el: XmlElement = { name, local: colon < 0 ? name : name.slice(colon + 1), ns: '', attrs: {}, children: [] };
+    let scope = scopes[scopes.length - 1];
     if (ws >= 0) {
       ATTR.lastIndex = 0;
       const rest = inner.slice(ws);
       let m: RegExpExecArray | null;
-      while ((m = ATTR.exec(rest)) !== null) el.attrs[m[1]] = decodeXmlEntities(m[2] ?? m[3] ?? '');
+      while ((m = ATTR.exec(rest)) !== null) {
+        const key = m[1];
+        const value = decodeXmlEntities(m[2] ?? m[3] ?? '');
+        el.attrs[key] = value;
+        if (key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'))) {
+          if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Scope;
+          scope[key === 'xmlns' ? '' : key.slice(6)] = value;
+        }
+      }
     }
+    el.ns = resolveNs(scope, name, colon);
     if (stack.length === 1 && root.children.length > 0) throw new XmlError(`a second root element <${name}> at line ${lineOf(text, lt)}`);
     top.children.push(el);
     if (!selfClosing) {
       if (stack.length > MAX_DEPTH) throw new XmlError(`elements nested deeper than ${MAX_DEPTH}`);
       stack.push(el);
+      scopes.push(scope);
     }
     i = end + 1;
   }
@@ -151,6 +202,19 @@ function pushText(el: XmlElement, raw: string): void {
 export function localName(name: string): string {
   const c = name.indexOf(':');
   return c < 0 ? name : name.slice(c + 1);
+}
+
+/** The first child element named `local` in one of these namespaces. */
+export function childNs(el: XmlElement, ns: ReadonlySet<string>, local: string): XmlElement | undefined {
+  for (const c of el.children) if (typeof c !== 'string' && c.local === local && ns.has(c.ns)) return c;
+  return undefined;
+}
+
+/** Every child element named `local` in one of these namespaces. */
+export function childrenNs(el: XmlElement, ns: ReadonlySet<string>, local: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of el.children) if (typeof c !== 'string' && c.local === local && ns.has(c.ns)) out.push(c);
+  return out;
 }
 
 export function childElements(el: XmlElement, local?: string): XmlElement[] {

@@ -1,4 +1,5 @@
 /** HTML reduced to plain text, entities decoded: pure, runtime-agnostic, for post bodies from any source. */
+import { windows1252C1 } from '../util/encoding.js';
 
 // The named entities that occur in real feeds and posts; any other named reference stays as written.
 const NAMED: Record<string, string> = {
@@ -23,6 +24,7 @@ export function decodeEntities(s: string): string {
   return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g, (m, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (code >= 0x80 && code <= 0x9f) return windows1252C1(code); // as the HTML standard reads &#150;
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
     }
     const v = NAMED[ref];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson, type RateLimitState } from '../http.js';
-import { getPage, num, str, toMs, urlKey, validators } from './common.js';
+import { getPage, idGreater, num, str, toMs, urlKey, validators } from './common.js';
 
 const schema = z
   .object({
@@ -16,10 +16,16 @@ const schema = z
   .strict();
 
 type Config = z.output<typeof schema>;
-type Cursor = { latest?: number } | null;
+/** latest: the newest review time seen; lastId: the highest review id seen (ids grow with time). */
+type Cursor = { latest?: number; lastId?: string } | null;
 type Label = { label?: string; attributes?: Record<string, string> } | undefined;
 const label = (v: unknown) => str((v as Label)?.label);
 
+/**
+ * `now` dates a review that carries no `updated` (the Japanese storefront's JSON, among others):
+ * the poll passes the fetch time minus the review's position, so a page keeps its newest-first
+ * order, and a review is dated once: later polls find it known by its id and store nothing.
+ */
 export function reviewToPost(e: Record<string, unknown>, source: { id: string; target: string }, lang: string | null, now: number): NormalizedPost | null {
   const rating = num(label(e['im:rating']));
   if (rating === undefined) return null; // the first entry of the old format describes the app itself
@@ -50,6 +56,7 @@ export const appstore = defineSource({
     const cursor = (ctx.state.cursor ?? null) as Cursor;
     const posts: NormalizedPost[] = [];
     let latest = cursor?.latest ?? 0;
+    let lastId = cursor?.lastId ?? null;
     let first: ReturnType<typeof validators> | null = null;
     let rateLimit: RateLimitState | null = null;
     let pages = 0;
@@ -67,15 +74,20 @@ export const appstore = defineSource({
       let reachedKnown = false;
       let reviews = 0;
       for (const e of entries as Record<string, unknown>[]) {
-        const p = reviewToPost(e, ctx.source, c.lang ?? null, ctx.now);
+        // position across pages: an undated review is dated fetch time minus its position (in ms)
+        const p = reviewToPost(e, ctx.source, c.lang ?? null, ctx.now - posts.length);
         if (!p) continue;
         reviews++;
-        if (cursor?.latest && p.publishedAt <= cursor.latest) reachedKnown = true;
+        const id = label(e.id);
+        const numericId = id !== null && /^\d+$/.test(id) ? id : null;
+        // known by id when the review has one (every variant does); by time otherwise
+        if (numericId && cursor?.lastId ? !idGreater(numericId, cursor.lastId) : Boolean(cursor?.latest && p.publishedAt <= cursor.latest)) reachedKnown = true;
+        if (numericId && (!lastId || idGreater(numericId, lastId))) lastId = numericId;
         latest = Math.max(latest, Math.min(p.publishedAt, ctx.now));
         posts.push(p);
       }
       if (reviews === 0 || reachedKnown) break;
     }
-    return { posts, cursor: { latest }, ...(first ?? {}), rateLimit, pages };
+    return { posts, cursor: { latest, ...(lastId ? { lastId } : {}) }, ...(first ?? {}), rateLimit, pages };
   },
 });

@@ -29,6 +29,27 @@ type Cursor = { latest?: number } | null;
 
 const TOKENS = new Map<string, { token: string; expiresAt: number }>();
 
+const REDDIT = 'https://www.reddit.com';
+
+/**
+ * A thing's page. Posts and today's comments carry `permalink`; comments in older listings do not,
+ * and are found under their post: `link_permalink` + id, or /r/<sub>/comments/<post>/_/<id>/ from
+ * `link_id` ("t3_abc"). A link post's `url` is the page it links to, the last resort.
+ */
+function thingUrl(kind: string | undefined, d: Record<string, unknown>): string | null {
+  const permalink = str(d.permalink);
+  if (permalink) return /^https?:\/\//.test(permalink) ? permalink : REDDIT + (permalink.startsWith('/') ? '' : '/') + permalink;
+  const id = str(d.id);
+  if (kind === 't1' || (kind === undefined && str(d.link_id) && str(d.body))) {
+    const linkPermalink = str(d.link_permalink);
+    if (linkPermalink && id) return `${linkPermalink.replace(/\/?$/, '/')}${id}/`;
+    const post = str(d.link_id)?.replace(/^t3_/, '');
+    if (post && id) return `${REDDIT}${str(d.subreddit) ? `/r/${d.subreddit}` : ''}/comments/${post}/_/${id}/`;
+    return null; // a comment's `url` field, if any, is not its page
+  }
+  return str(d.url);
+}
+
 export function redditThingToPost(thing: { kind?: string; data?: Record<string, unknown> }, source: { id: string; target: string }, now: number): NormalizedPost | null {
   const d = thing.data;
   if (!d || !d.id) return null;
@@ -39,7 +60,7 @@ export function redditThingToPost(thing: { kind?: string; data?: Record<string, 
     source: source.id,
     target: source.target,
     externalId: str(d.name) ?? `${thing.kind ?? 't3'}_${d.id}`,
-    url: str(d.permalink) ? `https://www.reddit.com${d.permalink}` : str(d.url),
+    url: thingUrl(thing.kind, d),
     author: { id: str(d.author_fullname) ?? str(d.author) ?? 'unknown', name: str(d.author), handle: str(d.author) ? `u/${d.author}` : null },
     text: title && body ? `${title}\n\n${body}` : title || body,
     lang: null,

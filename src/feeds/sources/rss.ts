@@ -56,7 +56,7 @@ export const rss = defineSource({
       if (page.notModified) return { posts: [], notModified: true, rateLimit, pages: 1 };
       if (pages === 0) first = validators(page.res);
       pages++;
-      const feed = parseXmlFeed(bodyText(page.res));
+      const feed = parseXmlFeed(bodyText(page.res), page.res.url);
       const lang = ctx.config.lang ?? feed.lang;
       let reachedKnown = false;
       for (const it of feed.items) {
