@@ -37,7 +37,7 @@ describe('GET', '/api/openapi.json', { summary: 'This document (OpenAPI 3.1)', t
 export function createApp(ctx: AppContext, opts: AppOptions = {}): Hono {
   const app = new Hono();
   const startedAt = opts.startedAt ?? Date.now();
-  const auth = { demo: Boolean(opts.demo), clientAddress: opts.clientAddress };
+  const auth = { demo: Boolean(opts.demo), clientAddress: opts.clientAddress, trustedProxyHeader: ctx.config.server?.trustedProxyHeader ?? null };
 
   app.use('*', async (c, next) => {
     await next();

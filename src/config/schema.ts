@@ -83,6 +83,9 @@ export const configSchema = z
     server: z
       .object({
         publicUrl: httpUrl.optional(),
+        // behind a reverse proxy: the header it sets to the client's address (X-Forwarded-For, X-Real-IP,
+        // CF-Connecting-IP, Forwarded); sign-in throttling counts per client instead of per proxy
+        trustedProxyHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'expected a header name like "X-Forwarded-For"').optional(),
       })
       .strict()
       .default({}),

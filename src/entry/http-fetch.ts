@@ -3,7 +3,7 @@
  * size cap, redirects followed by hand so every hop is checked — without undici. DNS names are not
  * resolved here (Workers cannot reach private networks anyway); IP literals are checked per hop.
  */
-import { checkUrl, FetchError, isRedirect, type HttpClient, type HttpLimits, type HttpRequest, type HttpResponse } from '../feeds/http.js';
+import { checkUrl, FetchError, headersForHop, isRedirect, type HttpClient, type HttpLimits, type HttpRequest, type HttpResponse } from '../feeds/http.js';
 
 export function createFetchHttpClient(limits: HttpLimits, fetchImpl: typeof fetch = fetch): HttpClient {
   return {
@@ -14,11 +14,13 @@ export function createFetchHttpClient(limits: HttpLimits, fetchImpl: typeof fetc
       let url = req.url;
       let method = req.method ?? 'GET';
       let body = req.body;
+      let crossed = false;
       for (let hop = 0; ; hop++) {
-        checkUrl(url, limits.allowPrivateHosts);
+        const u = checkUrl(url, limits.allowPrivateHosts);
+        if (hop > 0 && u.origin !== new URL(req.url).origin) crossed = true; // credentials never follow to another origin
         let res: Response;
         try {
-          res = await fetchImpl(url, { method, body, redirect: 'manual', signal, headers: { 'user-agent': limits.userAgent, ...req.headers } });
+          res = await fetchImpl(url, { method, body, redirect: 'manual', signal, headers: headersForHop({ 'user-agent': limits.userAgent, ...req.headers }, crossed) });
         } catch (err) {
           if (signal.aborted) throw new FetchError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs} ms`);
           throw new FetchError('network', `${new URL(url).host}: ${(err as Error).message}`);

@@ -11,6 +11,7 @@ import { Agent, request } from 'undici';
 import {
   FetchError,
   checkUrl,
+  headersForHop,
   isPrivateAddress,
   isRedirect,
   privateAllowed,
@@ -107,6 +108,12 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
   return out;
 }
 
+function lowerKeys(h: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
 export interface UndiciHttpClient extends HttpClient {
   close(): Promise<void>;
 }
@@ -131,11 +138,13 @@ export function createUndiciHttpClient(limits: HttpLimits): UndiciHttpClient {
       let url = req.url;
       let method = req.method ?? 'GET';
       let body = req.body;
+      let crossed = false;
       try {
         for (let hop = 0; ; hop++) {
           const u = checkUrl(url, limits.allowPrivateHosts);
-          const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', 'user-agent': limits.userAgent, ...req.headers };
-          if (hop > 0 && new URL(req.url).host !== u.host) delete headers.authorization; // never leak credentials to another host
+          // never leak credentials to another origin: no header the caller set survives the first cross-origin hop
+          if (hop > 0 && u.origin !== new URL(req.url).origin) crossed = true;
+          const headers: Record<string, string> = headersForHop({ 'accept-encoding': 'gzip, deflate, br', 'user-agent': limits.userAgent, ...lowerKeys(req.headers) }, crossed);
           const res = await request(u, { dispatcher: agent, method, headers, body, signal: controller.signal });
           const h = flatHeaders(res.headers as Record<string, string | string[] | undefined>);
           if (isRedirect(res.statusCode) && h.location) {

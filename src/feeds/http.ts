@@ -242,6 +242,23 @@ export function checkUrl(raw: string, allow: HttpLimits['allowPrivateHosts']): U
   return u;
 }
 
+/** Request headers that carry nothing of the caller's: the only ones kept on a hop to another origin. */
+const NEUTRAL_HEADERS = new Set(['accept', 'accept-language', 'accept-encoding', 'user-agent', 'content-type']);
+
+/**
+ * The headers for one hop of a redirect chain. Once a hop leaves the first request's origin
+ * (scheme, host and port: an https → http downgrade counts), every header the caller set is dropped
+ * for that hop and every later one, whatever its name: a source's configured headers (apikey,
+ * X-Api-Key, Cookie, Authorization…), its tokens and its conditional validators. Only neutral
+ * headers (Accept, User-Agent…) go on.
+ */
+export function headersForHop(headers: Record<string, string>, crossedOrigin: boolean): Record<string, string> {
+  if (!crossedOrigin) return headers;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (NEUTRAL_HEADERS.has(k.toLowerCase())) out[k] = v;
+  return out;
+}
+
 export function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }

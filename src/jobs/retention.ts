@@ -10,6 +10,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { DB } from '../store/schema.js';
+import { pruneThrottle } from '../auth/throttle.js';
 
 const FOLD_BATCH = 2_000;
 const ALL_TOPICS = ''; // the row that counts every post once, whatever its topics
@@ -103,5 +104,7 @@ export async function pruneRawPayloads(ctx: Pick<AppContext, 'db' | 'clock' | 'c
 export async function retentionTick(ctx: Pick<AppContext, 'db' | 'dialect' | 'clock' | 'config'>): Promise<{ folded: number; pruned: number }> {
   const folded = await foldDailyCounts(ctx);
   const pruned = await pruneRawPayloads(ctx);
+  // sign-in throttling runs on wall-clock time (like sessions), whatever clock the pipeline uses
+  await pruneThrottle(ctx, Date.now());
   return { folded, pruned };
 }

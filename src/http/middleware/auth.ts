@@ -6,14 +6,15 @@
  *    the pages' own forms) and, when the browser sends one, a same-origin `Origin`.
  *  - The built-in demo is readable without signing in, from a loopback address only (and never
  *    through a proxy that forwards for someone else).
- * Wrong keys count as failed sign-ins; too many from one client answer 429 for a while.
+ * Wrong keys count as failed sign-ins, per key and address and per address (src/auth/throttle.ts):
+ * too many answer 429 for a while, but a key that verifies is never refused for others' failures.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppContext } from '../../context.js';
 import { verifyApiKey } from '../../auth/keys.js';
 import { readSession } from '../../auth/sessions.js';
-import { blockedFor, recordFailure } from '../../auth/throttle.js';
+import { blockedFor, credentialBucket, failCredential } from '../../auth/throttle.js';
 import { isMutating, isPublic, isSelfAuthenticated, requiredRole, roleAtLeast } from '../../auth/roles.js';
 import { safeEqual } from '../../auth/crypto.js';
 import { HttpError } from '../errors.js';
@@ -26,9 +27,28 @@ export interface AuthOptions {
   clientAddress?: (c: Context) => string | null | undefined;
   /** True when the built-in demo runs: local readers need no key. */
   demo: boolean;
+  /** `server.trustedProxyHeader`: the header a reverse proxy in front of every request sets to the client's address. */
+  trustedProxyHeader?: string | null;
 }
 
+/**
+ * The address a trusted proxy wrote: the last entry of a list (the one that proxy appended; entries
+ * before it came from the client and can be forged), `for=` of `Forwarded`, without port or brackets.
+ */
+export function forwardedClient(value: string | undefined, header: string): string | null {
+  if (!value) return null;
+  let v = value.split(',').pop()!.trim();
+  if (header.toLowerCase() === 'forwarded') v = /(?:^|;)\s*for\s*=\s*("?)([^";]*)\1/i.exec(v)?.[2] ?? '';
+  v = v.replace(/^\[([^\]]*)\](?::\d+)?$/, '$1').replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1');
+  return v && v.length <= 100 && !/^unknown$/i.test(v) ? v : null;
+}
+
+/** The client behind a request: the trusted proxy's header when configured, else the connection's peer. */
 export function clientOf(c: Context, opts: AuthOptions): string {
+  if (opts.trustedProxyHeader) {
+    const v = forwardedClient(c.req.header(opts.trustedProxyHeader), opts.trustedProxyHeader);
+    if (v) return v;
+  }
   return opts.clientAddress?.(c) ?? 'unknown';
 }
 
@@ -61,16 +81,23 @@ export function authenticate(ctx: AppContext, opts: AuthOptions): MiddlewareHand
     let principal: Principal | null = null;
     const now = Date.now();
     const key = presentedKey(c);
+    const client = clientOf(c, opts);
+    c.set('client' as never, client as never); // routes that authenticate on their own (push) throttle by it too
     if (key !== null && !isSelfAuthenticated(c.req.path)) {
-      const client = clientOf(c, opts);
-      const wait = await blockedFor(ctx, client, now);
+      const bucket = await credentialBucket('key', key, client);
+      const wait = await blockedFor(ctx, bucket, now);
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        throw new HttpError(429, 'too_many_attempts', 'too many failed sign-ins from this address; try again later');
+        throw new HttpError(429, 'too_many_attempts', 'this key failed too often from this address; try again later');
       }
+      // a key that verifies is never refused for other keys' failures, from this address or any other
       const info = await verifyApiKey(ctx, key, now);
       if (!info) {
-        await recordFailure(ctx, client, now);
+        const v = await failCredential(ctx, bucket, client, now);
+        if (v.status === 429) {
+          c.header('Retry-After', String(v.retryAfterS));
+          throw new HttpError(429, 'too_many_attempts', 'too many failed sign-ins from this address; try again later');
+        }
         throw new HttpError(401, 'invalid_key', 'the API key is unknown or revoked');
       }
       principal = { keyId: info.id, name: info.name, role: info.role, via: 'key' };
@@ -83,6 +110,11 @@ export function authenticate(ctx: AppContext, opts: AuthOptions): MiddlewareHand
     c.set('principal' as never, principal as never);
     await next();
   };
+}
+
+/** The client address the auth middleware resolved for this request (trusted proxy header or peer). */
+export function requestClient(c: Context): string {
+  return (c.get('client' as never) as string | undefined) ?? 'unknown';
 }
 
 /** Cookie sessions must prove each state change came from our own pages. */

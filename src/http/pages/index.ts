@@ -13,7 +13,7 @@ import { overview } from '../overview.js';
 import { decodeCursor, pageOf } from '../cursor.js';
 import { listApiKeys, verifyApiKey } from '../../auth/keys.js';
 import { consumeSigninLink, createSession, endSession, SESSION_TTL_MS } from '../../auth/sessions.js';
-import { blockedFor, clearFailures, recordFailure } from '../../auth/throttle.js';
+import { blockedFor, credentialBucket, failCredential } from '../../auth/throttle.js';
 import { checkCsrf, clientOf, isHttps, SESSION_COOKIE, type AuthOptions } from '../middleware/auth.js';
 import { boardPage } from './board.js';
 import { revoltPage } from './revolt.js';
@@ -126,17 +126,21 @@ export function pageRoutes(ctx: AppContext, opts: PageOptions): Hono {
     const next = safeNext(form.next);
     const client = clientOf(c, opts);
     const now = Date.now();
-    const wait = await blockedFor(ctx, client, now);
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+    const presented = typeof form.key === 'string' ? form.key.trim() : '';
+    const bucket = await credentialBucket('key', presented, client);
+    const wait = await blockedFor(ctx, bucket, now);
+    const tooMany = (s: number) => {
+      c.header('Retry-After', String(s));
       return c.html(signinPage({ next, error: 'Too many failed sign-ins from this address. Try again later.' }), 429);
-    }
-    const key = typeof form.key === 'string' ? await verifyApiKey(ctx, form.key.trim(), now) : null;
+    };
+    if (wait > 0) return tooMany(Math.ceil(wait / 1000));
+    // a key that verifies signs in whatever others have failed from this address
+    const key = presented ? await verifyApiKey(ctx, presented, now) : null;
     if (!key) {
-      await recordFailure(ctx, client, now);
+      const v = await failCredential(ctx, bucket, client, now);
+      if (v.status === 429) return tooMany(v.retryAfterS!);
       return c.html(signinPage({ next, error: 'That key is unknown or revoked.' }), 401);
     }
-    await clearFailures(ctx, client);
     setSessionCookie(c, (await createSession(ctx, key.id, now)).token);
     return c.redirect(next, 303);
   });
@@ -144,10 +148,13 @@ export function pageRoutes(ctx: AppContext, opts: PageOptions): Hono {
   app.get('/signin/link/:token', async (c) => {
     const now = Date.now();
     const client = clientOf(c, opts);
-    if ((await blockedFor(ctx, client, now)) > 0) return c.html(signinPage({ next: '/', error: 'Too many failed sign-ins from this address. Try again later.' }), 429);
-    const key = await consumeSigninLink(ctx, c.req.param('token'), now);
+    const token = c.req.param('token');
+    const bucket = await credentialBucket('link', token, client);
+    const tooMany = () => c.html(signinPage({ next: '/', error: 'Too many failed sign-ins from this address. Try again later.' }), 429);
+    if ((await blockedFor(ctx, bucket, now)) > 0) return tooMany();
+    const key = await consumeSigninLink(ctx, token, now);
     if (!key) {
-      await recordFailure(ctx, client, now);
+      if ((await failCredential(ctx, bucket, client, now)).status === 429) return tooMany();
       return c.html(signinPage({ next: '/', error: 'That sign-in link was already used or has expired. Sign in with a key.' }), 401);
     }
     setSessionCookie(c, (await createSession(ctx, key.id, now)).token);

@@ -10,6 +10,8 @@ import { HttpError } from '../errors.js';
 import { push, pushItemSchema, pushItemToPost } from '../../feeds/sources/push.js';
 import { verifyWebhook } from '../../feeds/webhook-signature.js';
 import { processPosts } from '../../pipeline/process.js';
+import { credentialBucket, failCredential } from '../../auth/throttle.js';
+import { requestClient } from '../middleware/auth.js';
 import type { NormalizedPost } from '../../types.js';
 
 export const MAX_PUSH_ITEMS = 1000;
@@ -37,7 +39,17 @@ export function ingestRoutes(ctx: AppContext): Hono {
       ctx.clock.now(),
       cfg.data.toleranceSeconds,
     );
-    if (!verdict.ok) throw new HttpError(401, 'bad_signature', verdict.reason);
+    if (!verdict.ok) {
+      // counted per source and sender address; past the limit the sender is told to stop (429), but a
+      // correct signature from the same address is still accepted
+      const client = requestClient(c);
+      const v = await failCredential(ctx, await credentialBucket('push', id, client), client, Date.now(), 'push');
+      if (v.status === 429) {
+        c.header('Retry-After', String(v.retryAfterS));
+        throw new HttpError(429, 'too_many_attempts', `too many bad signatures from this address; try again later (${verdict.reason})`);
+      }
+      throw new HttpError(401, 'bad_signature', verdict.reason);
+    }
 
     let doc: unknown;
     try {

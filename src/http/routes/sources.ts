@@ -3,30 +3,28 @@
  * next poll, posts seen, rate limit). Admins add or change a source with PUT /api/sources/:id and ask
  * for an immediate poll with POST /api/sources/:id/poll (the auth policy makes mutations admin-only).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppContext } from '../../context.js';
 import type { SourcesTable } from '../../store/schema.js';
 import { HttpError } from '../errors.js';
 import { sourceConfigSchema } from '../../config/schema.js';
 import { formatIssues } from '../../util/validated-yaml.js';
+import { writeAudit } from '../../store/audit.js';
+import { actorOf, principalOf } from '../principal.js';
+import { maskConfig, maskUrlsInText, restoreMasked } from '../secrets.js';
 
 const iso = (t: number | null) => (t === null || t === undefined ? null : new Date(Number(t)).toISOString());
-const SECRET_KEYS = /secret|password|token|authorization/i;
+const parse = (s: string | null) => {
+  try {
+    return s ? JSON.parse(s) : null;
+  } catch {
+    return null;
+  }
+};
 
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '***' : redact(v)]));
-  return value;
-}
-
-export function sourceView(r: SourcesTable) {
-  const parse = (s: string | null) => {
-    try {
-      return s ? JSON.parse(s) : null;
-    } catch {
-      return null;
-    }
-  };
+/** A source as the API and the Sources page show it; secrets masked unless `reveal` (admins who ask). */
+export function sourceView(r: SourcesTable, opts: { reveal?: boolean } = {}) {
+  const reveal = opts.reveal === true;
   return {
     id: r.id,
     target: r.target_id,
@@ -36,14 +34,28 @@ export function sourceView(r: SourcesTable) {
     status: r.enabled === 1 ? r.status : 'disabled',
     lastPollAt: iso(r.last_poll_at),
     lastSuccessAt: iso(r.last_success_at),
-    lastError: r.last_error ? { code: r.error_code, reason: r.last_error, at: iso(r.last_error_at) } : null,
+    lastError: r.last_error ? { code: r.error_code, reason: reveal ? r.last_error : maskUrlsInText(r.last_error), at: iso(r.last_error_at) } : null,
     failures: r.failures,
     nextPollAt: r.type === 'push' ? null : iso(r.next_poll_at),
     postsSeen: Number(r.posts_seen),
     rateLimit: parse(r.rate_limit),
     polling: r.lease_until !== null && Number(r.lease_until) > Date.now(),
-    config: redact(parse(r.config)),
+    config: reveal ? parse(r.config) : maskConfig(parse(r.config)),
   };
+}
+
+/**
+ * `?reveal=true`: the secrets in the clear, for admins only (and written to the audit log); every
+ * other reader, admins who do not ask included, gets them masked.
+ */
+async function wantsReveal(ctx: AppContext, c: Context, ids: string[]): Promise<boolean> {
+  const q = c.req.query('reveal');
+  if (q === undefined || q === 'false' || q === '0') return false;
+  if (q !== 'true' && q !== '1') throw new HttpError(400, 'bad_request', 'reveal: expected true or false');
+  const p = principalOf(c);
+  if (!p || p.role !== 'admin') throw new HttpError(403, 'forbidden', 'only admins may reveal source credentials');
+  await writeAudit(ctx, { at: ctx.clock.now(), actor: actorOf(c), action: 'source.reveal', entityType: 'source', entityId: ids.length === 1 ? ids[0] : '*', detail: { sources: ids.slice(0, 100) } });
+  return true;
 }
 
 export function sourcesRoutes(ctx: AppContext): Hono {
@@ -53,19 +65,27 @@ export function sourcesRoutes(ctx: AppContext): Hono {
     const target = c.req.query('target');
     if (target) q = q.where('target_id', '=', target);
     const rows = await q.execute();
-    return c.json({ items: rows.map(sourceView) });
+    const reveal = await wantsReveal(ctx, c, rows.map((r) => r.id));
+    return c.json({ items: rows.map((r) => sourceView(r, { reveal })) });
   });
   api.get('/sources/:id', async (c) => {
     const r = await ctx.db.selectFrom('sources').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
     if (!r) throw new HttpError(404, 'not_found', 'no such source');
-    return c.json(sourceView(r));
+    return c.json(sourceView(r, { reveal: await wantsReveal(ctx, c, [r.id]) }));
   });
   api.put('/sources/:id', async (c) => {
     const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!body || typeof body !== 'object' || typeof body.target !== 'string') throw new HttpError(400, 'bad_request', 'expected a JSON object with "target" and the source keys');
-    const { target, ...keys } = body;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'bad_request', 'expected a JSON object with the source keys (and "target" to add a source)');
+    const { target: givenTarget, ...sent } = body;
+    if (givenTarget !== undefined && typeof givenTarget !== 'string') throw new HttpError(400, 'bad_request', '"target": expected a target id');
+    const stored = await ctx.db.selectFrom('sources').select(['config', 'type', 'target_id']).where('id', '=', c.req.param('id')).executeTakeFirst();
+    // a change may leave out the target; adding a source needs one
+    if (!stored && givenTarget === undefined) throw new HttpError(404, 'not_found', `no source "${c.req.param('id')}" (to add it, send its "target" too)`);
+    const target = givenTarget ?? stored!.target_id;
     const t = await ctx.db.selectFrom('targets').select('id').where('id', '=', target).executeTakeFirst();
     if (!t) throw new HttpError(404, 'not_found', `no target "${target}"`);
+    // settings read masked and sent back: the masked secrets keep their stored values
+    const keys = stored && stored.type === sent.type ? (restoreMasked(sent, parse(stored.config)) as Record<string, unknown>) : sent;
     const parsed = sourceConfigSchema.safeParse({ ...keys, id: c.req.param('id') });
     if (!parsed.success) throw new HttpError(422, 'invalid_source', formatIssues(parsed.error.issues, () => null).join('; '));
     const { id, type, every, enabled, ...rest } = parsed.data;
