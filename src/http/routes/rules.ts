@@ -6,15 +6,27 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../errors.js';
-import { parseRules } from '../../classify/rules/parse.js';
+import { kindOf, parseRules } from '../../classify/rules/parse.js';
+import { loadRoutingRules } from '../../routing/rules.js';
+import { loadTemplates } from '../../routing/templates.js';
 import { describe, parseBody } from '../openapi/registry.js';
 
 const TestBody = z.object({ text: z.string().min(1).max(10_000), lang: z.string().max(8).optional() }).strict();
 const ValidateBody = z.object({ files: z.array(z.object({ path: z.string().min(1).max(200), text: z.string().max(1_000_000) })).min(1).max(50) }).strict();
 
 describe('GET', '/api/rules', { summary: 'The rule files the classifier runs with', tags: ['rules'] });
-describe('POST', '/api/rules/validate', { summary: 'Validate changed rule files together with the others (changes nothing)', tags: ['rules'], body: ValidateBody, errors: [400, 415] });
+describe('POST', '/api/rules/validate', { summary: 'Validate changed rule files together with the others (changes nothing); a path that is not a rule file is 400 unknown_rule_file', tags: ['rules'], body: ValidateBody, errors: [400, 415, 503] });
 describe('POST', '/api/rules/test', { summary: 'Classify a text and explain the verdict (changes nothing)', tags: ['rules'], body: TestBody, errors: [400, 415] });
+
+const RULE_FILE_LAYOUT = 'sentiment/<lang>.yaml, sentiment/emoji.yaml, complaint/<lang>.yaml, topics.yaml, escalation.yaml, scoring.yaml, routing.yaml or templates/<lang>.yaml';
+
+/** Which loader reads a file of rules/, or null for a path none does (or one that leaves rules/). */
+export function ruleFileKind(path: string): 'classifier' | 'routing' | 'template' | null {
+  if (!/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?\.ya?ml$/i.test(path)) return null; // no "..", no absolute path, one folder at most
+  if (/^routing\.ya?ml$/.test(path)) return 'routing';
+  if (/^templates\/[a-z]{2,3}(-[a-z0-9]+)?\.ya?ml$/i.test(path)) return 'template';
+  return kindOf(path) !== null ? 'classifier' : null;
+}
 
 type ExplainingClassify = (text: string, lang?: string | null, opts?: { explain?: boolean }) => unknown;
 
@@ -27,16 +39,39 @@ export function ruleRoutes(ctx: AppContext): Hono {
   api.post('/rules/validate', async (c) => {
     const body = await parseBody(c, ValidateBody);
     if (!ctx.ruleFiles) throw new HttpError(503, 'unavailable', 'this runtime cannot read rule files');
+    // a file no loader reads would be "valid" whatever it holds: name only files that exist in rules/
+    const unknown = body.files.filter((f) => ruleFileKind(f.path) === null).map((f) => f.path);
+    if (unknown.length) throw new HttpError(400, 'unknown_rule_file', `${unknown.map((p) => JSON.stringify(p.slice(0, 200))).join(', ')}: not a rule file; expected ${RULE_FILE_LAYOUT}`);
     const current = await ctx.ruleFiles();
     const changed = new Map(body.files.map((f) => [f.path, f.text]));
     const merged = [...current.filter((f) => !changed.has(f.path)), ...body.files];
+    const problems: string[] = [];
+    const report = (err: unknown) => {
+      const e = err as Error & { file?: string; problems?: string[] };
+      problems.push(...(e.problems?.length ? e.problems.map((p) => `${e.file ?? ''}: ${p}`) : [e.message]));
+    };
+    let files: string[] = [];
+    let examples = 0;
     try {
       const set = parseRules(merged);
-      return c.json({ ok: true, files: set.files, examples: set.examples.length, problems: [] });
+      files = set.files;
+      examples = set.examples.length;
     } catch (err) {
-      const e = err as Error & { file?: string; problems?: string[] };
-      return c.json({ ok: false, files: [], examples: 0, problems: e.problems?.length ? e.problems.map((p) => `${e.file ?? ''}: ${p}`) : [e.message] });
+      report(err);
     }
+    // routing and reply templates are other stages' files, checked by their own loaders
+    for (const f of body.files) {
+      try {
+        const kind = ruleFileKind(f.path);
+        if (kind === 'routing') loadRoutingRules(f.text, f.path, { channelIds: ctx.config.notifications.channels.map((ch) => ch.id) });
+        else if (kind === 'template') loadTemplates([{ lang: f.path.replace(/^templates\//, '').replace(/\.ya?ml$/, ''), file: f.path, text: f.text }]);
+        else continue;
+        files.push(f.path);
+      } catch (err) {
+        report(err);
+      }
+    }
+    return c.json(problems.length ? { ok: false, files: [], examples: 0, problems } : { ok: true, files, examples, problems: [] });
   });
   api.post('/rules/test', async (c) => {
     const body = await parseBody(c, TestBody);
