@@ -50,6 +50,26 @@ const VERB: Record<NoticeKind, string> = {
 
 const TREND: Record<string, string> = { emerging: 'new', escalating: 'rising', peaking: 'peaking', subsiding: 'falling', resolved: 'over' };
 
+/**
+ * The length platforms' limits are counted in, as far as we can tell: Slack, Discord and Teams
+ * document "characters" without a unit; we count UTF-16 code units, which is never fewer than code
+ * points (an emoji is 2 here, 1 as a code point), so a text that fits here fits under either
+ * reading. Always measured on the text as sent: escaped, with links encoded.
+ */
+export function units(s: string): number {
+  return s.length;
+}
+
+/** Cut to at most `max` UTF-16 units, on a code point boundary, marking the cut with "…". */
+export function clipUnits(s: string, max: number): string {
+  if (s.length <= max) return s;
+  if (max <= 0) return '';
+  let end = max - 1; // room for the ellipsis
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--; // never split a surrogate pair
+  return s.slice(0, Math.max(0, end)) + '…';
+}
+
 /** Cut to n characters (code points), marking the cut. */
 export function clip(s: string, n: number): string {
   const chars = [...s];

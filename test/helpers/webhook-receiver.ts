@@ -106,7 +106,8 @@ export function verifyStandardWebhook(r: Received, secrets: string[], now = Date
   return ['no signature matches'];
 }
 
-const len = (s: unknown) => (typeof s === 'string' ? [...s].length : 0);
+// limits counted in UTF-16 units: never fewer than code points, so within them is within either reading (issue 16)
+const len = (s: unknown) => (typeof s === 'string' ? s.length : 0);
 
 /** Slack incoming-webhook rules we rely on: blocks ≤ 50, section text < 3,000, ≤ 10 fields of ≤ 2,000, header ≤ 150. */
 export function verifySlack(json: any): string[] {

@@ -1,10 +1,11 @@
 /**
  * Discord webhook, one embed. Limits: title 256, description 4,096, 25 fields (name 256, value
- * 1,024), footer 2,048, 6,000 characters in all. Escaping: Discord markdown is backslash-escaped,
- * and allowed_mentions is empty so "@everyone" in a post pings nobody.
+ * 1,024), footer 2,048, 6,000 characters in all, counted on the text as sent (escapes and the
+ * encoded link included) in UTF-16 units (see `units` in message.ts). Escaping: Discord markdown
+ * is backslash-escaped, and allowed_mentions is empty so "@everyone" in a post pings nobody.
  */
 import type { Provider } from './types.js';
-import { clip, type Notice } from '../message.js';
+import { clip, units, type Notice } from '../message.js';
 
 export const DISCORD_LIMITS = { title: 256, description: 4_096, fields: 25, fieldName: 256, fieldValue: 1_024, footer: 2_048, total: 6_000 };
 
@@ -15,18 +16,26 @@ export function escapeDiscord(s: string): string {
 const COLORS: Record<string, number> = { P1: 0xd93025, P2: 0xf29900, P3: 0xf9ab00, P4: 0x5f6368 };
 
 /** Escape, then cut so the escaped form fits (never cutting an escape in half). */
-function fitEscaped(raw: string, max: number): string {
+export function fitEscaped(raw: string, max: number): string {
+  if (max <= 0) return '';
   let n = [...raw].length;
   let out = escapeDiscord(raw);
-  while ([...out].length > max && n > 0) {
+  while (units(out) > max && n > 0) {
     n = Math.floor(n * 0.9);
     out = escapeDiscord(clip(raw, n));
   }
-  return out;
+  return units(out) > max ? '' : out;
+}
+
+/** The post's link as the field shows it, URL encoded where Discord's markdown would break on it. */
+function postLink(url: string | null): string {
+  if (!url) return '';
+  const link = `\n[open post](<${url.replace(/[()<>]/g, encodeURIComponent)}>)`;
+  return units(link) <= DISCORD_LIMITS.fieldValue / 2 ? link : ''; // a URL too long to leave room for the post is left out
 }
 
 export function embedSize(e: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }): number {
-  const len = (s?: string) => (s ? [...s].length : 0);
+  const len = (s?: string) => (s ? units(s) : 0);
   return len(e.title) + len(e.description) + len(e.footer?.text) + (e.fields ?? []).reduce((a, f) => a + len(f.name) + len(f.value), 0);
 }
 
@@ -36,14 +45,16 @@ export function discordPayload(n: Notice): Record<string, unknown> {
   for (const p of n.posts) {
     if (fields.length >= DISCORD_LIMITS.fields) break;
     const by = `${p.author}${p.followers ? ` (${p.followers.toLocaleString('en-US')} followers)` : ''} on ${p.source}`;
-    const value = fitEscaped(p.text, DISCORD_LIMITS.fieldValue - (p.url ? p.url.length + 12 : 0)) + (p.url ? `\n[open post](<${p.url.replace(/[()<>]/g, encodeURIComponent)}>)` : '');
+    // the link is measured as sent, and the post's text gets what it leaves of the field
+    const link = postLink(p.url);
+    const value = (fitEscaped(p.text, DISCORD_LIMITS.fieldValue - units(link)) || '-') + link;
     fields.push({ name: fitEscaped(by, 200), value, inline: false });
   }
   let description = fitEscaped(n.summary, 1_000);
   if (n.items?.length) {
     const lines = n.items.map((it) => `• ${fitEscaped(it.title, 150)} (severity ${Math.round(it.severity)})`);
     for (const l of lines) {
-      if ([...description].length + l.length + 1 > 3_000) break;
+      if (units(description) + units(l) + 1 > 3_000) break;
       description += '\n' + l;
     }
   }

@@ -1,10 +1,14 @@
 /**
- * Slack incoming webhook, Block Kit. Limits: header 150 chars, a section's text under 3,000,
- * 10 fields of 2,000, 50 blocks. Escaping: &, < and > (so "<!channel>" or "<url|label>" in a post
- * cannot ping or forge a link); our own links are built with URLs we have checked.
+ * Slack incoming webhook, Block Kit. Limits: header 150 characters, a section's text under 3,000,
+ * 10 fields of 2,000, 50 blocks. Slack documents "characters" without saying which: not bytes (a
+ * 2,500-character Japanese text passes a 3,000 limit), and code points or UTF-16 units we cannot
+ * tell from outside, so every limit is counted in UTF-16 units, never fewer than code points, on
+ * the text as sent (escaped, links encoded). Escaping: &, < and > (so "<!channel>" or
+ * "<url|label>" in a post cannot ping or forge a link); our own links are built with URLs we have
+ * checked.
  */
 import type { Provider } from './types.js';
-import { clip, type Notice } from '../message.js';
+import { clip, clipUnits, units, type Notice } from '../message.js';
 
 export const SLACK_SECTION_MAX = 2_990; // Slack rejects 3,000 and above
 const SLACK_HEADER_MAX = 150;
@@ -21,9 +25,9 @@ const link = (url: string, label: string) => `<${slackUrl(url)}|${escapeSlack(la
 
 /** Fit an escaped string under max: clip the raw text until the escaped form fits. */
 function fit(raw: string, max: number, wrap: (escaped: string) => string): string {
-  let n = raw.length;
+  let n = [...raw].length;
   let out = wrap(escapeSlack(raw));
-  while (out.length > max && n > 0) {
+  while (units(out) > max && n > 0) {
     n = Math.floor(n * 0.9);
     out = wrap(escapeSlack(clip(raw, n)));
   }
@@ -32,22 +36,25 @@ function fit(raw: string, max: number, wrap: (escaped: string) => string): strin
 
 export function slackPayload(n: Notice): Record<string, unknown> {
   const blocks: Record<string, unknown>[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(n.title, SLACK_HEADER_MAX), emoji: false } },
+    // plain_text is not escaped: what is counted is what is sent
+    { type: 'header', text: { type: 'plain_text', text: clipUnits(n.title, SLACK_HEADER_MAX), emoji: false } },
     { type: 'section', text: { type: 'mrkdwn', text: fit(n.summary, SLACK_SECTION_MAX, (s) => s) } },
   ];
   if (n.fields.length) blocks.push({ type: 'section', fields: n.fields.slice(0, 10).map((f) => ({ type: 'mrkdwn', text: fit(f.value, 1_900, (v) => `*${escapeSlack(clip(f.name, 50))}*\n${v}`) })) });
   for (const p of n.posts) {
-    const head = `*${escapeSlack(p.author)}*${p.followers ? ` (${p.followers.toLocaleString('en-US')} followers)` : ''} on ${escapeSlack(p.source)}${p.url ? ` · ${link(p.url, 'open post')}` : ''}`;
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(p.text, SLACK_SECTION_MAX - head.length - 4, (t) => `${head}\n>${t.replace(/\n/g, '\n>')}`) } });
+    const by = `*${escapeSlack(p.author)}*${p.followers ? ` (${p.followers.toLocaleString('en-US')} followers)` : ''} on ${escapeSlack(p.source)}`;
+    const withLink = p.url ? `${by} · ${link(p.url, 'open post')}` : by;
+    const head = units(withLink) <= SLACK_SECTION_MAX / 2 ? withLink : by; // a URL too long to leave room for the post is left out
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(p.text, SLACK_SECTION_MAX, (t) => `${head}\n>${t.replace(/\n/g, '\n>')}`) } });
   }
   if (n.items?.length) {
     const lines: string[] = [];
     let size = 0;
     for (const it of n.items) {
       const line = `• ${it.link ? link(it.link, clip(it.title, 150)) : escapeSlack(clip(it.title, 150))} (severity ${Math.round(it.severity)})`;
-      if (size + line.length + 1 > SLACK_SECTION_MAX) break;
+      if (size + units(line) + 1 > SLACK_SECTION_MAX) break;
       lines.push(line);
-      size += line.length + 1;
+      size += units(line) + 1;
     }
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } });
   }

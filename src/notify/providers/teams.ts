@@ -13,6 +13,14 @@ export function escapeTeams(s: string): string {
   return s.replace(/[\\*_~`[\]()#>+\-!|{}]/g, '\\$&').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A URL with every character RFC 3986 does not allow percent-encoded: WHATWG URLs keep "|", "^",
+ * "`", "{" or "}" as written, which an Adaptive Card's uri-reference refuses.
+ */
+export function rfc3986(url: string): string {
+  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
+}
+
 export function teamsPayload(n: Notice, postChars = 500): Record<string, unknown> {
   const body: Record<string, unknown>[] = [
     { type: 'TextBlock', text: escapeTeams(clip(n.title, 200)), weight: 'Bolder', size: 'Medium', wrap: true },
@@ -27,7 +35,7 @@ export function teamsPayload(n: Notice, postChars = 500): Record<string, unknown
         { type: 'TextBlock', text: escapeTeams(`${p.author}${p.followers ? ` (${p.followers.toLocaleString('en-US')} followers)` : ''} on ${p.source}`), weight: 'Bolder', wrap: true },
         { type: 'TextBlock', text: escapeTeams(clip(p.text, postChars)), wrap: true },
       ],
-      ...(p.url ? { selectAction: { type: 'Action.OpenUrl', url: p.url } } : {}),
+      ...(p.url ? { selectAction: { type: 'Action.OpenUrl', url: rfc3986(p.url) } } : {}),
     });
   }
   for (const it of n.items ?? []) body.push({ type: 'TextBlock', text: escapeTeams(`• ${clip(it.title, 150)} (severity ${Math.round(it.severity)})`), wrap: true, spacing: 'None' });
@@ -37,7 +45,7 @@ export function teamsPayload(n: Notice, postChars = 500): Record<string, unknown
     version: '1.4',
     msteams: { width: 'Full' },
     body,
-    actions: n.link ? [{ type: 'Action.OpenUrl', title: 'Open in Backlash', url: n.link }] : [],
+    actions: n.link ? [{ type: 'Action.OpenUrl', title: 'Open in Backlash', url: rfc3986(n.link) }] : [],
   };
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
 }
