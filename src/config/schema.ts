@@ -128,9 +128,14 @@ export const configSchema = z
         channels: z.array(channelSchema).default([]),
         // issue 6: delivery worker tuning
         timeout: duration('10s'),
+        // issue 16: a failing destination is retried (probed) this long before its messages become dead letters
+        retryFor: duration('24h'),
+        // kept so older configs load: retries now run until retryFor, whatever the count
         maxAttempts: z.number().int().min(1).max(50).default(8),
         backoffBase: duration('5s'),
-        backoffMax: duration('30m'),
+        // the longest wait between two probes of a failing destination (was 30m: a receiver back up
+        // would wait up to half an hour for its queue)
+        backoffMax: duration('5m'),
       })
       .strict()
       .prefault({}),

@@ -2,8 +2,11 @@
  * The delivery worker: one bounded tick over the outbox. At least once, with the event's id as the
  * idempotency key (webhook-id and Idempotency-Key headers, the same on every retry). Rows are leased
  * so two workers never send the same row at once; a crash leaves the lease to expire and the row is
- * sent again. Retries back off exponentially with jitter and honour 429 Retry-After; after the retry
- * budget the row becomes a dead letter (API: resend). Quiet-hours rows are folded into a digest.
+ * sent again, without counting an attempt (only an answer, or the lack of one within the timeout,
+ * is an attempt). A destination that fails is probed with capped exponential backoff (or its
+ * Retry-After) while its messages wait, and resumes at once when it answers (destinations.ts);
+ * dead letters only for a refusal (4xx other than 408, 425, 429) or at the `retryFor` horizon
+ * (API: resend). Quiet-hours rows are folded into a digest.
  */
 import type { AppContext } from '../context.js';
 import type { ChannelConfig } from '../config/schema.js';
@@ -13,6 +16,7 @@ import { PROVIDERS } from './providers/index.js';
 import { clip, digestNotice, type Notice } from './message.js';
 import { dashboardLink, enqueueNotice, inQuietHours } from './outbox.js';
 import { TokenBucketLimiter, type RateLimiter } from './limiter.js';
+import { deadAtHorizon, failingDestinations, holdUntilProbe, markAnswered, markFailing } from './destinations.js';
 
 export interface FetchResponseLike {
   status: number;
@@ -38,6 +42,8 @@ export interface DeliverResult {
   dead: number;
   deferred: number;
   digests: number;
+  /** messages held back because their destination is failing and not due for a probe */
+  held: number;
 }
 
 type Outcome = { ok: true; status: number } | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
@@ -105,17 +111,24 @@ const defaultLimiters = new WeakMap<object, RateLimiter>();
 export async function deliverDue(ctx: AppContext, opts: DeliverOptions = {}): Promise<DeliverResult> {
   const now = ctx.clock.now();
   const n = ctx.config.notifications;
-  const result: DeliverResult = { delivered: 0, retried: 0, dead: 0, deferred: 0, digests: await releaseDigests(ctx, now) };
+  const result: DeliverResult = { delivered: 0, retried: 0, dead: 0, deferred: 0, digests: await releaseDigests(ctx, now), held: 0 };
   const limiter = opts.limiter ?? defaultLimiters.get(ctx) ?? new TokenBucketLimiter();
   defaultLimiters.set(ctx, limiter);
   const fetchFn: FetchLike = ctx.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const failing = await failingDestinations(ctx);
+  // a failing destination's messages wait for its probe (new ones too): they never fill the batch
+  for (const [channel, d] of failing) if (d.next_probe_at > now) result.held += await holdUntilProbe(ctx, channel, d.next_probe_at, now);
   const due = await ctx.db
     .selectFrom('outbox')
     .selectAll()
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now)
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    // at a probe every waiting message is due at once: the least tried goes first, so one message
+    // the destination chokes on cannot stand in front of the others for ever
     .orderBy('next_attempt_at')
+    .orderBy('attempts')
+    .orderBy('created_at')
     .limit(opts.batch ?? BATCH)
     .execute();
 
@@ -125,9 +138,8 @@ export async function deliverDue(ctx: AppContext, opts: DeliverOptions = {}): Pr
   await Promise.all(
     [...byChannel.entries()].map(async ([channelId, rows]) => {
       const channel = n.channels.find((c) => c.id === channelId);
-      let failing = false;
+      let state = failing.get(channelId);
       for (const row of rows) {
-        if (failing) break; // the destination is failing: the rest wait for the next tick instead of piling on
         if (!channel) {
           await ctx.db.updateTable('outbox').set({ status: 'dead', last_error: `channel "${channelId}" is no longer configured` }).where('id', '=', row.id).execute();
           result.dead++;
@@ -155,18 +167,30 @@ export async function deliverDue(ctx: AppContext, opts: DeliverOptions = {}): Pr
         const attempts = row.attempts + 1;
         const after = ctx.clock.now();
         if (outcome.ok) {
-          await ctx.db.updateTable('outbox').set({ status: 'delivered', attempts, delivered_at: after, last_status: outcome.status, last_error: null, lease_until: null }).where('id', '=', row.id).execute();
+          await ctx.db.updateTable('outbox').set({ status: 'delivered', attempts, delivered_at: after, last_status: outcome.status, last_error: null, lease_until: null, failing_since: null }).where('id', '=', row.id).execute();
           result.delivered++;
-        } else if (outcome.retryable && attempts < n.maxAttempts) {
-          const delay = Math.max(outcome.retryAfterMs ?? 0, backoffMs(attempts, n.backoffBase, n.backoffMax, opts.random));
-          await ctx.db.updateTable('outbox').set({ attempts, next_attempt_at: after + delay, last_status: outcome.status, last_error: outcome.error, lease_until: null }).where('id', '=', row.id).execute();
+          await markAnswered(ctx, channelId, state, after);
+          state = undefined;
+        } else if (outcome.retryable) {
+          // the destination is failing: this message and the others wait for the next probe
+          state = await markFailing(ctx, channelId, state, after, Math.max(outcome.retryAfterMs ?? 0, backoffMs((state?.failures ?? 0) + 1, n.backoffBase, n.backoffMax, opts.random)), outcome.error, outcome.status);
+          await ctx.db
+            .updateTable('outbox')
+            .set((eb) => ({ attempts, failing_since: eb.fn.coalesce('failing_since', 'next_attempt_at'), next_attempt_at: state!.next_probe_at, last_status: outcome.status, last_error: outcome.error, lease_until: null }))
+            .where('id', '=', row.id)
+            .execute();
           result.retried++;
-          failing = true;
+          result.held += await holdUntilProbe(ctx, channelId, state.next_probe_at, after);
+          result.dead += await deadAtHorizon(ctx, channelId, after, n.retryFor, outcome.error, outcome.status);
+          break; // the rest wait for the probe instead of piling on
         } else {
+          // refused outright: retrying the same request cannot help; the destination did answer
           await ctx.db.updateTable('outbox').set({ status: 'dead', attempts, last_status: outcome.status, last_error: outcome.error, lease_until: null }).where('id', '=', row.id).execute();
           await writeAudit(ctx, { at: after, actor: 'system', action: 'delivery.dead', entityType: 'delivery', entityId: row.id, detail: { channel: channelId, event: row.event_id, attempts, error: outcome.error } });
           ctx.log.warn('delivery dead-lettered', { delivery: row.id, channel: channelId, attempts, error: outcome.error });
           result.dead++;
+          await markAnswered(ctx, channelId, state, after);
+          state = undefined;
         }
       }
     }),
@@ -179,7 +203,7 @@ export async function resendDelivery(ctx: AppContext, id: string, actor: string)
   const now = ctx.clock.now();
   const done = await ctx.db
     .updateTable('outbox')
-    .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null, last_error: null })
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null, last_error: null, failing_since: null })
     .where('id', '=', id)
     .where('status', 'in', ['dead', 'delivered', 'superseded'])
     .returning('id')

@@ -158,6 +158,19 @@ export interface OutboxTable {
   lease_until: number | null;
   last_status: number | null;
   digest_id: string | null;
+  // 007-delivery-health
+  failing_since: number | null; // when this message first could not be delivered (the horizon counts from it)
+}
+
+/** A channel whose destination is failing (no row while it answers). */
+export interface NotifyDestinationsTable {
+  channel: string;
+  failing_since: number;
+  failures: number;
+  next_probe_at: number;
+  last_error: string | null;
+  last_status: number | null;
+  updated_at: number;
 }
 
 export interface AuditLogTable {
@@ -254,6 +267,7 @@ export interface DB {
   events: EventsTable;
   queue_items: QueueItemsTable;
   outbox: OutboxTable;
+  notify_destinations: NotifyDestinationsTable;
   audit_log: AuditLogTable;
   kv: KvTable;
   api_keys: ApiKeysTable;

@@ -34,6 +34,9 @@ export interface Receiver {
   /** Keys answered with 2xx, each counted once (an idempotent receiver's view). */
   processed: Map<string, number>;
   setScript(s: Script): void;
+  /** Stop listening (connections are refused, as when the receiver is down), and listen again on the same port. */
+  down(): Promise<void>;
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,10 +84,21 @@ export async function startReceiver(script: Script = () => ({ status: 200 })): P
     setScript(s) {
       current = s;
     },
-    async close() {
+    async down() {
       for (const r of hanging) r.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    async up() {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => resolve());
+      });
+    },
+    async close() {
+      for (const r of hanging) r.destroy();
+      server.closeAllConnections();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

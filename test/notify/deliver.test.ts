@@ -22,6 +22,7 @@ describe.each(DIALECTS)('delivery worker (%s)', (dialect) => {
 notifications:
   timeout: 1s
   maxAttempts: 6
+  retryFor: 1h
   backoffBase: 10s
   backoffMax: 10m
   channels:
@@ -95,19 +96,23 @@ notifications:
     expect(await statuses()).toEqual({ e_0: 'delivered', e_1: 'delivered', e_2: 'delivered' });
   });
 
-  it('dead-letters after the retry budget, shows it in the API and resends it', async () => {
+  it('dead-letters at the retryFor horizon (not after a count of attempts), shows it in the API and resends it', async () => {
     await setup(channelsYaml());
     rx.setScript(() => ({ status: 503 }));
     await enqueue(notice(1, T0));
-    await drain();
+    await drain(200);
     const dead = await ctx.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
-    expect(dead).toMatchObject({ status: 'dead', attempts: 6, last_status: 503 });
+    // 10 s doubling to 10 min: 7 probes reach the cap after ~21 min, then one every 5-10 min until the hour is over
+    expect(dead).toMatchObject({ status: 'dead', last_status: 503 });
+    expect(dead.attempts).toBeGreaterThan(6);
+    expect(dead.last_error).toMatch(/^no answer from the destination for 1 h \(the retryFor horizon\); last: HTTP 503/);
+    expect(ctx.clock.now() - T0).toBeGreaterThanOrEqual(3_600_000);
     const { key } = await createApiKey(ctx, { role: 'admin', name: 'ops', createdBy: 'test', now: T0 });
     const app = createApp(ctx);
     const h = { authorization: `Bearer ${key}` };
     const list = (await (await app.request('/api/deliveries/dead', { headers: h })).json()) as any;
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ id: dead.id, status: 'dead', attempts: 6, lastStatus: 503, lastError: expect.stringContaining('HTTP 503') });
+    expect(list.items[0]).toMatchObject({ id: dead.id, status: 'dead', attempts: dead.attempts, lastStatus: 503, lastError: expect.stringContaining('HTTP 503') });
     rx.setScript(() => ({ status: 204 }));
     const res = await app.request(`/api/deliveries/${dead.id}/resend`, { method: 'POST', headers: h });
     expect(res.status).toBe(200);

@@ -5,8 +5,8 @@
  * documented `msteams` extension.
  */
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 import { discordPayload } from '../../src/notify/providers/discord.js';
 import { slackPayload } from '../../src/notify/providers/slack.js';
 import { teams } from '../../src/notify/providers/teams.js';
@@ -68,7 +68,7 @@ describe('limits counted after escaping, in UTF-16 units', () => {
 
 describe('the Teams card and the Adaptive Card 1.4 schema', () => {
   const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
+  (formats as unknown as { default: (a: Ajv) => void }).default(ajv);
   const validate = ajv.compile(ADAPTIVE_CARD_14_SUBSET);
   const cardOf = async (n: Notice) => JSON.parse((await teams.render(n, {} as ChannelConfig, { messageId: n.eventId, now: AT })).body).attachments[0].content;
 
@@ -76,7 +76,7 @@ describe('the Teams card and the Adaptive Card 1.4 schema', () => {
     for (const notice of allNotices()) {
       const card = await cardOf(notice);
       expect(validate(card), notice.eventId).toBe(false);
-      expect(validate.errors!.map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`)).toEqual([' additionalProperties {"additionalProperty":"msteams"}']);
+      expect(validate.errors!.map((e: { instancePath: string; keyword: string; params: unknown }) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`)).toEqual([' additionalProperties {"additionalProperty":"msteams"}']);
       expect(card.msteams).toEqual({ width: 'Full' });
       const { msteams: _msteams, ...plain } = card;
       expect(validate(plain), `${notice.eventId}: ${ajv.errorsText(validate.errors)}`).toBe(true);

@@ -7,7 +7,8 @@ import { resendDelivery } from '../../notify/deliver.js';
 import { describe } from '../openapi/registry.js';
 
 describe('GET', '/api/deliveries', { summary: 'Outbox rows by status (pending, delivered, dead, held, digested, superseded) and channel', tags: ['deliveries'], errors: [400] });
-describe('GET', '/api/deliveries/dead', { summary: 'Dead letters: deliveries that used up their retry budget or were refused', tags: ['deliveries'] });
+describe('GET', '/api/deliveries/dead', { summary: 'Dead letters: deliveries refused by their destination (a 4xx other than 408, 425, 429) or undelivered at the retryFor horizon', tags: ['deliveries'] });
+describe('GET', '/api/deliveries/destinations', { summary: 'Destinations that are failing: since when, probes so far, the next probe, the last error and the messages waiting', tags: ['deliveries'] });
 describe('GET', '/api/deliveries/:id', { summary: 'One delivery with its payload', tags: ['deliveries'], errors: [404] });
 describe('POST', '/api/deliveries/:id/resend', { summary: 'Put a dead, delivered or superseded delivery back in line (attempts from zero)', tags: ['deliveries'], errors: [404, 409] });
 
@@ -49,6 +50,14 @@ export function deliveriesRoutes(ctx: AppContext): Hono {
     return c.json({ items: await list(status, c.req.query('channel'), limitOf(c.req.query('limit'))) });
   });
   api.get('/deliveries/dead', async (c) => c.json({ items: await list('dead', c.req.query('channel'), limitOf(c.req.query('limit'))) }));
+  api.get('/deliveries/destinations', async (c) => {
+    const failing = await ctx.db.selectFrom('notify_destinations').selectAll().orderBy('channel').execute();
+    const waiting = await ctx.db.selectFrom('outbox').select('channel').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').groupBy('channel').execute();
+    const count = new Map(waiting.map((w) => [w.channel, Number(w.n)]));
+    return c.json({
+      items: failing.map((d) => ({ channel: d.channel, failingSince: iso(d.failing_since), probes: d.failures, nextProbeAt: iso(d.next_probe_at), lastStatus: d.last_status, lastError: d.last_error, waiting: count.get(d.channel) ?? 0 })),
+    });
+  });
   api.get('/deliveries/:id', async (c) => {
     const r = await ctx.db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
     if (!r) throw new HttpError(404, 'not_found', 'no such delivery');
