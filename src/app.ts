@@ -3,6 +3,7 @@
  * files (Node, Workers) and the tests call it with the parts they wire.
  */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppContext } from './context.js';
 import { HttpError } from './http/errors.js';
 import { API_ROUTES } from './http/routes/index.js';
@@ -32,7 +33,7 @@ const ASSETS: Record<string, [string, string]> = {
   'board.js': [BOARD_JS, 'text/javascript; charset=utf-8'],
 };
 
-describe('GET', '/api/openapi.json', { summary: 'This document (OpenAPI 3.1)', tags: ['meta'] });
+describe('GET', '/api/openapi.json', { summary: 'This document (OpenAPI 3.1)', tags: ['meta'], response: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }) });
 
 export function createApp(ctx: AppContext, opts: AppOptions = {}): Hono {
   const app = new Hono();

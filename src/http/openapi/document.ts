@@ -13,7 +13,19 @@ export interface RegisteredRoute {
 
 type JsonSchema = Record<string, unknown>;
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad request', 401: 'No or unknown API key / session', 403: 'Role too small or CSRF token missing', 404: 'Not found', 409: 'Conflict', 413: 'Too large', 415: 'Not JSON', 422: 'Unprocessable', 429: 'Too many attempts', 503: 'Unavailable' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad request',
+  401: 'No or unknown API key / session (or, on the push endpoint, a bad signature)',
+  403: 'Role too small or CSRF token missing',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Too large',
+  415: 'Not JSON',
+  422: 'Unprocessable',
+  429: 'Too many failed attempts from this client (Retry-After says when to try again)',
+  500: 'Internal error',
+  503: 'Unavailable',
+};
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const out = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema;
@@ -58,19 +70,21 @@ export function buildOpenApi(routes: RegisteredRoute[], info: { version: string 
     }
     const open = isPublic(r.path) || isSelfAuthenticated(r.path);
     const role = requiredRole(r.method, r.path);
-    const status = String(doc?.status ?? 200);
+    const status = doc?.status ?? 200;
     const responses: Record<string, unknown> = {
-      [status]: { description: 'OK', content: { [r.path === '/api/stream' ? 'text/event-stream' : 'application/json']: { schema: doc?.response ? jsonSchema(doc.response, 'output') : {} } } },
+      [String(status)]: { description: status === 202 ? 'Accepted' : status === 201 ? 'Created' : 'OK', content: { [doc?.contentType ?? 'application/json']: { schema: doc?.response ? jsonSchema(doc.response, 'output') : {} } } },
     };
-    const errs = new Set([...(doc?.errors ?? []), ...(open ? [] : [401, 403]), ...(doc?.body ? [400, 415] : [])]);
-    for (const code of [...errs].sort()) responses[String(code)] = { $ref: `#/components/responses/E${code}` };
+    // every request presenting a key can meet 401 (unknown key) and 429 (throttled), even on open
+    // routes; protected ones also 403; any route may fail with 500
+    const errs = new Set([...(doc?.errors ?? []), 401, 429, 500, ...(open ? [] : [403]), ...(doc?.body && !doc.bodyOptional ? [400, 415] : [])]);
+    for (const code of [...errs].sort((a, b) => a - b)) responses[String(code)] = { $ref: `#/components/responses/E${code}` };
     const op: Record<string, unknown> = {
       operationId: operationId(r.method, r.path),
       summary: doc?.summary ?? `${r.method} ${p}`,
       description: [doc?.description, open ? 'No API key needed (public, or authenticated by its own signature).' : `Needs the ${role} role.`].filter(Boolean).join(' '),
       tags: doc?.tags ?? [p.split('/')[2] ?? 'api'],
       ...(parameters.length ? { parameters } : {}),
-      ...(doc?.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
+      ...(doc?.body ? { requestBody: { required: !doc.bodyOptional, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
       responses,
       ...(open ? { security: [] } : {}),
       'x-role': open ? null : role,

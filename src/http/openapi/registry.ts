@@ -18,6 +18,10 @@ export interface RouteDoc {
   errors?: number[];
   /** The success status (default 200; 201 for creations). */
   status?: number;
+  /** The body may be left out (POST /api/queue/{id}/claim). */
+  bodyOptional?: boolean;
+  /** Media type of the success response (default application/json). */
+  contentType?: string;
 }
 
 const DOCS = new Map<string, RouteDoc>();

@@ -7,6 +7,7 @@ import { getRevolt, listPosts, listQueue, listRevolts } from '../queries.js';
 import { revoltInsight } from '../timeline.js';
 import { decodeCursor, pageOf } from '../cursor.js';
 import { cursorParam, describe, idParam, limitParam, page, parseQuery, timeParam } from '../openapi/registry.js';
+import { PostDetailSchema, PostSchema, RevoltDetailSchema, RevoltSchema } from '../openapi/schemas.js';
 
 const slug = z.string().regex(/^[A-Za-z0-9#:._/-]{1,200}$/, 'expected an id').optional();
 
@@ -37,13 +38,10 @@ const PostsQuery = z.object({
   cursor: cursorParam,
 });
 
-const Revolt = z.object({ id: z.string(), target: z.string(), key: z.string(), label: z.string(), stage: z.string(), severity: z.number(), priority: z.string(), openedAt: z.number(), updatedAt: z.number(), resolvedAt: z.number().nullable().optional(), explain: z.record(z.string(), z.unknown()), postIds: z.array(z.string()), members: z.number() });
-const Post = z.object({ id: z.string(), source: z.string(), target: z.string(), url: z.string().nullable(), text: z.string(), lang: z.string().nullable(), publishedAt: z.string(), author: z.record(z.string(), z.unknown()), classification: z.record(z.string(), z.unknown()).nullable() });
-
-describe('GET', '/api/revolts', { summary: 'List revolts, newest first', tags: ['revolts'], query: RevoltsQuery, response: page(Revolt), errors: [400] });
-describe('GET', '/api/revolts/:id', { summary: 'A revolt with its member posts, timeline, explanation and queue item', tags: ['revolts'], errors: [404] });
-describe('GET', '/api/posts', { summary: 'List posts with their classification, newest first', tags: ['posts'], query: PostsQuery, response: page(Post), errors: [400] });
-describe('GET', '/api/posts/:id', { summary: 'A post with its classification, explanation and label corrections', tags: ['posts'], errors: [404] });
+describe('GET', '/api/revolts', { summary: 'List revolts, newest first', tags: ['revolts'], query: RevoltsQuery, response: page(RevoltSchema), errors: [400] });
+describe('GET', '/api/revolts/:id', { summary: 'A revolt with its member posts, timeline, explanation and queue item', tags: ['revolts'], response: RevoltDetailSchema, errors: [404] });
+describe('GET', '/api/posts', { summary: 'List posts with their classification, newest first', tags: ['posts'], query: PostsQuery, response: page(PostSchema), errors: [400] });
+describe('GET', '/api/posts/:id', { summary: 'A post with its classification, explanation and label corrections', tags: ['posts'], response: PostDetailSchema, errors: [404] });
 
 export function apiRoutes(ctx: AppContext): Hono {
   const api = new Hono();

@@ -4,13 +4,17 @@ import type { AppContext } from '../../context.js';
 import { HttpError } from '../errors.js';
 import { actorOf } from '../principal.js';
 import { resendDelivery } from '../../notify/deliver.js';
+import { z } from 'zod';
 import { describe } from '../openapi/registry.js';
+import { DeliverySchema, DestinationSchema } from '../openapi/schemas.js';
 
-describe('GET', '/api/deliveries', { summary: 'Outbox rows by status (pending, delivered, dead, held, digested, superseded) and channel', tags: ['deliveries'], errors: [400] });
-describe('GET', '/api/deliveries/dead', { summary: 'Dead letters: deliveries refused by their destination (a 4xx other than 408, 425, 429) or undelivered at the retryFor horizon', tags: ['deliveries'] });
-describe('GET', '/api/deliveries/destinations', { summary: 'Destinations that are failing: since when, probes so far, the next probe, the last error and the messages waiting', tags: ['deliveries'] });
-describe('GET', '/api/deliveries/:id', { summary: 'One delivery with its payload', tags: ['deliveries'], errors: [404] });
-describe('POST', '/api/deliveries/:id/resend', { summary: 'Put a dead, delivered or superseded delivery back in line (attempts from zero)', tags: ['deliveries'], errors: [404, 409] });
+const ListQuery = z.object({ status: z.enum(['pending', 'delivered', 'dead', 'held', 'digested', 'superseded']).optional(), channel: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(100).describe('1-500') });
+const DeadQuery = ListQuery.omit({ status: true });
+describe('GET', '/api/deliveries', { summary: 'Outbox rows by status (pending, delivered, dead, held, digested, superseded) and channel', tags: ['deliveries'], query: ListQuery, response: z.object({ items: z.array(DeliverySchema) }), errors: [400] });
+describe('GET', '/api/deliveries/dead', { summary: 'Dead letters: deliveries refused by their destination (a 4xx other than 408, 425, 429) or undelivered at the retryFor horizon', tags: ['deliveries'], query: DeadQuery, response: z.object({ items: z.array(DeliverySchema) }), errors: [400] });
+describe('GET', '/api/deliveries/destinations', { summary: 'Destinations that are failing: since when, probes so far, the next probe, the last error and the messages waiting', tags: ['deliveries'], response: z.object({ items: z.array(DestinationSchema) }) });
+describe('GET', '/api/deliveries/:id', { summary: 'One delivery with its payload', tags: ['deliveries'], response: DeliverySchema.extend({ payload: z.record(z.string(), z.unknown()).describe('the platform-neutral notice') }), errors: [404] });
+describe('POST', '/api/deliveries/:id/resend', { summary: 'Put a dead, delivered or superseded delivery back in line (attempts from zero)', tags: ['deliveries'], response: DeliverySchema, errors: [404, 409] });
 
 const STATUSES = ['pending', 'delivered', 'dead', 'held', 'digested', 'superseded'];
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());

@@ -12,7 +12,19 @@ import { verifyWebhook } from '../../feeds/webhook-signature.js';
 import { processPosts } from '../../pipeline/process.js';
 import { credentialBucket, failCredential } from '../../auth/throttle.js';
 import { requestClient } from '../middleware/auth.js';
+import { describe } from '../openapi/registry.js';
+import { PushBodySchema, PushResultSchema } from '../openapi/schemas.js';
 import type { NormalizedPost } from '../../types.js';
+
+describe('POST', '/api/ingest/:source', {
+  summary: 'Push posts to a push source, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature)',
+  description: 'Idempotent by item id. 202 with what was stored; 400 body not JSON; 401 bad or stale signature; 403 source disabled; 404 not a push source; 413 over 1,000 items or 10 MiB; 429 too many bad signatures from this sender (Retry-After); 503 source misconfigured.',
+  tags: ['ingest'],
+  body: PushBodySchema,
+  status: 202,
+  response: PushResultSchema,
+  errors: [400, 401, 403, 404, 413, 429, 503],
+});
 
 export const MAX_PUSH_ITEMS = 1000;
 export const MAX_PUSH_BYTES = 10 * 1024 * 1024;

@@ -14,7 +14,7 @@ const KeyInfo = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES)
 
 describe('GET', '/api/keys', { summary: 'List API keys (admin; never the keys themselves)', tags: ['access'], response: z.object({ items: z.array(KeyInfo) }) });
 describe('POST', '/api/keys', { summary: 'Create an API key (admin); the key is in the answer, once', tags: ['access'], body: KeyBody, response: z.object({ key: z.string(), info: KeyInfo }), errors: [400, 415], status: 201 });
-describe('DELETE', '/api/keys/:id', { summary: 'Revoke an API key and end its sessions (admin)', tags: ['access'], errors: [404] });
+describe('DELETE', '/api/keys/:id', { summary: 'Revoke an API key and end its sessions (admin)', tags: ['access'], response: z.object({ id: z.string(), revoked: z.literal(true) }), errors: [404] });
 
 export function keyRoutes(ctx: AppContext): Hono {
   const api = new Hono();

@@ -5,11 +5,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { overview } from '../overview.js';
 import { describe, parseQuery, timeParam } from '../openapi/registry.js';
+import { MetricsSchema, OverviewSchema } from '../openapi/schemas.js';
 
 const OverviewQuery = z.object({ target: z.string().max(64).optional(), since: timeParam.describe('from (default: 7 days before until)'), until: timeParam.describe('to (default: now)') });
 
-describe('GET', '/api/metrics', { summary: 'Counts: posts, open revolts, open queue items, deliveries by status', tags: ['metrics'] });
-describe('GET', '/api/metrics/overview', { summary: 'Sentiment trend per target, complaint share, promoter/detractor index, top complaint pillars and touchpoints', tags: ['metrics'], query: OverviewQuery, errors: [400] });
+describe('GET', '/api/metrics', { summary: 'Counts: posts, open revolts, open queue items, deliveries by status', tags: ['metrics'], response: MetricsSchema });
+describe('GET', '/api/metrics/overview', { summary: 'Sentiment trend per target, complaint share, promoter/detractor index, top complaint pillars and touchpoints', tags: ['metrics'], query: OverviewQuery, response: OverviewSchema, errors: [400] });
 
 async function count(q: { executeTakeFirst(): Promise<{ n: unknown } | undefined> }): Promise<number> {
   return Number((await q.executeTakeFirst())?.n ?? 0);

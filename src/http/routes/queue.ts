@@ -6,11 +6,29 @@ import { actorOf } from '../principal.js';
 import { applyAction, QueueActionError, type QueueAction } from '../../routing/actions.js';
 import { getQueueItem, listQueueItems } from '../../routing/views.js';
 import type { QueueStatus } from '../../routing/queue.js';
+import { z } from 'zod';
 import { describe } from '../openapi/registry.js';
+import { QueueActionBodySchema, QueueItemDetailSchema, QueueItemSchema } from '../openapi/schemas.js';
 
-describe('GET', '/api/queue', { summary: 'Queue items, most urgent first: status (open, all or a list), team, assignee, kind, target, limit', tags: ['queue'], errors: [400] });
-describe('GET', '/api/queue/:id', { summary: 'A queue item with its posts, linked items, audit trail, notes, suggested reply and deliveries', tags: ['queue'], errors: [404] });
-describe('POST', '/api/queue/:id/:action', { summary: 'Act on an item: claim, assign {agent}, respond {text}, resolve, dismiss, reopen {text?}, note {text}. 409 on a wrong transition or at capacity', tags: ['queue'], errors: [400, 404, 409, 413] });
+const QueueQuery = z.object({
+  status: z.string().optional().describe('open, all, or a comma-separated list of new, claimed, responded, resolved, dismissed (default all)'),
+  team: z.string().optional(),
+  assignee: z.string().optional(),
+  kind: z.enum(['revolt', 'post']).optional(),
+  target: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200).describe('1-500'),
+});
+describe('GET', '/api/queue', { summary: 'Queue items, most urgent first: status (open, all or a list), team, assignee, kind, target, limit', tags: ['queue'], query: QueueQuery, response: z.object({ items: z.array(QueueItemSchema) }), errors: [400] });
+describe('GET', '/api/queue/:id', { summary: 'A queue item with its posts, linked items, audit trail, notes, suggested reply and deliveries', tags: ['queue'], response: QueueItemDetailSchema, errors: [404] });
+describe('POST', '/api/queue/:id/:action', {
+  summary: 'Act on an item: claim, assign {agent}, respond {text}, resolve, dismiss, reopen {text?}, note {text}. 409 on a wrong transition or at capacity',
+  description: 'action is one of claim, assign, respond, resolve, dismiss, reopen, note (another is 404). The answer is the item after the action.',
+  tags: ['queue'],
+  body: QueueActionBodySchema,
+  bodyOptional: true,
+  response: QueueItemDetailSchema,
+  errors: [400, 404, 409, 413],
+});
 
 const STATUSES: QueueStatus[] = ['new', 'claimed', 'responded', 'resolved', 'dismissed'];
 const ACTIONS: QueueAction[] = ['claim', 'assign', 'respond', 'resolve', 'dismiss', 'reopen', 'note'];

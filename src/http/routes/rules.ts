@@ -10,13 +10,14 @@ import { kindOf, parseRules } from '../../classify/rules/parse.js';
 import { loadRoutingRules } from '../../routing/rules.js';
 import { loadTemplates } from '../../routing/templates.js';
 import { describe, parseBody } from '../openapi/registry.js';
+import { VerdictSchema } from '../openapi/schemas.js';
 
 const TestBody = z.object({ text: z.string().min(1).max(10_000), lang: z.string().max(8).optional() }).strict();
 const ValidateBody = z.object({ files: z.array(z.object({ path: z.string().min(1).max(200), text: z.string().max(1_000_000) })).min(1).max(50) }).strict();
 
-describe('GET', '/api/rules', { summary: 'The rule files the classifier runs with', tags: ['rules'] });
-describe('POST', '/api/rules/validate', { summary: 'Validate changed rule files together with the others (changes nothing); a path that is not a rule file is 400 unknown_rule_file', tags: ['rules'], body: ValidateBody, errors: [400, 415, 503] });
-describe('POST', '/api/rules/test', { summary: 'Classify a text and explain the verdict (changes nothing)', tags: ['rules'], body: TestBody, errors: [400, 415] });
+describe('GET', '/api/rules', { summary: 'The rule files the classifier runs with', tags: ['rules'], response: z.object({ classifier: z.string(), items: z.array(z.object({ path: z.string(), text: z.string(), bytes: z.number() })) }) });
+describe('POST', '/api/rules/validate', { summary: 'Validate changed rule files together with the others (changes nothing); a path that is not a rule file is 400 unknown_rule_file', tags: ['rules'], body: ValidateBody, response: z.object({ ok: z.boolean(), files: z.array(z.string()), examples: z.number(), problems: z.array(z.string()) }), errors: [400, 415, 503] });
+describe('POST', '/api/rules/test', { summary: 'Classify a text and explain the verdict (changes nothing)', tags: ['rules'], body: TestBody, response: z.object({ classifier: z.string(), verdict: VerdictSchema }), errors: [400, 415] });
 
 const RULE_FILE_LAYOUT = 'sentiment/<lang>.yaml, sentiment/emoji.yaml, complaint/<lang>.yaml, topics.yaml, escalation.yaml, scoring.yaml, routing.yaml or templates/<lang>.yaml';
 

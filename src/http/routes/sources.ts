@@ -9,9 +9,26 @@ import type { SourcesTable } from '../../store/schema.js';
 import { HttpError } from '../errors.js';
 import { sourceConfigSchema } from '../../config/schema.js';
 import { formatIssues } from '../../util/validated-yaml.js';
+import { z } from 'zod';
+import { describe } from '../openapi/registry.js';
+import { SourceBodySchema, SourceSchema } from '../openapi/schemas.js';
 import { writeAudit } from '../../store/audit.js';
 import { actorOf, principalOf } from '../principal.js';
 import { maskConfig, maskUrlsInText, restoreMasked } from '../secrets.js';
+
+const SourcesQuery = z.object({ target: z.string().optional().describe('only this target'), reveal: z.enum(['true', 'false', '1', '0']).optional().describe('admins only: secrets in the clear (audited); 403 for other roles') });
+const RevealQuery = SourcesQuery.pick({ reveal: true });
+describe('GET', '/api/sources', { summary: 'Every source with its poll state; secrets masked unless an admin asks', tags: ['sources'], query: SourcesQuery, response: z.object({ items: z.array(SourceSchema) }), errors: [400] });
+describe('GET', '/api/sources/:id', { summary: 'One source with its poll state; secrets masked unless an admin asks', tags: ['sources'], query: RevealQuery, response: SourceSchema, errors: [400, 404] });
+describe('PUT', '/api/sources/:id', {
+  summary: 'Add or change a source (admin), with the same keys and checks as the config file',
+  description: 'Adding a source needs "target"; changing one may leave it out. A missing source without a target, or an unknown target, is 404; keys the source type refuses are 422.',
+  tags: ['sources'],
+  body: SourceBodySchema,
+  response: SourceSchema,
+  errors: [400, 404, 422],
+});
+describe('POST', '/api/sources/:id/poll', { summary: 'Poll a source now (admin)', tags: ['sources'], status: 202, response: z.object({ ok: z.literal(true), queued: z.literal(true) }), errors: [404] });
 
 const iso = (t: number | null) => (t === null || t === undefined ? null : new Date(Number(t)).toISOString());
 const parse = (s: string | null) => {

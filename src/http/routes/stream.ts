@@ -7,11 +7,12 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppContext } from '../../context.js';
 import type { BusMessage } from '../../util/event-bus.js';
+import { z } from 'zod';
 import { describe } from '../openapi/registry.js';
 
 export const KEEPALIVE_MS = 15_000;
 
-describe('GET', '/api/stream', { summary: 'Live updates as server-sent events (revolt, post, queue, source)', description: 'Each event is named after its topic; data is JSON { id, type, at }.', tags: ['live'] });
+describe('GET', '/api/stream', { summary: 'Live updates as server-sent events (revolt, post, queue, source)', description: 'Each event is named after its topic; data is JSON { id, type, at }. The first event is `ready` with { at }.', tags: ['live'], contentType: 'text/event-stream', response: z.string().describe('an event stream') });
 
 export function streamRoutes(ctx: AppContext): Hono {
   const api = new Hono();

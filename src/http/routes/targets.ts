@@ -8,8 +8,8 @@ import { describe, parseBody } from '../openapi/registry.js';
 
 const TargetBody = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'expected an id of letters, digits, ".", "_" or "-"'), name: z.string().trim().min(1).max(120) }).strict();
 
-describe('GET', '/api/targets', { summary: 'Targets with their number of sources', tags: ['targets'] });
-describe('POST', '/api/targets', { summary: 'Add or rename a target (admin)', tags: ['targets'], body: TargetBody, errors: [400, 415], status: 201 });
+describe('GET', '/api/targets', { summary: 'Targets with their number of sources', tags: ['targets'], response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.number(), sources: z.number() })) }) });
+describe('POST', '/api/targets', { summary: 'Add or rename a target (admin)', tags: ['targets'], body: TargetBody, response: z.object({ id: z.string(), name: z.string() }), errors: [400, 415], status: 201 });
 
 export function targetRoutes(ctx: AppContext): Hono {
   const api = new Hono();
