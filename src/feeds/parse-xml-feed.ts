@@ -36,8 +36,6 @@ const set = (...ns: string[]): ReadonlySet<string> => new Set(ns);
 const RSS = set('', NS.rss1, 'http://backend.userland.com/rss2', 'http://backend.userland.com/rss', 'http://blogs.law.harvard.edu/tech/rss', 'http://purl.org/net/rss1.1#', 'http://my.netscape.com/rdf/simple/0.9/', 'http://channel.netscape.com/rdf/simple/0.9/');
 const ATOM = set(NS.atom, NS.atom03);
 const DC = set(NS.dc);
-const DCTERMS = set(NS.dcterms);
-const CONTENT = set(NS.content);
 const MEDIA = set(NS.media);
 
 /**
@@ -76,26 +74,71 @@ function linkRel(el: XmlElement, atom: ReadonlySet<string>, rel: string, base: B
   return null;
 }
 
+/** An RSS item's elements, each the first of its kind, found in one pass over its children. */
+interface RssParts {
+  title?: XmlElement;
+  link?: XmlElement;
+  guid?: XmlElement;
+  description?: XmlElement;
+  encoded?: XmlElement;
+  author?: XmlElement;
+  creator?: XmlElement;
+  language?: XmlElement;
+  /** dates, most specific first: pubDate, dc:date, dcterms issued/created/date, atom:published, dcterms:modified, atom:updated */
+  dates: (XmlElement | undefined)[];
+  atomAlternate?: XmlElement;
+}
+
+function rssParts(it: XmlElement): RssParts {
+  const p: RssParts = { dates: [] };
+  for (const c of it.children) {
+    if (typeof c === 'string') continue;
+    const ns = c.ns;
+    const l = c.local;
+    if (RSS.has(ns)) {
+      if (l === 'title') p.title ??= c;
+      else if (l === 'link') p.link ??= c;
+      else if (l === 'guid') p.guid ??= c;
+      else if (l === 'description') p.description ??= c;
+      else if (l === 'author') p.author ??= c;
+      else if (l === 'pubDate') p.dates[0] ??= c;
+    } else if (ns === NS.dc) {
+      if (l === 'creator') p.creator ??= c;
+      else if (l === 'date') p.dates[1] ??= c;
+      else if (l === 'language') p.language ??= c;
+    } else if (ns === NS.dcterms) {
+      const i = l === 'issued' ? 2 : l === 'created' ? 3 : l === 'date' ? 4 : l === 'modified' ? 6 : -1;
+      if (i >= 0) p.dates[i] ??= c;
+    } else if (ns === NS.content) {
+      if (l === 'encoded') p.encoded ??= c;
+    } else if (ATOM.has(ns)) {
+      if (l === 'published') p.dates[5] ??= c;
+      else if (l === 'updated') p.dates[7] ??= c;
+      else if (l === 'link' && (c.attrs.rel ?? 'alternate') === 'alternate' && c.attrs.href) p.atomAlternate ??= c;
+    }
+  }
+  return p;
+}
+
 function parseRss2(root: XmlElement, rootBase: Base): ParsedFeed {
   const channel = childNs(root, RSS, 'channel');
   if (!channel) throw new FetchError('parse', 'RSS document without <channel>');
   const base = baseOf(channel, rootBase);
   const items = childrenNs(channel, RSS, 'item').map((it): FeedItem => {
     const b = baseOf(it, base);
-    const guid = childNs(it, RSS, 'guid');
-    const guidText = trimmed(guid);
-    const permalink = guid && guid.attrs.isPermaLink !== 'false' && guidText ? guidText : null;
-    const link = trimmed(childNs(it, RSS, 'link'));
-    const content = childNs(it, CONTENT, 'encoded') ?? childNs(it, RSS, 'description');
+    const p = rssParts(it);
+    const guidText = trimmed(p.guid);
+    const permalink = p.guid && p.guid.attrs.isPermaLink !== 'false' && guidText ? guidText : null;
+    const link = trimmed(p.link);
     return {
       // a permalink guid is a URL: relative ones resolve like links; other guids are names
       id: guidText ? (permalink ? idUnder(guidText, b) : guidText) : null,
-      url: (link ? linkUnder(link, b) : null) ?? (permalink && /^(https?:|\/|\.)/i.test(permalink) ? linkUnder(permalink, b) : null) ?? linkRel(it, ATOM, 'alternate', b),
-      title: htmlToText(trimmed(childNs(it, RSS, 'title'))),
-      body: htmlToText(textOf(content)),
-      author: firstText(childNs(it, DC, 'creator'), childNs(it, RSS, 'author')),
+      url: (link ? linkUnder(link, b) : null) ?? (permalink && /^(https?:|\/|\.)/i.test(permalink) ? linkUnder(permalink, b) : null) ?? (p.atomAlternate ? linkUnder(p.atomAlternate.attrs.href, baseOf(p.atomAlternate, b)) : null),
+      title: htmlToText(trimmed(p.title)),
+      body: htmlToText(textOf(p.encoded ?? p.description)),
+      author: firstText(p.creator, p.author),
       authorUri: null,
-      published: firstText(childNs(it, RSS, 'pubDate'), childNs(it, DC, 'date'), childNs(it, DCTERMS, 'issued'), childNs(it, DCTERMS, 'created'), childNs(it, DCTERMS, 'date'), childNs(it, ATOM, 'published'), childNs(it, DCTERMS, 'modified'), childNs(it, ATOM, 'updated')),
+      published: firstText(...p.dates),
       lang: null,
     };
   });
@@ -107,43 +150,77 @@ function parseRss1(root: XmlElement, rootBase: Base): ParsedFeed {
   const items = childrenNs(root, RSS, 'item').map((it): FeedItem => {
     const b = baseOf(it, rootBase);
     const about = it.attrs['rdf:about'] ?? '';
+    const p = rssParts(it);
     return {
       id: about ? idUnder(about, b) : null,
-      url: linkUnder(trimmed(childNs(it, RSS, 'link')), b),
-      title: htmlToText(trimmed(childNs(it, RSS, 'title'))),
-      body: htmlToText(textOf(childNs(it, CONTENT, 'encoded') ?? childNs(it, RSS, 'description'))),
-      author: firstText(childNs(it, DC, 'creator')),
+      url: linkUnder(trimmed(p.link), b),
+      title: htmlToText(trimmed(p.title)),
+      body: htmlToText(textOf(p.encoded ?? p.description)),
+      author: firstText(p.creator),
       authorUri: null,
-      published: firstText(childNs(it, DC, 'date'), childNs(it, DCTERMS, 'issued'), childNs(it, DCTERMS, 'created'), childNs(it, DCTERMS, 'modified')),
-      lang: firstText(childNs(it, DC, 'language')),
+      published: firstText(...p.dates),
+      lang: firstText(p.language),
     };
   });
   return { format: 'rss1', title: channel ? trimmed(childNs(channel, RSS, 'title')) : '', lang: channel ? firstText(childNs(channel, DC, 'language')) : null, items, next: null };
+}
+
+/** An Atom entry's elements, each the first of its kind, found in one pass over its children. */
+interface AtomParts {
+  id?: XmlElement;
+  title?: XmlElement;
+  content?: XmlElement;
+  summary?: XmlElement;
+  author?: XmlElement;
+  links: XmlElement[];
+  media?: XmlElement;
+  /** published, issued, created (0.3), dcterms issued/created, dc:date, updated, modified (0.3), dcterms:modified */
+  dates: (XmlElement | undefined)[];
+}
+
+const ATOM_DATES: Record<string, number> = { published: 0, issued: 1, created: 2, updated: 6, modified: 7 };
+
+function atomParts(e: XmlElement, atom: ReadonlySet<string>): AtomParts {
+  const p: AtomParts = { links: [], dates: [] };
+  for (const c of e.children) {
+    if (typeof c === 'string') continue;
+    const ns = c.ns;
+    const l = c.local;
+    if (atom.has(ns)) {
+      if (l === 'link') p.links.push(c);
+      else if (l === 'id') p.id ??= c;
+      else if (l === 'title') p.title ??= c;
+      else if (l === 'content') p.content ??= c;
+      else if (l === 'summary') p.summary ??= c;
+      else if (l === 'author') p.author ??= c;
+      else if (l in ATOM_DATES) p.dates[ATOM_DATES[l]] ??= c;
+    } else if (ns === NS.dcterms) {
+      const i = l === 'issued' ? 3 : l === 'created' ? 4 : l === 'modified' ? 8 : -1;
+      if (i >= 0) p.dates[i] ??= c;
+    } else if (ns === NS.dc) {
+      if (l === 'date') p.dates[5] ??= c;
+    } else if (ns === NS.media && l === 'group') p.media ??= c;
+  }
+  return p;
 }
 
 function parseAtom(root: XmlElement, base: Base, atom: ReadonlySet<string>): ParsedFeed {
   const feedLang = root.attrs['xml:lang'] ?? null;
   const items = childrenNs(root, atom, 'entry').map((e): FeedItem => {
     const b = baseOf(e, base);
-    const links = childrenNs(e, atom, 'link');
-    const alt = links.find((l) => !l.attrs.rel || l.attrs.rel === 'alternate') ?? links[0];
-    const author = childNs(e, atom, 'author');
-    const media = childNs(e, MEDIA, 'group');
-    const body = atomContent(childNs(e, atom, 'content')) || atomContent(childNs(e, atom, 'summary')) || (media ? trimmed(childNs(media, MEDIA, 'description')) : '');
-    const id = trimmed(childNs(e, atom, 'id'));
-    const authorUri = author ? trimmed(childNs(author, atom, 'uri')) || trimmed(childNs(author, atom, 'url')) : '';
+    const p = atomParts(e, atom);
+    const alt = p.links.find((l) => !l.attrs.rel || l.attrs.rel === 'alternate') ?? p.links[0];
+    const body = atomContent(p.content) || atomContent(p.summary) || (p.media ? trimmed(childNs(p.media, MEDIA, 'description')) : '');
+    const id = trimmed(p.id);
+    const authorUri = p.author ? trimmed(childNs(p.author, atom, 'uri')) || trimmed(childNs(p.author, atom, 'url')) : '';
     return {
-      id: id ? idUnder(id, baseOf(childNs(e, atom, 'id')!, b)) : null,
+      id: id ? idUnder(id, baseOf(p.id!, b)) : null,
       url: alt?.attrs.href ? linkUnder(alt.attrs.href, baseOf(alt, b)) : null,
-      title: atomContent(childNs(e, atom, 'title')),
+      title: atomContent(p.title),
       body,
-      author: author ? orNull(trimmed(childNs(author, atom, 'name'))) : null,
+      author: p.author ? orNull(trimmed(childNs(p.author, atom, 'name'))) : null,
       authorUri: authorUri ? linkUnder(authorUri, b) : null,
-      // Atom 1.0 published/updated; Atom 0.3 issued/created/modified; Dublin Core terms
-      published: firstText(
-        childNs(e, atom, 'published'), childNs(e, atom, 'issued'), childNs(e, atom, 'created'), childNs(e, DCTERMS, 'issued'), childNs(e, DCTERMS, 'created'),
-        childNs(e, DC, 'date'), childNs(e, atom, 'updated'), childNs(e, atom, 'modified'), childNs(e, DCTERMS, 'modified'),
-      ),
+      published: firstText(...p.dates),
       lang: e.attrs['xml:lang'] ?? null,
     };
   });

@@ -42,14 +42,22 @@ export const NS = {
 } as const;
 
 /** Prefixes feeds use without declaring them, read as their usual namespaces. */
-const WELL_KNOWN: Record<string, string> = { xml: NS.xml, atom: NS.atom, rdf: NS.rdf, dc: NS.dc, dcterms: NS.dcterms, content: NS.content, media: NS.media };
-type Scope = Record<string, string>;
-const ROOT_SCOPE: Scope = Object.freeze(Object.assign(Object.create(null) as Scope, { xml: NS.xml }));
+const WELL_KNOWN = new Map<string, string>([['xml', NS.xml], ['atom', NS.atom], ['rdf', NS.rdf], ['dc', NS.dc], ['dcterms', NS.dcterms], ['content', NS.content], ['media', NS.media]]);
+
+/**
+ * The bindings in force: the default namespace and every prefix. Declarations are rare (mostly on
+ * the root), so an element that declares some gets a copy; every other element shares its parent's.
+ */
+interface Scope {
+  defaultNs: string;
+  prefixes: Map<string, string>;
+}
+const ROOT_SCOPE: Scope = { defaultNs: '', prefixes: new Map([['xml', NS.xml]]) };
 
 function resolveNs(scope: Scope, name: string, colon: number): string {
-  if (colon < 0) return scope[''] ?? '';
+  if (colon < 0) return scope.defaultNs;
   const prefix = name.slice(0, colon);
-  return scope[prefix] ?? WELL_KNOWN[prefix] ?? `urn:x-undeclared-prefix:${prefix}`;
+  return scope.prefixes.get(prefix) ?? WELL_KNOWN.get(prefix) ?? `urn:x-undeclared-prefix:${prefix}`;
 }
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -173,8 +181,9 @@ export function parseXml(text: string): XmlElement {
         const value = decodeXmlEntities(m[2] ?? m[3] ?? '');
         el.attrs[key] = value;
         if (key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'))) {
-          if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Scope;
-          scope[key === 'xmlns' ? '' : key.slice(6)] = value;
+          if (scope === scopes[scopes.length - 1]) scope = { defaultNs: scope.defaultNs, prefixes: new Map(scope.prefixes) };
+          if (key === 'xmlns') scope.defaultNs = value;
+          else scope.prefixes.set(key.slice(6), value);
         }
       }
     }
