@@ -5,6 +5,7 @@ import { m003Revolts } from './003-revolts.js';
 import { m004Routing } from './004-routing.js';
 import { m005Access } from './005-access.js';
 import { m006Scale } from './006-scale.js';
+import { m007Desk } from './007-desk.js';
 
 /**
  * The one ordered list of migrations. Append only: never edit or reorder a migration that has
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-routing': m004Routing,
   '005-access': m005Access,
   '006-scale': m006Scale,
+  '007-desk': m007Desk,
 };
 
 export const migrationProvider: MigrationProvider = {
