@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { HttpError } from '../errors.js';
 import { getRevolt, listPosts, listQueue, listRevolts } from '../queries.js';
 import { revoltInsight } from '../timeline.js';
+import { whyPost } from '../why-post.js';
 import { decodeCursor, pageOf } from '../cursor.js';
 import { cursorParam, describe, idParam, limitParam, page, parseQuery, timeParam } from '../openapi/registry.js';
 
@@ -43,6 +44,18 @@ const Post = z.object({ id: z.string(), source: z.string(), target: z.string(), 
 describe('GET', '/api/revolts', { summary: 'List revolts, newest first', tags: ['revolts'], query: RevoltsQuery, response: page(Revolt), errors: [400] });
 describe('GET', '/api/revolts/:id', { summary: 'A revolt with its member posts, timeline, explanation and queue item', tags: ['revolts'], errors: [404] });
 describe('GET', '/api/posts', { summary: 'List posts with their classification, newest first', tags: ['posts'], query: PostsQuery, response: page(Post), errors: [400] });
+const Feature = z.object({ feature: z.string(), reads: z.string().describe('the feature in words'), weight: z.number() });
+const WhyPost = z.object({
+  post: Post,
+  summary: z.array(z.string()).describe('the decision in sentences'),
+  sentiment: z.object({ label: z.string(), score: z.number(), probabilities: z.record(z.string(), z.number()).nullable(), how: z.string().nullable(), lexicon: z.array(z.object({ text: z.string(), base: z.number(), weight: z.number() })), features: z.array(Feature) }).nullable(),
+  complaint: z.object({ is: z.boolean(), score: z.number(), threshold: z.number().nullable(), how: z.string().nullable(), cues: z.array(z.object({ id: z.string(), phrase: z.string(), weight: z.number() })) }).nullable(),
+  topics: z.array(z.object({ id: z.string(), label: z.string().nullable(), score: z.number(), pillar: z.string().nullable(), touchpoint: z.string().nullable(), cues: z.array(z.string()) })),
+  topicModel: z.object({ best: z.string(), probability: z.number(), features: z.array(Feature) }).nullable(),
+  escalation: z.array(z.object({ id: z.string(), cue: z.string().nullable() })),
+  routing: z.object({ ownItem: z.boolean(), reasons: z.array(z.string()), sentences: z.array(z.string()), item: z.object({ id: z.string(), status: z.string(), title: z.string() }).nullable(), case: z.object({ id: z.string(), title: z.string(), status: z.string() }).nullable() }),
+});
+describe('GET', '/api/posts/:id/why', { summary: 'Why this post: the rules, lexicon entries and model features that decided its classification, and why it has (or has not) an item of its own', tags: ['posts'], response: WhyPost, errors: [404] });
 describe('GET', '/api/posts/:id', { summary: 'A post with its classification, explanation and label corrections', tags: ['posts'], errors: [404] });
 
 export function apiRoutes(ctx: AppContext): Hono {
@@ -67,6 +80,11 @@ export function apiRoutes(ctx: AppContext): Hono {
     const rows = await listPosts(ctx, { ...filters, limit: limit + 1, cursor: decodeCursor(cursor) });
     const p = pageOf(rows, limit, (r) => [Date.parse(r.publishedAt), r.id]);
     return c.json({ items: p.rows, nextCursor: p.nextCursor });
+  });
+  api.get('/posts/:id/why', async (c) => {
+    const [post] = await listPosts(ctx, { ids: [c.req.param('id')], limit: 1, explain: true });
+    if (!post) throw new HttpError(404, 'not_found', 'no such post');
+    return c.json(await whyPost(ctx, post));
   });
   api.get('/posts/:id', async (c) => {
     const [post] = await listPosts(ctx, { ids: [c.req.param('id')], limit: 1, explain: true });
