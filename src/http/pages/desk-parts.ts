@@ -45,7 +45,7 @@ export function relabelForm(postId: string, p: Principal | null, current: { sent
   const id = `relabel-${postId}`;
   return html`<form class="relabel" data-api="/api/posts/${encodeURIComponent(postId)}/labels" data-done="Label correction recorded." aria-label="Correct the labels of this post">
   <label for="${id}-s">Sentiment</label>
-  <select id="${id}-s" name="sentiment"><option value="">(keep)</option>${SENTIMENTS.map((s) => html`<option value="${s}"${s === current.sentiment ? ' selected' : ''}>${s}</option>`)}</select>
+  <select id="${id}-s" name="sentiment"><option value="">(keep${current.sentiment ? `: ${current.sentiment}` : ''})</option>${SENTIMENTS.map((s) => html`<option value="${s}">${s}</option>`)}</select>
   <label for="${id}-c">Complaint</label>
   <select id="${id}-c" name="complaint" data-type="boolean"><option value="">(keep${current.complaint === undefined ? '' : current.complaint ? ': yes' : ': no'})</option><option value="true">yes, a complaint</option><option value="false">no, not a complaint</option></select>
   <label for="${id}-t">Topic</label>
