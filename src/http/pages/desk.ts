@@ -33,7 +33,7 @@ const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 
 /** The /api/queue query that lists what the inbox shows for these filters (desk.js refreshes with it). */
 export function inboxQuery(f: InboxFilters, me: string | null): URLSearchParams {
   const q = new URLSearchParams();
-  if (f.view === 'closed') q.set('status', 'resolved,dismissed');
+  q.set('status', f.view === 'closed' ? 'resolved,dismissed' : 'open');
   if (['breached', 'near-breach', 'awaiting-approval', 'unassigned'].includes(f.view)) q.set('view', f.view);
   const assignee = f.view === 'mine' ? (me ?? '') : f.assignee;
   for (const [k, v] of Object.entries({ target: f.target, team: f.team, priority: f.priority, topic: f.topic, assignee })) if (v) q.set(k, v);

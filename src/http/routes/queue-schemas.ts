@@ -95,7 +95,7 @@ export const QueueItemDetail = QueueItem.extend({
 
 const LIST = 'new, claimed, responded, resolved, dismissed, merged';
 export const QueueQuery = z.object({
-  status: z.string().regex(/^[a-z,]*$/).optional().describe(`open (default), all, or a comma-separated list of ${LIST}`),
+  status: z.string().regex(/^[a-z,]*$/).optional().describe(`open, all (default), or a comma-separated list of ${LIST}`),
   view: z.enum(['breached', 'near-breach', 'awaiting-approval', 'unassigned']).optional().describe('breached or near-breach SLA (open items), replies awaiting approval, nobody holds it'),
   team: z.string().max(64).optional(),
   assignee: z.string().max(80).optional(),

@@ -72,9 +72,10 @@ export function queueRoutes(ctx: AppContext): Hono {
   };
   api.get('/queue', async (c) => {
     const q = parseQuery(c, QueueQuery);
-    let statuses: QueueStatus[] | undefined = ['new', 'claimed', 'responded'];
-    if (q.status === 'all') statuses = undefined;
-    else if (q.status && q.status !== 'open') {
+    // no status: every item, as this route always answered (the inbox asks for status=open)
+    let statuses: QueueStatus[] | undefined;
+    if (q.status === 'open') statuses = ['new', 'claimed', 'responded'];
+    else if (q.status && q.status !== 'all') {
       statuses = q.status.split(',').filter(Boolean) as QueueStatus[];
       if (!statuses.every((s) => STATUSES.includes(s))) throw new HttpError(400, 'bad_request', `status: expected open, all or a list of ${STATUSES.join(', ')}`);
     }
