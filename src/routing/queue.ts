@@ -152,7 +152,10 @@ export async function upsertQueueItemForRevolt(ctx: AppContext, revolt: Revolt, 
     await linkPostItems(ctx, revolt, at);
     await foldIntoCases(ctx, at, revolt.id);
     if (inserted.length) await writeAudit(ctx, { at, actor: 'system', action: 'queue.created', entityType: 'queue_item', entityId: id, detail: { kind: 'revolt', revolt: revolt.id, route: d.routeId, team: d.team.id, priority: d.priority } });
-    if (inserted.length) return { id, created: true, channels: d.channels, escalationChannels: d.escalationChannels };
+    if (inserted.length) {
+      ctx.bus.publish({ topic: 'queue', id, type: 'created', at });
+      return { id, created: true, channels: d.channels, escalationChannels: d.escalationChannels };
+    }
   }
   // Grown: never lower a priority an SLA escalation raised, never shrink the severity.
   const cur = existing ?? (await ctx.db.selectFrom('queue_items').select(['priority', 'severity', 'channels', 'escalation_channels']).where('revolt_id', '=', revolt.id).executeTakeFirstOrThrow());
@@ -163,6 +166,7 @@ export async function upsertQueueItemForRevolt(ctx: AppContext, revolt: Revolt, 
     .execute();
   await linkPostItems(ctx, revolt, at);
   await foldIntoCases(ctx, at, revolt.id);
+  ctx.bus.publish({ topic: 'queue', id, type: 'updated', at });
   return { id, created: false, channels: cur.channels ? JSON.parse(cur.channels) : null, escalationChannels: JSON.parse(cur.escalation_channels ?? '[]') };
 }
 

@@ -95,7 +95,7 @@ ${bulk(d)}
 ${postsList(i.posts, i.postCount, can(d.principal, 'agent') && OPEN.includes(i.status) && i.kind !== 'post')}
 </section>
 ${i.linkedItems.length ? html`<section aria-labelledby="linked-h"><h3 id="linked-h">Posts of this revolt with items of their own</h3><ul>${i.linkedItems.map((x) => html`<li><a href="/cases/${x.id}">${x.title}</a> · ${x.status} · ${x.reasons.join(', ')}</li>`)}</ul></section>` : ''}
-${i.mergedItems.length ? html`<section aria-labelledby="merged-h"><h3 id="merged-h">Merged into this case</h3><ul>${i.mergedItems.map((x) => html`<li><a href="/cases/${x.id}">${x.title}</a></li>`)}</ul></section>` : ''}
+${i.mergedItems.length ? html`<section aria-labelledby="merged-h"><details><summary><h3 id="merged-h" class="inline">Merged into this case (${i.mergedItems.length})</h3></summary><ul>${i.mergedItems.map((x) => html`<li><a href="/cases/${x.id}">${x.title}</a></li>`)}</ul></details></section>` : ''}
 </div>
 <div>
 <section aria-labelledby="act-h"><h3 id="act-h">Work the case</h3>

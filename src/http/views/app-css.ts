@@ -41,7 +41,9 @@ button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible
 .spark-row { display: flex; flex-wrap: wrap; gap: .3rem 1rem; align-items: center; }
 .top-posts { margin: .3rem 0; padding-left: 1.2rem; font-size: .88rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin: .4rem 0; }
-.actions form { display: flex; flex-wrap: wrap; gap: .3rem; align-items: flex-end; margin: 0; }
+.actions form { display: flex; flex-wrap: wrap; gap: .3rem; align-items: flex-end; margin: 0; min-width: 0; max-width: 100%; }
+.actions select, .actions input { min-width: 0; max-width: 100%; flex: 0 1 auto; }
+select { text-overflow: ellipsis; }
 form.stack { display: flex; flex-direction: column; gap: .3rem; align-items: stretch; margin: .4rem 0; }
 form.stack textarea { width: 100%; }
 form.relabel { display: flex; gap: .3rem; align-items: center; flex-wrap: wrap; font-size: .85rem; }
