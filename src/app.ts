@@ -10,6 +10,8 @@ import { API_ROUTES } from './http/routes/index.js';
 import { APP_CSS } from './http/views/app-css.js';
 import { APP_JS } from './http/assets/app-js.js';
 import { BOARD_JS } from './http/assets/board-js.js';
+import { DESK_JS } from './http/assets/desk-js.js';
+import { REVOLT_CHART_JS, UPLOT_CSS } from './http/assets/generated/client.js';
 import { authenticate, requireApiAccess } from './http/middleware/auth.js';
 import { pageRoutes } from './http/pages/index.js';
 import { apiRoutesOf, buildOpenApi } from './http/openapi/document.js';
@@ -31,6 +33,9 @@ const ASSETS: Record<string, [string, string]> = {
   'app.css': [APP_CSS, 'text/css; charset=utf-8'],
   'app.js': [APP_JS, 'text/javascript; charset=utf-8'],
   'board.js': [BOARD_JS, 'text/javascript; charset=utf-8'],
+  'desk.js': [DESK_JS, 'text/javascript; charset=utf-8'],
+  'revolt-chart.js': [REVOLT_CHART_JS, 'text/javascript; charset=utf-8'],
+  'uplot.css': [UPLOT_CSS, 'text/css; charset=utf-8'],
 };
 
 describe('GET', '/api/openapi.json', { summary: 'This document (OpenAPI 3.1)', tags: ['meta'], response: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }) });
@@ -75,7 +80,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Hono {
   const openApiDoc = () => (openApi ??= buildOpenApi(apiRoutesOf(app.routes), { version: opts.version ?? '0.1.0' }));
   const banner = () => (opts.demo ? `Built-in demo: made-up brands, simulated clock at ${opts.demo.speed}× (now ${new Date(ctx.clock.now()).toISOString().replace('T', ' ').slice(0, 16)} UTC). Configure targets in backlash.config.yaml to watch real feeds.` : undefined);
 
-  app.route('/', pageRoutes(ctx, { ...auth, banner, openApi: openApiDoc }));
+  app.route('/', pageRoutes(ctx, { ...auth, banner, openApi: openApiDoc, clock: () => ({ now: ctx.clock.now(), speed: opts.demo?.speed ?? 1 }) }));
   for (const routes of API_ROUTES) app.route('/api', routes(ctx));
   app.get('/api/openapi.json', (c) => c.json(openApiDoc()));
 

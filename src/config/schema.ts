@@ -139,6 +139,19 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    // issue 14: replies published from the desk (retries and dead letters like notifications)
+    replies: z
+      .object({
+        timeout: duration('15s'),
+        maxAttempts: z.number().int().min(1).max(50).default(6),
+        backoffBase: duration('10s'),
+        backoffMax: duration('30m'),
+        // replies to posts from sources that cannot be answered in place (RSS, app stores, push…)
+        // are handed to this helpdesk webhook, signed like a webhook channel
+        helpdesk: z.object({ url: httpUrl, secret: z.string().min(16, 'expected a secret of at least 16 characters').optional() }).strict().optional(),
+      })
+      .strict()
+      .prefault({}),
     // issue 8: several instances on one PostgreSQL
     cluster: z
       .object({

@@ -12,6 +12,8 @@ export interface TimelinePoint {
   at: number; // bucket start, epoch ms
   volume: number; // member posts published in the bucket
   expected: number | null; // the baseline's expectation for a bucket this long
+  low: number | null; // the expected range: expected ± 2√expected (Poisson), floored at 0
+  high: number | null;
   negativity: number; // share of the target's classified posts in the bucket that are negative (0..1)
   reach: number; // followers of the members' authors
 }
@@ -23,6 +25,8 @@ export interface RevoltInsight {
   pillar: string | null;
   topPosts: { id: string; text: string; author: string; followers: number; url: string | null }[];
   why: string;
+  /** When the team answered: replies that reached the customers, and items marked responded. */
+  answers: { at: number; label: string }[];
 }
 
 function num(v: unknown): number | null {
@@ -59,7 +63,9 @@ export async function revoltInsight(ctx: AppContext, r: Revolt): Promise<RevoltI
   const start = Math.min(firstMember, r.openedAt - LEAD_IN_MS);
   const bucketMs = Math.max(60_000, Math.ceil((end - start) / TIMELINE_BUCKETS));
   const rate = expectedRate(r.explain);
-  const timeline: TimelinePoint[] = Array.from({ length: TIMELINE_BUCKETS }, (_, i) => ({ at: start + i * bucketMs, volume: 0, expected: rate === null ? null : Math.round(rate * bucketMs * 100) / 100, negativity: 0, reach: 0 }));
+  const expected = rate === null ? null : Math.round(rate * bucketMs * 100) / 100;
+  const band = (sign: number) => (expected === null ? null : Math.max(0, Math.round((expected + sign * 2 * Math.sqrt(expected)) * 100) / 100));
+  const timeline: TimelinePoint[] = Array.from({ length: TIMELINE_BUCKETS }, (_, i) => ({ at: start + i * bucketMs, volume: 0, expected, low: band(-1), high: band(1), negativity: 0, reach: 0 }));
   const slot = (t: number) => Math.min(TIMELINE_BUCKETS - 1, Math.max(0, Math.floor((t - start) / bucketMs)));
   for (const p of members) {
     const b = timeline[slot(p.published_at)];
@@ -93,5 +99,15 @@ export async function revoltInsight(ctx: AppContext, r: Revolt): Promise<RevoltI
     .sort((a, b) => (b.author_followers ?? 0) - (a.author_followers ?? 0) || b.published_at - a.published_at)
     .slice(0, 3)
     .map((p) => ({ id: p.id, text: p.text, author: p.author_handle ?? p.author_name ?? p.author_id, followers: p.author_followers ?? 0, url: p.url }));
-  return { timeline, bucketMs, sources, pillar, topPosts, why: whyOf(r.explain) };
+  return { timeline, bucketMs, sources, pillar, topPosts, why: whyOf(r.explain), answers: await answersOf(ctx, r.id) };
+}
+
+/** Replies sent from the revolt's case (and the items merged into it), and the moments it was marked responded. */
+async function answersOf(ctx: AppContext, revoltId: string): Promise<{ at: number; label: string }[]> {
+  const item = await ctx.db.selectFrom('queue_items').select(['id', 'merged_into']).where('revolt_id', '=', revoltId).executeTakeFirst();
+  if (!item) return [];
+  const caseId = item.merged_into ?? item.id;
+  const sent = await ctx.db.selectFrom('replies').select(['sent_at', 'channel']).where('item_id', '=', caseId).where('status', '=', 'sent').orderBy('sent_at').limit(200).execute();
+  const marked = await ctx.db.selectFrom('audit_log').select(['at', 'actor']).where('entity_type', '=', 'queue_item').where('entity_id', '=', caseId).where('action', '=', 'queue.respond').execute();
+  return [...sent.filter((x) => x.sent_at !== null).map((x) => ({ at: x.sent_at!, label: `reply sent (${x.channel})` })), ...marked.map((m) => ({ at: m.at, label: `marked responded by ${m.actor}` }))].sort((a, b) => a.at - b.at);
 }

@@ -10,13 +10,17 @@ import { retentionTick } from './retention.js';
 import { deliverJob } from './deliver.js';
 import { escalateJob } from './escalate.js';
 import { pollFeedsJobs } from './poll-feeds.js';
+import { loneComplaintsJob } from './lone-complaints.js';
+import { publishRepliesJob } from './publish-replies.js';
 
 export function serviceJobs(ctx: AppContext, opts: { fast?: boolean; releaseLeases?: boolean } = {}): Job[] {
   return [
     { name: 'classify-pending', everyMs: 5_000, tick: () => classifyPending(ctx) },
     leasedDetectJob(ctx, opts.fast ? 1_000 : ctx.config.cluster.detectEvery, { releaseAfterTick: opts.releaseLeases, ttlMs: ctx.config.cluster.leaseTtl }), // one instance at a time (issue 8)
     deliverJob(ctx),
-    escalateJob(ctx),
+    publishRepliesJob(ctx),
+    escalateJob(ctx, opts.fast ? 1_000 : 15_000),
+    loneComplaintsJob(ctx, opts.fast ? 1_000 : 15_000),
     ...pollFeedsJobs(ctx),
     { name: 'retention', everyMs: 60_000, tick: () => retentionTick(ctx) },
   ];

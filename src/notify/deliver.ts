@@ -24,7 +24,7 @@ export interface FetchResponseLike {
   text(): Promise<string>;
 }
 /** The HTTP client deliveries use: global fetch fits, so does any fetch-compatible function. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<FetchResponseLike>;
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<FetchResponseLike>;
 
 const BATCH = 50;
 const LEASE_MARGIN_MS = 2_000;

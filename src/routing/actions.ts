@@ -31,7 +31,8 @@ export const FROM: Record<Exclude<QueueAction, 'note'>, QueueStatus[]> = {
 
 export interface ActionInput {
   actor: string;
-  agent?: string; // assign
+  agent?: string; // assign: to a teammate
+  team?: string; // assign: to another team (the item goes back to new, for one of them to claim)
   text?: string; // respond: the reply sent; note: the note; dismiss/resolve: a reason
 }
 
@@ -46,7 +47,7 @@ export async function agentLoad(ctx: Pick<AppContext, 'db' | 'routing'>, agent: 
 
 export async function applyAction(ctx: AppContext, id: string, action: QueueAction, input: ActionInput): Promise<void> {
   const now = ctx.clock.now();
-  const item = await ctx.db.selectFrom('queue_items').select(['id', 'status', 'assignee']).where('id', '=', id).executeTakeFirst();
+  const item = await ctx.db.selectFrom('queue_items').select(['id', 'status', 'assignee', 'team', 'merged_into']).where('id', '=', id).executeTakeFirst();
   if (!item) throw new QueueActionError('not_found', `no queue item ${id}`);
   const text = input.text?.trim() ?? '';
   if (action === 'note') {
@@ -57,20 +58,32 @@ export async function applyAction(ctx: AppContext, id: string, action: QueueActi
     return;
   }
   const from = FROM[action];
+  if (item.status === 'merged') throw new QueueActionError('conflict', `this item was merged into ${item.merged_into}: act on that case`);
+  if (action === 'claim' && item.status === 'claimed' && item.assignee) throw new QueueActionError('conflict', item.assignee === input.actor ? 'you already hold this item' : `${item.assignee} already claimed this item`);
   if (!from.includes(item.status as QueueStatus)) throw new QueueActionError('conflict', `cannot ${action} an item that is ${item.status} (allowed from: ${from.join(', ')})`);
   const set: Record<string, unknown> = { updated_at: now };
   const detail: Record<string, unknown> = { from: item.status };
   switch (action) {
-    case 'claim':
-    case 'assign': {
+    case 'assign':
+      if (input.team !== undefined) {
+        const team = input.team.trim();
+        const rules = routingOf(ctx).rules;
+        if (!rules.teams.some((t) => t.id === team)) throw new QueueActionError('bad_request', `team: unknown team "${team}" (teams: ${rules.teams.map((t) => t.id).join(', ')})`);
+        if (input.agent) throw new QueueActionError('bad_request', 'give agent or team, not both');
+        Object.assign(set, { team, status: 'new', assignee: null, assigned_at: null });
+        Object.assign(detail, { to: 'new', team, previousTeam: item.team, previousAssignee: item.assignee });
+        break;
+      }
+    // falls through: assign to an agent
+    case 'claim': {
       const agent = action === 'claim' ? input.actor : input.agent?.trim();
       if (!agent) throw new QueueActionError('bad_request', 'agent: expected the id of the agent to assign');
-      if (agent !== item.assignee) {
-        const load = await agentLoad(ctx, agent);
-        if (load.open >= load.capacity) throw new QueueActionError('capacity', `${agent} already holds ${load.open} open item(s), at capacity ${load.capacity}`);
-      }
+      const load = await agentLoad(ctx, agent);
+      if (agent !== item.assignee && load.open >= load.capacity) throw new QueueActionError('capacity', `${agent} already holds ${load.open} open item(s), at capacity ${load.capacity}`);
       Object.assign(set, { status: 'claimed', assignee: agent, assigned_at: now });
       Object.assign(detail, { to: 'claimed', assignee: agent, previousAssignee: item.assignee });
+      // given to someone of another team: the item moves to that team
+      if (action === 'assign' && load.team && load.team !== item.team) Object.assign(set, { team: load.team }), Object.assign(detail, { team: load.team, previousTeam: item.team });
       break;
     }
     case 'respond':

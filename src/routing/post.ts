@@ -1,9 +1,10 @@
 /**
  * Single posts that must be answered on their own: a legal threat, a safety issue, the press, an
- * author above the reach threshold, a high-severity complaint. The pipeline calls maybeQueuePost
- * for every classified post; most return null. An item is linked to its revolt when the post
- * belongs to one, and announced only when its route names channels and no open revolt covers it
- * (a revolt is announced once, never post by post).
+ * author above the reach threshold get an item as soon as they are classified. A complaint with no
+ * other reason waits (singlePosts.complaintWait) to see whether a revolt takes it: then it is
+ * answered in the revolt's case, and only a lone complaint gets an item of its own (lone.ts). An
+ * item is linked to its revolt when the post belongs to one, and announced only when its route
+ * names channels and no open revolt covers it (a revolt is announced once, never post by post).
  */
 import type { AppContext } from '../context.js';
 import type { Post, Priority, Verdict } from '../types.js';
@@ -36,8 +37,13 @@ export function postTriggers(rules: RoutingRules, post: Pick<Post, 'author'>, ve
   return { reasons, priority };
 }
 
+/** Complaint-only triggers wait for the lone-complaint tick; every other reason is queued at once. */
+export function queuesAtOnce(trig: PostTrigger | null): trig is PostTrigger {
+  return trig !== null && trig.reasons.some((r) => r !== 'complaint');
+}
+
 /** What queueing one flagged post writes: the queue item row, and what follows once it is created. */
-interface PostItemPlan {
+export interface PostItemPlan {
   id: string;
   row: Insertable<DB['queue_items']>;
   post: Post;
@@ -48,10 +54,11 @@ interface PostItemPlan {
   revolt: { id: string; stage: string } | undefined;
 }
 
-function planPostItem(ctx: AppContext, post: Post, verdict: Verdict, revolt: { id: string; stage: string } | undefined): PostItemPlan | null {
+/** `slaStart`: when the SLA clocks start (default now; a lone complaint's start when it was classified). */
+export function planPostItem(ctx: AppContext, post: Post, verdict: Verdict, revolt: { id: string; stage: string } | undefined, trigger?: PostTrigger, slaStart?: number): PostItemPlan | null {
   if (post.duplicateOf) return null;
   const { rules } = routingOf(ctx);
-  const trig = postTriggers(rules, post, verdict);
+  const trig = trigger ?? postTriggers(rules, post, verdict);
   if (!trig) return null;
   const now = ctx.clock.now();
   const severity = SEVERITY_OF_PRIORITY[trig.priority];
@@ -82,7 +89,7 @@ function planPostItem(ctx: AppContext, post: Post, verdict: Verdict, revolt: { i
     priority: d.priority,
     team: d.team.id,
     assignee: null,
-    ...slaTimes(sla, now),
+    ...slaTimes(sla, Math.min(now, slaStart ?? now)),
     created_at: now,
     updated_at: now,
     parent_revolt_id: revolt?.id ?? null,
@@ -94,17 +101,18 @@ function planPostItem(ctx: AppContext, post: Post, verdict: Verdict, revolt: { i
     channels: d.channels ? JSON.stringify(d.channels) : null,
     escalation_channels: JSON.stringify(d.escalationChannels),
     sla: JSON.stringify(sla),
+    needs_approval: d.approval ? 1 : 0,
   };
   return { id, row, post, trig, decision: d, severity, who, revolt };
 }
 
-function auditOf(plan: PostItemPlan): AuditEntry {
+export function auditOf(plan: PostItemPlan): AuditEntry {
   const d = plan.decision;
   return { at: plan.row.created_at as number, actor: 'system', action: 'queue.created', entityType: 'queue_item', entityId: plan.id, detail: { kind: 'post', post: plan.post.id, reasons: plan.trig.reasons, route: d.routeId, team: d.team.id, priority: d.priority } };
 }
 
 /** After the item is created: publish it, and announce it when its route names channels and no open revolt covers the post. */
-async function announcePostItem(ctx: AppContext, plan: PostItemPlan): Promise<void> {
+export async function announcePostItem(ctx: AppContext, plan: PostItemPlan): Promise<void> {
   const { id, post, trig, decision: d, severity, who, revolt } = plan;
   const now = plan.row.created_at as number;
   ctx.bus.publish({ topic: 'queue', id, type: 'created', at: now });
@@ -132,7 +140,7 @@ async function announcePostItem(ctx: AppContext, plan: PostItemPlan): Promise<vo
 }
 
 /** The revolts the posts belong to (the most recently opened one for each post). */
-async function revoltsOfPosts(ctx: AppContext, postIds: string[]): Promise<Map<string, { id: string; stage: string }>> {
+export async function revoltsOfPosts(ctx: AppContext, postIds: string[]): Promise<Map<string, { id: string; stage: string }>> {
   const out = new Map<string, { id: string; stage: string; openedAt: number }>();
   const size = ctx.dialect === 'd1' ? 90 : 500;
   for (let i = 0; i < postIds.length; i += size) {
@@ -152,7 +160,7 @@ async function revoltsOfPosts(ctx: AppContext, postIds: string[]): Promise<Map<s
 
 export async function maybeQueuePost(ctx: AppContext, post: Post, verdict: Verdict): Promise<{ id: string; created: boolean } | null> {
   if (post.duplicateOf) return null;
-  if (!postTriggers(routingOf(ctx).rules, post, verdict)) return null;
+  if (!queuesAtOnce(postTriggers(routingOf(ctx).rules, post, verdict))) return null;
   const revolt = (await revoltsOfPosts(ctx, [post.id])).get(post.id);
   const plan = planPostItem(ctx, post, verdict, revolt)!;
   const inserted = await ctx.db.insertInto('queue_items').values(plan.row).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
@@ -172,7 +180,7 @@ const ITEMS_PER_INSERT: Record<AppContext['dialect'], number> = { sqlite: 40, po
  */
 export async function queueFlaggedPosts(ctx: AppContext, classified: { post: Post; verdict: Verdict }[]): Promise<number> {
   const { rules } = routingOf(ctx);
-  const flagged = classified.filter((c) => !c.post.duplicateOf && postTriggers(rules, c.post, c.verdict));
+  const flagged = classified.filter((c) => !c.post.duplicateOf && queuesAtOnce(postTriggers(rules, c.post, c.verdict)));
   if (flagged.length === 0) return 0;
   let revolts: Map<string, { id: string; stage: string }>;
   try {

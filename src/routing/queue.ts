@@ -11,8 +11,9 @@ import { addBusinessTime } from './hours.js';
 import { morePressing, routeItem, type RouteDecision, type RouteFacts } from './route.js';
 import { scheduleOf } from './rules.js';
 import { routingOf } from './setup.js';
+import { foldIntoCases } from './cases.js';
 
-export type QueueStatus = 'new' | 'claimed' | 'responded' | 'resolved' | 'dismissed';
+export type QueueStatus = 'new' | 'claimed' | 'responded' | 'resolved' | 'dismissed' | 'merged';
 export const OPEN_STATUSES: QueueStatus[] = ['new', 'claimed', 'responded'];
 
 /** What the item keeps of its route's SLA, so later rule edits do not move running clocks. */
@@ -100,7 +101,7 @@ export interface QueueUpsert {
   escalationChannels: string[];
 }
 
-export async function upsertQueueItemForRevolt(ctx: Pick<AppContext, 'db' | 'routing'>, revolt: Revolt, at: number): Promise<QueueUpsert> {
+export async function upsertQueueItemForRevolt(ctx: AppContext, revolt: Revolt, at: number): Promise<QueueUpsert> {
   const id = 'q_' + stableId(`revolt|${revolt.id}`);
   const existing = await ctx.db.selectFrom('queue_items').select(['priority', 'severity', 'channels', 'escalation_channels']).where('revolt_id', '=', revolt.id).executeTakeFirst();
   if (!existing) {
@@ -143,13 +144,18 @@ export async function upsertQueueItemForRevolt(ctx: Pick<AppContext, 'db' | 'rou
         channels: d.channels ? JSON.stringify(d.channels) : null,
         escalation_channels: JSON.stringify(d.escalationChannels),
         sla: JSON.stringify(sla),
+        needs_approval: d.approval ? 1 : 0,
       })
       .onConflict((oc) => oc.column('revolt_id').doNothing())
       .returning('id')
       .execute();
     await linkPostItems(ctx, revolt, at);
+    await foldIntoCases(ctx, at, revolt.id);
     if (inserted.length) await writeAudit(ctx, { at, actor: 'system', action: 'queue.created', entityType: 'queue_item', entityId: id, detail: { kind: 'revolt', revolt: revolt.id, route: d.routeId, team: d.team.id, priority: d.priority } });
-    if (inserted.length) return { id, created: true, channels: d.channels, escalationChannels: d.escalationChannels };
+    if (inserted.length) {
+      ctx.bus.publish({ topic: 'queue', id, type: 'created', at });
+      return { id, created: true, channels: d.channels, escalationChannels: d.escalationChannels };
+    }
   }
   // Grown: never lower a priority an SLA escalation raised, never shrink the severity.
   const cur = existing ?? (await ctx.db.selectFrom('queue_items').select(['priority', 'severity', 'channels', 'escalation_channels']).where('revolt_id', '=', revolt.id).executeTakeFirstOrThrow());
@@ -159,6 +165,8 @@ export async function upsertQueueItemForRevolt(ctx: Pick<AppContext, 'db' | 'rou
     .where('revolt_id', '=', revolt.id)
     .execute();
   await linkPostItems(ctx, revolt, at);
+  await foldIntoCases(ctx, at, revolt.id);
+  ctx.bus.publish({ topic: 'queue', id, type: 'updated', at });
   return { id, created: false, channels: cur.channels ? JSON.parse(cur.channels) : null, escalationChannels: JSON.parse(cur.escalation_channels ?? '[]') };
 }
 

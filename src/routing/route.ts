@@ -28,6 +28,8 @@ export interface RouteDecision {
   /** null: every configured channel; []: none. */
   channels: string[] | null;
   escalationChannels: string[];
+  /** Replies wait for a lead's approval. */
+  approval: boolean;
 }
 
 const PRIORITY_ORDER: Priority[] = ['P1', 'P2', 'P3', 'P4'];
@@ -74,5 +76,6 @@ export function routeItem(rules: RoutingRules, facts: RouteFacts, at: number): R
     sla: route.sla,
     channels: route.channels ?? null,
     escalationChannels: route.escalationChannels,
+    approval: route.approval ?? false,
   };
 }

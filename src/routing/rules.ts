@@ -44,6 +44,8 @@ const teamSchema = z
     timezone: timezone.default('UTC'),
     hours: hoursSchema.prefault({}),
     agents: z.array(z.object({ id, capacity: z.number().int().min(0).default(5) }).strict()).default([]),
+    // who may approve replies on this team's items when their route asks for approval (admins may too)
+    leads: z.array(id).default([]),
   })
   .strict();
 
@@ -80,6 +82,8 @@ const routeBody = {
   sla: slaSchema,
   channels: z.array(id).optional(),
   escalationChannels: z.array(id).default([]),
+  // replies on this route's items wait for a lead's approval before they are published
+  approval: z.boolean().default(false),
 };
 const routeSchema = z.object({ id, match: matchSchema, ...routeBody }).strict();
 const defaultRouteSchema = z.object({ id: id.default('default'), ...routeBody }).strict();
@@ -89,6 +93,25 @@ const singlePostSchema = z
     escalation: z.array(z.string()).default(['legal', 'regulator', 'safety', 'press']),
     reachThreshold: z.number().int().min(0).default(50_000),
     complaintScore: z.number().min(0).max(1).default(0.8),
+    // a complaint outside any revolt waits this long for a revolt to take it before it gets an item
+    complaintWait: duration.default(30 * 60_000),
+    // lone complaints get an item only when routing sends them to one of these teams (default: any)
+    complaintTeams: z.array(id).optional(),
+    // a lone complaint about a target with an open revolt joins its case when it shares the revolt's
+    // topic (its key, or a topic carried by at least `topicShare` of its posts), a hashtag, or
+    // `sharedTerms` of its top words; published at most `before` its opening (false: never)
+    joinRevolts: z
+      .union([
+        z.literal(false),
+        z.object({ sharedTerms: z.number().int().min(0).default(1), topicShare: z.number().gt(0).max(1).default(0.2), before: duration.default(2 * 3_600_000) }).strict(),
+      ])
+      .default({ sharedTerms: 1, topicShare: 0.2, before: 2 * 3_600_000 }),
+    // a customer's further complaints join their open case instead of opening one each
+    sameAuthor: z.boolean().default(true),
+    // a repost ("RT @user: …") of a complaint gets no complaint item of its own: the original is answered
+    answerReposts: z.boolean().default(false),
+    // reasons that keep a post's own item once its post is in a revolt; other items fold into the case
+    ownItemInRevolt: z.array(z.string()).default(['legal', 'regulator', 'safety', 'press', 'reach']),
     priorities: z.record(z.string(), priority).default({ legal: 'P1', safety: 'P1', regulator: 'P2', press: 'P2', reach: 'P2', complaint: 'P3' }),
   })
   .strict();
@@ -147,6 +170,7 @@ export function loadRoutingRules(text: string, file: string, opts: { channelIds?
     const m = r.match;
     if (m && m.minSeverity !== undefined && m.maxSeverity !== undefined && m.minSeverity > m.maxSeverity) at([...path, 'match', 'maxSeverity'], 'expected maxSeverity >= minSeverity');
   }
+  (rules.singlePosts.complaintTeams ?? []).forEach((t, j) => teams.has(t) || at(['singlePosts', 'complaintTeams', j], `unknown team "${t}" (teams: ${[...teams].join(', ')})`));
   if (problems.length) throw new ValidationError(file, problems);
   return rules;
 }

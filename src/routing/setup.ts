@@ -12,6 +12,7 @@ const BUILTIN_TEMPLATES: Templates = {
   en: {
     default: 'Hi {author}, thank you for telling us, and sorry for the trouble. Could you send us a direct message with the details? We will get back to you within {first_response}.',
     topics: {},
+    holding: {},
   },
 };
 

@@ -1,6 +1,8 @@
 /**
- * Suggested replies per topic and language, from rules/templates/<lang>.yaml. A suggestion is a
- * draft an agent edits before use: Backlash never posts on its own. Pure: the caller reads files.
+ * Reply templates per language, from rules/templates/<lang>.yaml: one-to-one replies to a post
+ * (`default`, `topics`) and public holding statements for a revolt's case (`revolt`, `holding` per
+ * topic). A suggestion is a draft an agent edits; replies are published only when a person sends
+ * (and, where the route asks, a lead approves) them. Pure: the caller reads files.
  */
 import { z } from 'zod';
 import { loadValidatedYaml, ValidationError } from '../util/validated-yaml.js';
@@ -19,6 +21,8 @@ const fileSchema = z
     default: template,
     revolt: template.optional(),
     topics: z.record(z.string(), template).default({}),
+    // public holding statements for a revolt about this topic (falls back to `revolt`)
+    holding: z.record(z.string(), template).default({}),
   })
   .strict();
 
@@ -35,7 +39,8 @@ export function loadTemplates(files: { lang: string; file: string; text: string 
 }
 
 export interface ReplyInput {
-  kind: 'revolt' | 'post';
+  /** A revolt or a case of several posts gets a public holding statement; a post a one-to-one reply. */
+  kind: 'revolt' | 'post' | 'case';
   lang: string | null;
   topic: string | null;
   vars: Partial<Record<Placeholder, string>>;
@@ -47,25 +52,70 @@ export interface SuggestedReply {
   text: string;
 }
 
-/** Most specific first: language + topic, language + kind, language default; then the same in English. */
+function langsOf(lang: string | null, fallbackLang: string): string[] {
+  return [...new Set([lang?.toLowerCase(), lang?.toLowerCase().split('-')[0], fallbackLang].filter((l): l is string => Boolean(l)))];
+}
+
+/**
+ * Most specific first, in the item's language, then in English. A revolt or a case: the holding
+ * statement for its topic, the language's `revolt` statement; a post: the topic's reply; then `default`.
+ */
 export function suggestReply(templates: Templates, input: ReplyInput, fallbackLang = 'en'): SuggestedReply | null {
-  const langs = [...new Set([input.lang?.toLowerCase(), input.lang?.toLowerCase().split('-')[0], fallbackLang].filter((l): l is string => Boolean(l)))];
-  for (const lang of langs) {
+  for (const lang of langsOf(input.lang, fallbackLang)) {
     const t = templates[lang];
     if (!t) continue;
-    const pick: [string, string | undefined][] = [
-      [input.topic ?? '', input.topic ? t.topics[input.topic] : undefined],
-      ['revolt', input.kind === 'revolt' ? t.revolt : undefined],
-      ['default', t.default],
-    ];
+    const group = input.kind !== 'post';
+    const pick: [string, string | undefined][] = group
+      ? [
+          [`holding:${input.topic ?? ''}`, input.topic ? t.holding[input.topic] : undefined],
+          ['revolt', t.revolt],
+          ['default', t.default],
+        ]
+      : [
+          [input.topic ?? '', input.topic ? t.topics[input.topic] : undefined],
+          ['default', t.default],
+        ];
     const [name, text] = pick.find(([, x]) => x !== undefined)!;
-    return { lang, template: `${lang}:${name}`, text: fill(text!, input.vars) };
+    return { lang, template: `${lang}:${name}`, text: fillTemplate(text!, input.vars) };
   }
   return null;
 }
 
-function fill(text: string, vars: Partial<Record<Placeholder, string>>): string {
-  return text.replace(/\{([a-z_]+)\}/g, (_, k: Placeholder) => vars[k] ?? '').replace(/[ \t]+([,.!?])/g, '$1').replace(/ {2,}/g, ' ').trim();
+export interface TemplateChoice {
+  id: string; // <lang>:<name>
+  lang: string;
+  kind: 'holding' | 'one-to-one';
+  label: string;
+  text: string;
+}
+
+/** The templates an agent may pick for an item, in its language (then English): holding statements first for revolts and cases. */
+export function templateChoices(templates: Templates, input: ReplyInput, fallbackLang = 'en'): TemplateChoice[] {
+  const out: TemplateChoice[] = [];
+  for (const lang of langsOf(input.lang, fallbackLang)) {
+    const t = templates[lang];
+    if (!t) continue;
+    const f = (x: string) => fillTemplate(x, input.vars);
+    const holding: TemplateChoice[] = [
+      ...(input.topic && t.holding[input.topic] ? [{ id: `${lang}:holding:${input.topic}`, lang, kind: 'holding' as const, label: `Holding statement: ${input.topic} (${lang})`, text: f(t.holding[input.topic]) }] : []),
+      ...(t.revolt ? [{ id: `${lang}:revolt`, lang, kind: 'holding' as const, label: `Holding statement (${lang})`, text: f(t.revolt) }] : []),
+    ];
+    const personal: TemplateChoice[] = [
+      ...(input.topic && t.topics[input.topic] ? [{ id: `${lang}:${input.topic}`, lang, kind: 'one-to-one' as const, label: `Reply: ${input.topic} (${lang})`, text: f(t.topics[input.topic]) }] : []),
+      { id: `${lang}:default`, lang, kind: 'one-to-one' as const, label: `Reply (${lang})`, text: f(t.default) },
+    ];
+    out.push(...(input.kind === 'post' ? [...personal, ...holding] : [...holding, ...personal]));
+  }
+  return out;
+}
+
+/** Fills placeholders; one given as undefined in `vars` is left as it is (filled later, per post). */
+export function fillTemplate(text: string, vars: Partial<Record<Placeholder, string>>): string {
+  return text
+    .replace(/\{([a-z_]+)\}/g, (m, k: Placeholder) => (k in vars ? (vars[k] === undefined ? m : vars[k]!) : ''))
+    .replace(/[ \t]+([,.!?，。！？])/g, '$1')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** "45 minutes", "4 hours", "2 days": the SLA as a customer reads it. */
@@ -77,6 +127,11 @@ export function humanDuration(ms: number, lang = 'en'): string {
     es: ['minuto', 'minutos', 'hora', 'horas', 'día', 'días'],
     pl: ['minuty', 'minut', 'godziny', 'godzin', 'dnia', 'dni'],
   };
+  if (lang.startsWith('zh')) {
+    if (ms < 3_600_000) return `${Math.max(1, Math.round(ms / 60_000))}分钟`;
+    if (ms < 2 * 86_400_000) return `${Math.round(ms / 3_600_000)}小时`;
+    return `${Math.round(ms / 86_400_000)}天`;
+  }
   const w = words[lang] ?? words.en;
   const n = (x: number, one: string, many: string) => `${x} ${x === 1 ? one : many}`;
   if (ms < 3_600_000) return n(Math.max(1, Math.round(ms / 60_000)), w[0], w[1]);

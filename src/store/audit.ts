@@ -10,11 +10,18 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+let seq = 0;
+/** Ids that sort like the entries were written (time, then order within this process): the trail reads in order. */
+function auditId(at: number): string {
+  seq = (seq + 1) % 1_679_616; // 36^4
+  return 'a_' + Math.max(0, Math.floor(at)).toString(36).padStart(9, '0') + seq.toString(36).padStart(4, '0') + newId().slice(0, 8);
+}
+
 /** Append-only audit trail: who did what to which entity, and when. */
 export async function writeAudit(ctx: Pick<AppContext, 'db'>, e: AuditEntry): Promise<void> {
   await ctx.db
     .insertInto('audit_log')
-    .values({ id: newId('a_'), at: e.at, actor: e.actor, action: e.action, entity_type: e.entityType, entity_id: e.entityId, detail: e.detail ? JSON.stringify(e.detail) : null })
+    .values({ id: auditId(e.at), at: e.at, actor: e.actor, action: e.action, entity_type: e.entityType, entity_id: e.entityId, detail: e.detail ? JSON.stringify(e.detail) : null })
     .execute();
 }
 
@@ -24,7 +31,7 @@ export async function writeAudits(ctx: Pick<AppContext, 'db' | 'dialect'>, entri
   for (let i = 0; i < entries.length; i += size) {
     await ctx.db
       .insertInto('audit_log')
-      .values(entries.slice(i, i + size).map((e) => ({ id: newId('a_'), at: e.at, actor: e.actor, action: e.action, entity_type: e.entityType, entity_id: e.entityId, detail: e.detail ? JSON.stringify(e.detail) : null })))
+      .values(entries.slice(i, i + size).map((e) => ({ id: auditId(e.at), at: e.at, actor: e.actor, action: e.action, entity_type: e.entityType, entity_id: e.entityId, detail: e.detail ? JSON.stringify(e.detail) : null })))
       .execute();
   }
 }

@@ -138,6 +138,43 @@ export interface QueueItemsTable {
   assigned_at: number | null;
   frt_level: Generated<number>;
   res_level: Generated<number>;
+  // 008-desk
+  merged_into: string | null; // the case this item was merged into (status 'merged')
+  needs_approval: Generated<number>; // 0/1: replies wait for a lead's approval (the route's `approval`)
+}
+
+// 008-desk
+export interface CasePostsTable {
+  item_id: string;
+  post_id: string;
+  status: string; // open | answered | resolved | dismissed | moved
+  moved_to: string | null; // split: the case the post went to
+  actor: string;
+  updated_at: number;
+}
+
+export interface RepliesTable {
+  id: string; // the idempotency key of every attempt
+  item_id: string;
+  post_id: string;
+  channel: string; // mastodon | bluesky | reddit | helpdesk
+  text: string;
+  template: string | null;
+  status: string; // awaiting_approval | pending | sent | dead | rejected | cancelled
+  drafted_by: string;
+  approved_by: string | null;
+  decided_at: number | null;
+  decision_note: string | null;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  last_status: number | null;
+  remote_id: string | null;
+  remote_url: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
 }
 
 export interface OutboxTable {
@@ -277,6 +314,8 @@ export interface DB {
   label_feedback: LabelFeedbackTable;
   leases: LeasesTable;
   daily_counts: DailyCountsTable;
+  case_posts: CasePostsTable;
+  replies: RepliesTable;
 }
 
 // Generated is re-exported for later tables with database-side defaults.

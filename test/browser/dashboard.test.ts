@@ -109,7 +109,9 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   it('shows hostile post text and javascript: links as inert text on every page', async () => {
     const page = await context.newPage();
     const revoltId = (await ctx.db.selectFrom('revolts').select('id').executeTakeFirstOrThrow()).id;
-    for (const path of ['/', `/revolts/${revoltId}`, '/inbox']) {
+    const caseId = (await ctx.db.selectFrom('queue_items').select('id').where('revolt_id', '=', revoltId).executeTakeFirstOrThrow()).id;
+    const hostileId = (await ctx.db.selectFrom('posts').select('id').where('text', '=', HOSTILE).executeTakeFirstOrThrow()).id;
+    for (const path of ['/', `/revolts/${revoltId}`, '/inbox', `/cases/${caseId}`, `/posts/${hostileId}`]) {
       await page.goto(`${server.url}${path}`);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
       expect(await page.locator('a[href^="javascript:"]').count(), path).toBe(0);
@@ -120,42 +122,45 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('claims an item, drafts the reply from the template, marks it responded and resolves it', async () => {
+  it('claims an item from the inbox, drafts the reply from the template, marks it responded and resolves it', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/inbox`);
-    const item = page.locator('li.inbox-item').first();
-    const itemId = (await item.locator('div.item').getAttribute('id'))!.replace(/^item-/, '');
-    await item.getByRole('button', { name: 'Claim' }).click();
-    await expect.poll(() => page.locator('li.inbox-item .status').first().textContent()).toBe('claimed');
+    const row = page.locator('li.case-row', { has: page.locator('form[data-api$="/claim"]') }).first();
+    const itemId = (await row.getAttribute('data-id'))!;
+    await row.getByRole('button', { name: 'Claim' }).click();
+    const claimed = page.locator(`#case-${itemId}`);
+    await expect.poll(() => claimed.locator('.status-pill').textContent()).toBe('claimed'); // updated in place, no reload
     expect(await page.locator('#flash').textContent()).toBe('Claimed.');
-    expect(await page.locator('li.inbox-item .assignee').first().textContent()).toBe('ana');
-    const draft = page.locator('li.inbox-item textarea[name="text"]').first();
-    const text = await draft.inputValue();
-    expect(text).toMatch(/sorry|thank/i); // filled from the reply template
-    await draft.fill(text + ' We are on it.');
-    await page.locator('li.inbox-item').first().getByRole('button', { name: 'Mark responded' }).click();
-    await expect.poll(() => page.locator('li.inbox-item .status').first().textContent()).toBe('responded');
-    await page.locator('li.inbox-item').first().getByRole('button', { name: 'Resolve' }).click();
-    await expect.poll(() => page.locator('#flash').textContent()).toBe('Resolved.');
-    expect(await page.locator(`#item-${itemId}`).count()).toBe(0); // resolved items leave the open inbox
-    const row = await ctx.db.selectFrom('queue_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'resolved', assignee: 'ana' });
-    const trail = await ctx.db.selectFrom('audit_log').select(['action', 'actor']).where('entity_id', '=', row.id).orderBy('at').execute();
+    expect(await claimed.locator('.assignee').textContent()).toBe('ana');
+    await claimed.getByRole('link', { name: 'Open case' }).click();
+    await page.waitForURL(`${server.url}/cases/${itemId}`);
+    const draft = page.locator('#reply-text');
+    expect(await draft.inputValue()).toMatch(/sorry|thank/i); // filled from the reply templates
+    await page.getByLabel('Answered elsewhere (phone, DM)').fill('Called them back, bag found.');
+    await page.getByRole('button', { name: 'Mark responded' }).click();
+    await expect.poll(() => page.locator('#case').getAttribute('data-status')).toBe('responded');
+    await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await expect.poll(() => page.locator('#case').getAttribute('data-status')).toBe('resolved');
+    await page.goto(`${server.url}/inbox`);
+    expect(await page.locator(`#case-${itemId}`).count()).toBe(0); // resolved items leave the open inbox
+    const item = await ctx.db.selectFrom('queue_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+    expect(item).toMatchObject({ status: 'resolved', assignee: 'ana' });
+    const trail = await ctx.db.selectFrom('audit_log').select(['action', 'actor']).where('entity_id', '=', item.id).orderBy('id').execute();
     expect(trail.filter((a) => a.actor === 'ana').map((a) => a.action)).toEqual(['queue.claim', 'queue.respond', 'queue.resolve']);
     await page.close();
   }, 60_000);
 
-  it('relabels a post; the correction is stored for training', async () => {
+  it('relabels a post from its "why this post" page; the correction is stored for training', async () => {
     const page = await context.newPage();
-    const revoltId = (await ctx.db.selectFrom('revolts').select('id').executeTakeFirstOrThrow()).id;
-    await page.goto(`${server.url}/revolts/${revoltId}`);
+    const postId = (await ctx.db.selectFrom('revolt_posts').select('post_id').executeTakeFirstOrThrow()).post_id;
+    await page.goto(`${server.url}/posts/${postId}`);
     const form = page.locator('form.relabel').first();
     await form.getByLabel('Sentiment').selectOption('neutral');
-    await form.getByLabel('Topic').fill('delays');
-    await form.getByRole('button', { name: 'Relabel' }).click();
+    await form.getByLabel('Topic').selectOption('waiting-time');
+    await form.getByRole('button', { name: 'Correct' }).click();
     await expect.poll(() => page.locator('#flash').textContent()).toBe('Label correction recorded.');
     const rows = await ctx.db.selectFrom('label_feedback').selectAll().execute();
-    expect(rows).toMatchObject([{ sentiment: 'neutral', topic: 'delays', actor: 'ana' }]);
+    expect(rows).toMatchObject([{ sentiment: 'neutral', topic: 'waiting-time', actor: 'ana' }]);
     await page.close();
   }, 60_000);
 
@@ -163,7 +168,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const page = await context.newPage();
     await signIn(page, keys.viewer);
     const revoltId = (await ctx.db.selectFrom('revolts').select('id').executeTakeFirstOrThrow()).id;
-    for (const path of ['/', '/inbox?status=', `/revolts/${revoltId}`, '/sources', '/rules']) {
+    const caseId = (await ctx.db.selectFrom('queue_items').select('id').executeTakeFirstOrThrow()).id;
+    for (const path of ['/', '/inbox?view=closed', `/revolts/${revoltId}`, `/cases/${caseId}`, '/team', `/posts/${(await ctx.db.selectFrom('posts').select('id').executeTakeFirstOrThrow()).id}`, '/sources', '/rules']) {
       await page.goto(`${server.url}${path}`);
       const forms = await page.locator('form[data-api]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-api')));
       expect(forms.filter((a) => !a?.startsWith('/api/rules/')), path).toEqual([]); // rules test/validate change nothing

@@ -28,6 +28,12 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   };
 }
 
+/** A browser with one context per person (each signs in on its own), for flows with several people. */
+export async function launchBrowser(): Promise<{ newContext(): Promise<BrowserContext>; close(): Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'] });
+  return { newContext: () => browser.newContext(), close: () => browser.close() };
+}
+
 export async function serveApp(app: Hono): Promise<{ url: string; close(): Promise<void> }> {
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -202,7 +202,8 @@ describe('dashboard sessions', () => {
     await recordRevoltEvent(ctx, 'revolt.opened', now, { id: 'r1', target: 'acme', key: 'billing', label: 'Billing — Acme', stage: 'emerging', severity: 40, priority: 'P3', openedAt: now, updatedAt: now, explain: {}, postIds: [] });
     await ctx.db.insertInto('revolts').values({ id: 'r1', target_id: 'acme', key: 'billing', label: 'Billing — Acme', stage: 'emerging', severity: 40, priority: 'P3', opened_at: now, updated_at: now, resolved_at: null, explain: '{}', state: null }).execute();
     const viewer = cookieOf(await signIn(app, (await keyFor(ctx, 'viewer')).key));
-    for (const path of ['/inbox', '/revolts/r1', '/sources']) {
+    const caseId = (await ctx.db.selectFrom('queue_items').select('id').executeTakeFirstOrThrow()).id;
+    for (const path of ['/inbox', '/revolts/r1', '/sources', `/cases/${caseId}`, '/team']) {
       const page = await (await app.request(path, { headers: { Cookie: viewer } })).text();
       expect(page, path).not.toContain('data-api=');
     }
@@ -210,6 +211,8 @@ describe('dashboard sessions', () => {
     const agent = cookieOf(await signIn(app, (await keyFor(ctx, 'agent')).key));
     const inbox = await (await app.request('/inbox', { headers: { Cookie: agent } })).text();
     expect(inbox).toContain('/claim"');
-    expect(inbox).toContain('Reply draft');
+    const kase = await (await app.request(`/cases/${caseId}`, { headers: { Cookie: agent } })).text();
+    expect(kase).toContain('id="reply-form"');
+    expect(kase).toContain('/assign"');
   });
 });

@@ -108,16 +108,22 @@ describe.each(DIALECTS)('API (%s)', (dialect) => {
   it('records label corrections in label_feedback with the actor, for training', async () => {
     const now = ctx.clock.now();
     const [p] = await processPosts(ctx, [makePost({ text: 'the crew was fine I guess', publishedAt: now, lang: 'en' })]);
-    const res = await post(`/api/posts/${p.post.id}/labels`, { sentiment: 'positive', complaint: false, topic: 'staff' });
+    const res = await post(`/api/posts/${p.post.id}/labels`, { sentiment: 'positive', complaint: false, topic: 'staff-behaviour' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ postId: p.post.id, sentiment: 'positive', complaint: false, topic: 'staff', actor: 'test-agent' });
+    expect(res.body).toMatchObject({ postId: p.post.id, sentiment: 'positive', complaint: false, topic: 'staff-behaviour', actor: 'test-agent' });
     const rows = await ctx.db.selectFrom('label_feedback').selectAll().execute();
-    expect(rows).toMatchObject([{ post_id: p.post.id, text: 'the crew was fine I guess', lang: 'en', sentiment: 'positive', complaint: 0, topic: 'staff', actor: 'test-agent' }]);
+    expect(rows).toMatchObject([{ post_id: p.post.id, text: 'the crew was fine I guess', lang: 'en', sentiment: 'positive', complaint: 0, topic: 'staff-behaviour', actor: 'test-agent' }]);
     expect((await get(`/api/posts/${p.post.id}`)).body.labels).toMatchObject([{ sentiment: 'positive', actor: 'test-agent' }]);
     const audit = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'post.relabelled').execute();
     expect(audit).toMatchObject([{ actor: 'test-agent', entity_id: p.post.id }]);
     expect((await post(`/api/posts/${p.post.id}/labels`, {})).body.error.code).toBe('bad_request');
     expect((await post(`/api/posts/${p.post.id}/labels`, { sentiment: 'furious' })).status).toBe(400);
+    // only topics the rules know (the form offers only those; the API refuses others): issue 14
+    const unknown = await post(`/api/posts/${p.post.id}/labels`, { topic: 'staff' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/unknown topic "staff"/);
+    expect((await get('/api/topics')).body.items.map((t: Json) => t.id)).toEqual(expect.arrayContaining(['staff-behaviour', 'lost-items', 'billing']));
+    expect((await post(`/api/posts/${p.post.id}/labels`, { topic: null, complaint: true })).status).toBe(201);
     expect((await post('/api/posts/nope/labels', { sentiment: 'neutral' })).status).toBe(404);
     const notJson = await app.request(`/api/posts/${p.post.id}/labels`, { method: 'POST', headers: { ...keys.agent, 'Content-Type': 'text/plain' }, body: 'sentiment=neutral' });
     expect(notJson.status).toBe(415);

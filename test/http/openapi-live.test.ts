@@ -36,9 +36,11 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
 
   beforeAll(async () => {
     rx = await startReceiver();
-    ctx = await createTestContext({ dialect, now: T0, config: `notifications:\n  channels:\n    - { id: hook, type: webhook, url: "${rx.url}/hook", secret: "webhook-secret-0123456789" }\n` });
+    // replies to the pushed posts (no reply API) are handed to a helpdesk webhook on the receiver
+    ctx = await createTestContext({ dialect, now: T0, config: `notifications:\n  channels:\n    - { id: hook, type: webhook, url: "${rx.url}/hook", secret: "webhook-secret-0123456789" }\nreplies:\n  helpdesk: { url: "${rx.url}/helpdesk" }\n` });
     ctx.ruleFiles = ruleFilesReader(DEFAULT_RULES_DIR);
-    await syncTargets(ctx, [{ id: 'acme', name: 'Acme Air', sources: [{ id: 'zap', type: 'push', every: 300_000, enabled: true, secret: SECRET }] }]);
+    const push = (id: string) => ({ id, type: 'push', every: 300_000, enabled: true, secret: SECRET });
+    await syncTargets(ctx, [{ id: 'acme', name: 'Acme Air', sources: [push('zap'), push('acme-push')] }]);
     const onset = T0 + 6 * 60 * MIN;
     const burst = Array.from({ length: 14 }, (_, k) => makePost({ text: `@AcmeAir my luggage is lost again, nobody answers, terrible service #${k}`, publishedAt: onset + k * 90_000, author: { id: `angry-${k}`, followers: 200 + k * 1000 } }));
     const events = await tickThrough(ctx, [...background(T0, onset + 60 * MIN), ...burst], T0, onset + 60 * MIN);
@@ -85,6 +87,22 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
     expect((await call('GET', `/api/queue/${item.id}`)).status).toBe(200);
     expect((await call('POST', `/api/queue/${item.id}/claim`, { role: 'agent' })).status).toBe(200);
     expect((await call('POST', `/api/queue/${item.id}/note`, { role: 'agent', body: { text: 'calling the airport' } })).status).toBe(200);
+    // the desk (issue 14): why this post, topics, the team, replies, bulk post states, split and merge
+    expect((await call('GET', `/api/posts/${post.id}/why`)).status).toBe(200);
+    expect((await call('GET', '/api/topics')).status).toBe(200);
+    expect((await call('GET', '/api/team')).status).toBe(200);
+    const revoltCase = queue.json.items.find((i: { kind: string }) => i.kind === 'revolt');
+    const casePosts = (await call('GET', `/api/queue/${revoltCase.id}`)).json.posts.map((p: { id: string }) => p.id);
+    expect(casePosts.length).toBeGreaterThanOrEqual(3);
+    const replied = await call('POST', `/api/queue/${revoltCase.id}/replies`, { role: 'agent', body: { text: 'Sorry {author}, we are finding your bag', postIds: [casePosts[0]] } });
+    expect(replied.status).toBe(201);
+    expect(replied.json.replies).toMatchObject([{ channel: 'helpdesk', status: 'pending' }]);
+    expect((await call('GET', '/api/replies?status=pending')).json.items).toHaveLength(1);
+    expect((await call('POST', `/api/queue/${revoltCase.id}/replies/${replied.json.replies[0].id}/cancel`, { role: 'agent' })).json.status).toBe('cancelled');
+    expect((await call('POST', `/api/queue/${revoltCase.id}/posts`, { role: 'agent', body: { status: 'resolved', postIds: [casePosts[1]] } })).json.changed).toEqual([casePosts[1]]);
+    const split = await call('POST', `/api/queue/${revoltCase.id}/split`, { role: 'agent', body: { postIds: [casePosts[2]] } });
+    expect(split.status).toBe(201);
+    expect((await call('POST', `/api/queue/${split.json.item.id}/merge`, { role: 'agent', body: { into: revoltCase.id } })).json.status).toBe('merged');
     const deliveries = await call('GET', '/api/deliveries');
     expect(deliveries.json.items.length).toBeGreaterThan(0);
     const d = deliveries.json.items[0];

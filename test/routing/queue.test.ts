@@ -145,9 +145,11 @@ describe.each(DIALECTS)('response queue (%s)', (dialect) => {
     expect(detail.audit[2].detail).toMatchObject({ from: 'claimed', to: 'claimed', assignee: 'bob', previousAssignee: 'alice' });
     expect(detail.audit[4].detail).toMatchObject({ reply: 'We are on it' });
     expect(detail.notes).toEqual([{ at: expect.any(String), actor: 'bob', text: 'customer <b>DMed</b> us' }]);
-    expect(detail.posts.map((p: any) => p.id)).toEqual(['p3', 'p2', 'p1']); // most reach first, with their links
+    expect(detail.posts.map((p: any) => p.id)).toEqual(['p3', 'p2', 'p1']); // newest first (same time: by id), with their links
     expect(detail.posts[0].url).toBe('https://social.example/p3');
-    expect(detail.suggestedReply).toMatchObject({ lang: 'en', template: 'en:lost-luggage' });
+    // a revolt's case gets the public holding statement, not a one-to-one reply (issue 14)
+    expect(detail.suggestedReply).toMatchObject({ lang: 'en', template: 'en:revolt' });
+    expect(detail.templates[0]).toMatchObject({ kind: 'holding' });
     expect(detail.suggestedReply.text).toContain('within 1 hour');
   });
 

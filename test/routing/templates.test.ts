@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { humanDuration, loadTemplates, suggestReply } from '../../src/routing/templates.js';
+import { humanDuration, loadTemplates, suggestReply, templateChoices } from '../../src/routing/templates.js';
 import { ValidationError } from '../../src/util/validated-yaml.js';
 
 const shipped = () =>
@@ -14,7 +14,7 @@ const shipped = () =>
 describe('suggested replies', () => {
   const vars = { author: '@sam', brand: 'Acme Air', first_response: '1 hour' };
   it('loads every shipped template file', () => {
-    expect(Object.keys(shipped()).sort()).toEqual(['en', 'es', 'fr', 'pl']);
+    expect(Object.keys(shipped()).sort()).toEqual(['en', 'es', 'fr', 'pl', 'zh']);
   });
   it('picks language + topic, then the language default, then English', () => {
     const t = shipped();
@@ -22,6 +22,26 @@ describe('suggested replies', () => {
     expect(suggestReply(t, { kind: 'post', lang: 'fr', topic: 'staff-behaviour', vars })).toMatchObject({ template: 'fr:default' });
     expect(suggestReply(t, { kind: 'revolt', lang: 'pl', topic: null, vars })).toMatchObject({ template: 'pl:revolt' });
     expect(suggestReply(t, { kind: 'post', lang: 'pt-BR', topic: 'billing', vars })).toMatchObject({ template: 'en:billing' });
+  });
+  it('gives a revolt’s case a public holding statement (per topic where there is one) and a post a one-to-one reply', () => {
+    const t = shipped();
+    expect(suggestReply(t, { kind: 'revolt', lang: 'en', topic: 'lost-items', vars })).toMatchObject({ template: 'en:holding:lost-items' });
+    expect(suggestReply(t, { kind: 'revolt', lang: 'en', topic: 'staff-behaviour', vars })).toMatchObject({ template: 'en:revolt' });
+    expect(suggestReply(t, { kind: 'case', lang: 'en', topic: 'billing', vars })).toMatchObject({ template: 'en:holding:billing' });
+    expect(suggestReply(t, { kind: 'post', lang: 'en', topic: 'lost-items', vars })).toMatchObject({ template: 'en:lost-items' });
+    const choices = templateChoices(t, { kind: 'revolt', lang: 'en', topic: 'lost-items', vars: { ...vars, author: undefined } });
+    expect(choices.map((c) => c.kind)).toEqual(['holding', 'holding', 'one-to-one', 'one-to-one']);
+    expect(choices.find((c) => c.kind === 'one-to-one')!.text).toContain('{author}'); // filled per post when sent
+  });
+  it('answers in Chinese with Chinese templates and durations', () => {
+    const t = shipped();
+    const post = suggestReply(t, { kind: 'post', lang: 'zh', topic: 'delivery', vars: { author: '@小王', brand: 'QuickCart', first_response: humanDuration(2 * 3_600_000, 'zh') } })!;
+    expect(post).toMatchObject({ lang: 'zh', template: 'zh:delivery' });
+    expect(post.text).toContain('@小王 您好');
+    expect(post.text).toContain('2小时内');
+    expect(suggestReply(t, { kind: 'revolt', lang: 'zh-CN', topic: 'outage', vars: { brand: 'Lumen Bank', first_response: '30分钟' } })).toMatchObject({ template: 'zh:holding:outage' });
+    expect(humanDuration(45 * 60_000, 'zh')).toBe('45分钟');
+    expect(humanDuration(3 * 86_400_000, 'zh')).toBe('3天');
   });
   it('fills placeholders and follows the pillars: acknowledge, apologise, next step with a time', () => {
     const r = suggestReply(shipped(), { kind: 'post', lang: 'en', topic: 'lost-luggage', vars })!;

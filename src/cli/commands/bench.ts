@@ -14,6 +14,7 @@ export const BENCHMARKS: Record<string, { file: string; what: string }> = {
   feeds: { file: 'bench/feeds.ts', what: 'feed parsing items/s (RSS, Atom, Mastodon) vs rss-parser' },
   revolts: { file: 'bench/revolts/bench.ts', what: 'scenario week: recall, latency, false alarms, replay speed, vs the mean+kσ peer' },
   load: { file: 'bench/load.ts', what: 'sustained push ingest into one instance: posts/s, p50/p99, memory, loss check' },
+  desk: { file: 'bench/desk.ts', what: 'the demo replayed: open queue items as a share of posts once a revolt is open, vs one item per flagged post' },
   'db-size': { file: 'bench/db-size.ts', what: 'database size per million posts, SQLite and PostgreSQL, before and after retention' },
 };
 

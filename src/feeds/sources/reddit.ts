@@ -14,6 +14,9 @@ const schema = z
     query: z.string().min(1).optional(),
     clientId: z.string().min(1).optional(),
     clientSecret: z.string().min(1).optional(),
+    // the account replies are published as (a "script" app's owner: the password grant)
+    username: z.string().min(1).optional(),
+    password: z.string().min(1).optional(),
     base: urlKey.default('https://www.reddit.com'),
     oauthBase: urlKey.default('https://oauth.reddit.com'),
     tokenUrl: urlKey.default('https://www.reddit.com/api/v1/access_token'),
@@ -22,7 +25,8 @@ const schema = z
   })
   .strict()
   .refine((c) => c.subreddit || c.query, { message: 'expected subreddit, query, or both' })
-  .refine((c) => Boolean(c.clientId) === Boolean(c.clientSecret), { message: 'expected clientId and clientSecret together' });
+  .refine((c) => Boolean(c.clientId) === Boolean(c.clientSecret), { message: 'expected clientId and clientSecret together' })
+  .refine((c) => Boolean(c.username) === Boolean(c.password) && (!c.username || c.clientId), { message: 'expected username and password together, with clientId and clientSecret (to publish replies)' });
 
 type Config = z.output<typeof schema>;
 type Cursor = { latest?: number } | null;

@@ -37,7 +37,17 @@ export const APP_JS = String.raw`// Backlash dashboard: forms marked data-api ar
       if (!el.name || el.disabled || el.name === '_csrf') continue;
       if (el.type === 'checkbox') { body[el.name] = el.checked; continue; }
       if (el.value === '') continue;
-      body[el.name] = el.value;
+      if (el.value === 'null' && el.tagName === 'SELECT') { body[el.name] = null; continue; }
+      body[el.name] = el.getAttribute('data-type') === 'boolean' ? el.value === 'true' : el.value;
+    }
+    // posts picked with checkboxes elsewhere on the page (a case's posts): data-picks names their container
+    var picks = form.getAttribute('data-picks');
+    if (picks) {
+      var boxes = document.querySelectorAll('#' + picks + ' input[data-pick]:checked');
+      var ids = [];
+      for (var p = 0; p < boxes.length; p++) ids.push(boxes[p].value);
+      if (ids.length) body.postIds = ids;
+      else if (form.hasAttribute('data-picks-required')) throw new Error('Select posts first.');
     }
     var json = form.getAttribute('data-json');
     if (json && typeof body[json] === 'string') {
@@ -56,7 +66,7 @@ export const APP_JS = String.raw`// Backlash dashboard: forms marked data-api ar
     ev.preventDefault();
     var method = (form.getAttribute('data-method') || 'POST').toUpperCase();
     var body;
-    try { body = method === 'DELETE' ? undefined : bodyOf(form); } catch (e) { say('Settings: not valid JSON', true); return; }
+    try { body = method === 'DELETE' ? undefined : bodyOf(form); } catch (e) { say(e instanceof SyntaxError ? 'Settings: not valid JSON' : e.message, true); return; }
     var url = form.getAttribute('data-api');
     var append = form.getAttribute('data-api-append');
     if (append && body) {
@@ -74,6 +84,12 @@ export const APP_JS = String.raw`// Backlash dashboard: forms marked data-api ar
         var out = document.getElementById(target);
         if (out) out.textContent = pick && data ? String(data[pick]) : JSON.stringify(data, null, 2);
       }
+      var go = form.getAttribute('data-go');
+      if (go && data) {
+        var v = go.split('.').reduce(function (o, k) { return o && o[k]; }, data);
+        if (v) { try { sessionStorage.setItem('backlash-flash', done); } catch (e) { /* ignore */ } location.href = (form.getAttribute('data-go-prefix') || '') + encodeURIComponent(v); return; }
+      }
+      if (form.hasAttribute('data-refresh')) document.dispatchEvent(new CustomEvent('backlash:changed'));
       if (form.hasAttribute('data-reload')) {
         try { sessionStorage.setItem('backlash-flash', done); } catch (e) { /* ignore */ }
         location.reload();

@@ -60,6 +60,17 @@ export async function parseBody<T extends z.ZodType>(c: Context, schema: T): Pro
   return r.data;
 }
 
+/** Like parseBody, but an empty body is `{}` (actions whose body is optional). */
+export async function parseOptionalBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+  const raw = await c.req.raw.clone().text();
+  if (raw.trim() === '') {
+    const r = schema.safeParse({});
+    if (!r.success) throw new HttpError(400, 'bad_request', issues(r.error));
+    return r.data;
+  }
+  return parseBody(c, schema);
+}
+
 // Shared pieces of many routes
 const LIMIT_MSG = 'expected an integer 1-500';
 export const limitParam = z.coerce.number({ error: LIMIT_MSG }).int(LIMIT_MSG).min(1, LIMIT_MSG).max(500, LIMIT_MSG).default(50).describe('page size (1-500)');

@@ -2,7 +2,8 @@
  * The shapes the API answers with, as zod schemas: the OpenAPI document describes every response
  * from them, and a test checks every live response of the test suites against the document. Objects
  * are exact (a field added to a response without its schema fails that test); free-form parts
- * (explanations, payloads, settings) are marked as such.
+ * (explanations, payloads, settings) are marked as such. The queue's, cases' and replies' shapes
+ * are beside their routes, in ../routes/queue-schemas.ts.
  */
 import { z } from 'zod';
 
@@ -26,7 +27,7 @@ export const PostSchema = z.object({
       escalation: z.array(z.object({ id: z.string(), cue: z.string().optional() })),
       lang: z.string(),
       model: z.string(),
-      explain: free.nullable().optional().describe('GET /api/posts/{id} only: what decided the verdict'),
+      explain: free.nullable().optional().describe('GET /api/posts/{id} and /why only: what decided the verdict'),
     })
     .nullable(),
 });
@@ -72,12 +73,23 @@ export const RevoltDetailSchema = z.object({
   ...revoltFields,
   posts: z.array(PostSchema),
   insight: z.object({
-    timeline: z.array(z.object({ at: z.number(), volume: z.number(), expected: z.number().nullable(), negativity: z.number(), reach: z.number() })),
+    timeline: z.array(
+      z.object({
+        at: z.number(),
+        volume: z.number(),
+        expected: z.number().nullable(),
+        low: z.number().nullable().describe('the expected range: expected ± 2√expected, floored at 0'),
+        high: z.number().nullable(),
+        negativity: z.number(),
+        reach: z.number(),
+      }),
+    ),
     bucketMs: z.number(),
     sources: z.array(z.string()),
     pillar: z.string().nullable(),
     topPosts: z.array(z.object({ id: z.string(), text: z.string(), author: z.string(), followers: z.number(), url: z.string().nullable() })),
     why: z.string(),
+    answers: z.array(z.object({ at: z.number().describe('epoch ms'), label: z.string() })).describe('when the team answered: replies sent from its case, and the case marked responded'),
   }),
   queueItem: QueueSummarySchema.nullable(),
 });
@@ -86,41 +98,17 @@ export const PostDetailSchema = PostSchema.extend({
   labels: z.array(z.object({ id: z.string(), sentiment: z.string().nullable(), complaint: z.boolean().nullable(), topic: z.string().nullable(), actor: z.string(), at: iso })),
 });
 
-const slaClock = { dueAt: iso.nullable(), nearAt: iso.nullable(), state: z.string() };
-export const QueueItemSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  revoltId: z.string().nullable(),
-  postId: z.string().nullable(),
-  target: z.string(),
-  title: z.string(),
-  status: z.string(),
-  priority: z.string(),
-  severity: z.number(),
-  team: z.string().nullable(),
-  assignee: z.string().nullable(),
-  route: z.string().nullable(),
-  lang: z.string().nullable(),
-  topic: z.string().nullable(),
-  reasons: z.array(z.string()),
-  sla: z.object({
-    firstResponse: z.object({ ...slaClock, respondedAt: iso.nullable(), overdue: z.boolean() }),
-    resolution: z.object({ ...slaClock, resolvedAt: iso.nullable() }),
-    pausesOutsideHours: z.boolean(),
-    timezone: z.string().nullable(),
-  }),
-  assignedAt: iso.nullable(),
-  createdAt: iso,
-  updatedAt: iso,
-});
-
-export const QueueItemDetailSchema = QueueItemSchema.extend({
-  posts: z.array(PostSchema),
-  linkedItems: z.array(QueueItemSchema),
-  audit: z.array(z.object({ at: iso, actor: z.string(), action: z.string(), detail: free.nullable() })),
-  notes: z.array(z.object({ at: iso, actor: z.string(), text: z.string() })),
-  suggestedReply: z.object({ lang: z.string(), template: z.string(), text: z.string() }).nullable(),
-  deliveries: z.array(z.object({ id: z.string(), channel: z.string(), kind: z.string().nullable(), status: z.string(), attempts: z.number(), lastError: z.string().nullable(), deliveredAt: iso.nullable() })),
+const Feature = z.object({ feature: z.string(), reads: z.string().describe('the feature in words'), weight: z.number() });
+/** GET /api/posts/{id}/why: the classification and the routing decision in sentences and tables. */
+export const WhyPostSchema = z.object({
+  post: PostSchema,
+  summary: z.array(z.string()).describe('the decision in sentences'),
+  sentiment: z.object({ label: z.string(), score: z.number(), probabilities: z.record(z.string(), z.number()).nullable(), how: z.string().nullable(), lexicon: z.array(z.object({ text: z.string(), base: z.number(), weight: z.number() })), features: z.array(Feature) }).nullable(),
+  complaint: z.object({ is: z.boolean(), score: z.number(), threshold: z.number().nullable(), how: z.string().nullable(), cues: z.array(z.object({ id: z.string(), phrase: z.string(), weight: z.number() })) }).nullable(),
+  topics: z.array(z.object({ id: z.string(), label: z.string().nullable(), score: z.number(), pillar: z.string().nullable(), touchpoint: z.string().nullable(), cues: z.array(z.string()) })),
+  topicModel: z.object({ best: z.string(), probability: z.number(), features: z.array(Feature) }).nullable(),
+  escalation: z.array(z.object({ id: z.string(), cue: z.string().nullable() })),
+  routing: z.object({ ownItem: z.boolean(), reasons: z.array(z.string()), sentences: z.array(z.string()), item: z.object({ id: z.string(), status: z.string(), title: z.string() }).nullable(), case: z.object({ id: z.string(), title: z.string(), status: z.string() }).nullable() }),
 });
 
 export const DeliverySchema = z.object({
@@ -177,15 +165,6 @@ export const SourceBodySchema = z
     enabled: z.boolean().optional(),
   })
   .describe('plus the keys of the source type (docs/feeds.md); masked "***" values keep what is stored');
-
-export const QueueActionBodySchema = z
-  .object({
-    agent: z.string().optional().describe('assign: who gets the item'),
-    text: z.string().optional().describe('respond, note, reopen: the text'),
-    note: z.string().optional().describe('alias of text'),
-    reason: z.string().optional().describe('alias of text'),
-  })
-  .describe('optional: claim, resolve and dismiss need no body');
 
 export const PushBodySchema = z
   .union([z.object({ items: z.array(free) }), z.array(free), free])

@@ -24,13 +24,13 @@ function postRow(p: PostView) {
   const href = safeHref(p.url);
   const c = p.classification;
   return html`<tr>
-  <td>${time(p.publishedAt)}</td>
-  <td>${p.target}</td>
-  <td>${p.author.handle ?? p.author.name ?? p.author.id}</td>
-  <td class="text">${p.text}${href ? html` <a href="${href}" rel="noopener noreferrer nofollow">link</a>` : ''}</td>
-  <td class="${c?.sentiment.label ?? ''}">${c ? `${c.sentiment.label} ${c.sentiment.score.toFixed(2)}` : 'pending'}</td>
-  <td>${c?.complaint.is ? 'yes' : ''}</td>
-  <td>${c ? c.topics.map((t) => t.id).join(', ') : ''}</td>
+  <td data-label="Published">${time(p.publishedAt)}</td>
+  <td data-label="Target">${p.target}</td>
+  <td data-label="Author">${p.author.handle ?? p.author.name ?? p.author.id}</td>
+  <td class="text" data-label="Text">${p.text}${href ? html` <a href="${href}" rel="noopener noreferrer nofollow">link</a>` : ''} <a href="/posts/${p.id}">why</a></td>
+  <td class="${c?.sentiment.label ?? ''}" data-label="Sentiment">${c ? `${c.sentiment.label} ${c.sentiment.score.toFixed(2)}` : 'pending'}</td>
+  <td data-label="Complaint">${c?.complaint.is ? 'yes' : 'no'}</td>
+  <td data-label="Topics">${c ? c.topics.map((t) => t.id).join(', ') || '—' : ''}</td>
 </tr>`;
 }
 
@@ -43,7 +43,7 @@ export function boardPage(data: { open: BoardRevolt[]; recent: PostView[]; banne
 </section>
 <section aria-labelledby="recent-h">
   <h2 id="recent-h">Recent posts</h2>
-  <table class="posts">
+  <table class="posts stack">
     <thead><tr><th scope="col">Published</th><th scope="col">Target</th><th scope="col">Author</th><th scope="col">Text</th><th scope="col">Sentiment</th><th scope="col">Complaint</th><th scope="col">Topics</th></tr></thead>
     <tbody>${data.recent.map(postRow)}</tbody>
   </table>

@@ -7,25 +7,24 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppContext } from '../../context.js';
 import { principalOf } from '../principal.js';
 import { HttpError } from '../errors.js';
-import { getRevolt, listPosts, listQueue, listRevolts } from '../queries.js';
+import { listPosts, listRevolts } from '../queries.js';
 import { revoltInsight } from '../timeline.js';
 import { overview } from '../overview.js';
-import { decodeCursor, pageOf } from '../cursor.js';
 import { listApiKeys, verifyApiKey } from '../../auth/keys.js';
 import { consumeSigninLink, createSession, endSession, SESSION_TTL_MS } from '../../auth/sessions.js';
 import { blockedFor, credentialBucket, failCredential } from '../../auth/throttle.js';
 import { checkCsrf, clientOf, isHttps, SESSION_COOKIE, type AuthOptions } from '../middleware/auth.js';
 import { boardPage } from './board.js';
-import { revoltPage } from './revolt.js';
-import { inboxPage, type InboxFilters } from './inbox.js';
 import { apiDocsPage, keysPage, overviewPage, rulesPage, signinPage, sourcesPage } from './others.js';
-import { draftFor } from './parts.js';
+import { deskPages } from './desk.js';
 import { timeParam } from '../openapi/registry.js';
 import { sourceView } from '../routes/sources.js';
 
 export interface PageOptions extends AuthOptions {
   banner: () => string | undefined;
   openApi: () => Record<string, unknown>;
+  /** The service clock and its speed, for live countdowns. */
+  clock: () => { now: number; speed: number };
 }
 
 function safeNext(next: unknown): string {
@@ -55,30 +54,7 @@ export function pageRoutes(ctx: AppContext, opts: PageOptions): Hono {
     return c.html(boardPage({ open: withInsight, recent, banner: opts.banner(), principal }));
   });
 
-  app.get('/revolts/:id', async (c) => {
-    const principal = await gate(c);
-    if (!principal) return toSignin(c);
-    const revolt = await getRevolt(ctx, c.req.param('id'));
-    if (!revolt) throw new HttpError(404, 'not_found', 'no such revolt');
-    const itemRow = await ctx.db.selectFrom('queue_items').select('id').where('revolt_id', '=', revolt.id).executeTakeFirst();
-    const item = itemRow ? ((await listQueue(ctx, { ids: [itemRow.id] }))[0] ?? null) : null;
-    return c.html(revoltPage({ revolt, insight: await revoltInsight(ctx, revolt), item, draft: item ? await draftFor(ctx, item) : '', principal, banner: opts.banner() }));
-  });
-
-  app.get('/inbox', async (c) => {
-    const principal = await gate(c);
-    if (!principal) return toSignin(c);
-    const q = c.req.query();
-    const filters: InboxFilters = { status: q.status ?? 'open', target: q.target ?? '', priority: q.priority ?? '', topic: q.topic ?? '', assignee: q.assignee ?? '' };
-    const limit = 25;
-    const rows = await listQueue(ctx, { status: filters.status || undefined, target: filters.target || undefined, priority: filters.priority || undefined, topic: filters.topic || undefined, assignee: filters.assignee || undefined, limit: limit + 1, cursor: decodeCursor(q.cursor) });
-    const pg = pageOf(rows, limit, (r) => [Date.parse(r.createdAt), r.id]);
-    const postIds = pg.rows.map((r) => r.postId).filter((x): x is string => Boolean(x));
-    const posts = new Map((await listPosts(ctx, { ids: postIds, limit: postIds.length || 1 })).map((p) => [p.id, p]));
-    const items = await Promise.all(pg.rows.map(async (item) => ({ item, draft: await draftFor(ctx, item), post: item.postId ? (posts.get(item.postId) ?? null) : null })));
-    const targets = (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
-    return c.html(inboxPage({ items, filters, targets, next: pg.nextCursor, principal, banner: opts.banner() }));
-  });
+  app.route('/', deskPages(ctx, { gate: (c) => gate(c), toSignin, banner: opts.banner, clock: opts.clock }));
 
   app.get('/sources', async (c) => {
     const principal = await gate(c);

@@ -27,14 +27,14 @@ export interface SourceRow {
 export function sourcesPage(d: { sources: SourceRow[]; targets: string[]; principal: Principal | null; banner?: string }) {
   const admin = can(d.principal, 'admin');
   const body = html`<h2>Sources</h2>
-<table class="posts"><thead><tr><th scope="col">Source</th><th scope="col">Target</th><th scope="col">Type</th><th scope="col">Health</th><th scope="col">Last poll</th><th scope="col">Next poll</th><th scope="col">Errors</th><th scope="col">Rate limit</th><th scope="col">Posts</th></tr></thead>
+<div class="table-wrap"><table class="posts"><thead><tr><th scope="col">Source</th><th scope="col">Target</th><th scope="col">Type</th><th scope="col">Health</th><th scope="col">Last poll</th><th scope="col">Next poll</th><th scope="col">Errors</th><th scope="col">Rate limit</th><th scope="col">Posts</th></tr></thead>
 <tbody>${d.sources.map((s) => html`<tr id="source-${s.id}">
 <td><code>${s.id}</code>${s.enabled ? '' : ' (disabled)'}</td><td>${s.target}</td><td>${s.type}</td>
 <td class="health ${s.status}">${s.status}</td>
 <td>${s.lastPollAt ? time(s.lastPollAt) : '—'}${s.lastSuccessAt ? html`<br><span class="hint">last success ${time(s.lastSuccessAt)}</span>` : ''}</td><td>${s.nextPollAt ? time(s.nextPollAt) : '—'}</td>
 <td class="text">${s.failures ? `${s.failures} failure(s)` : ''}${s.lastError ? html`<br>${s.lastErrorAt ? time(s.lastErrorAt) : ''}: ${s.lastError}` : ''}</td>
 <td><code>${s.rateLimit ?? '—'}</code></td><td>${s.postsSeen}</td></tr>
-${admin ? html`<tr class="edit"><td colspan="9"><details><summary>Edit ${s.id}</summary>${sourceForm(d.targets, s)}</details></td></tr>` : ''}`)}</tbody></table>
+${admin ? html`<tr class="edit"><td colspan="9"><details><summary>Edit ${s.id}</summary>${sourceForm(d.targets, s)}</details></td></tr>` : ''}`)}</tbody></table></div>
 ${d.sources.length ? '' : html`<p class="empty">No sources yet.</p>`}
 ${admin ? html`<section aria-labelledby="add-h"><h3 id="add-h">Add a source</h3><p class="hint">Feed URLs that resolve to private or loopback addresses are refused unless the configuration allows private hosts.</p>${sourceForm(d.targets, null)}</section>` : ''}`;
   return layout('Sources', body, { principal: d.principal, nav: 'sources', banner: d.banner });
@@ -48,7 +48,7 @@ function sourceForm(targets: string[], s: SourceRow | null) {
   <label for="${idp}-type">Type</label><input id="${idp}-type" name="type" value="${s?.type ?? 'rss'}" required size="10">
   <label for="${idp}-every">Every</label><input id="${idp}-every" name="every" value="${s ? `${Math.round(s.everyMs / 1000)}s` : '5m'}" size="6">
   <label for="${idp}-enabled">Enabled</label><input id="${idp}-enabled" type="checkbox" name="enabled"${!s || s.enabled ? ' checked' : ''}>
-  <label for="${idp}-config">Settings (JSON, e.g. {"url": "https://…"})</label><textarea id="${idp}-config" name="config" rows="2" cols="50">${s?.config ?? '{}'}</textarea>
+  <label for="${idp}-config">Settings (JSON, e.g. {"url": "https://…"})</label><textarea id="${idp}-config" name="config" rows="2" cols="40">${s?.config ?? '{}'}</textarea>
   <button type="submit">${s ? 'Save' : 'Add source'}</button>
 </form>`;
 }
@@ -102,9 +102,9 @@ export function keysPage(d: { keys: ApiKeyInfo[]; principal: Principal | null })
   <button type="submit">Create key</button>
 </form>
 <pre id="new-key" class="result" aria-live="polite"></pre>
-<table class="posts"><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Key</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"></th></tr></thead>
+<div class="table-wrap"><table class="posts"><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Key</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"></th></tr></thead>
 <tbody>${d.keys.map((k) => html`<tr><td>${k.name}</td><td>${k.role}</td><td><code>${k.prefix}…</code></td><td>${time(k.createdAt)} by ${k.createdBy}</td><td>${k.lastUsedAt ? time(k.lastUsedAt) : '—'}</td><td>${k.revokedAt ? `revoked ${time(k.revokedAt)}` : 'active'}</td>
-<td>${k.revokedAt ? '' : html`<form data-api="/api/keys/${k.id}" data-method="DELETE" data-reload data-done="Key revoked."><button type="submit" class="secondary">Revoke</button></form>`}</td></tr>`)}</tbody></table>`;
+<td>${k.revokedAt ? '' : html`<form data-api="/api/keys/${k.id}" data-method="DELETE" data-reload data-done="Key revoked."><button type="submit" class="secondary">Revoke</button></form>`}</td></tr>`)}</tbody></table></div>`;
   return layout('Keys', body, { principal: d.principal, nav: 'keys' });
 }
 
@@ -114,11 +114,11 @@ export function apiDocsPage(doc: { info: { description?: string; version: string
   const body = html`<h2>API reference</h2>
 <p>${doc.info.description ?? ''}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1, version ${doc.info.version}).</p>
-<table class="posts api"><thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Role</th><th scope="col">What it does</th><th scope="col">Parameters</th></tr></thead>
+<div class="table-wrap"><table class="posts api"><thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Role</th><th scope="col">What it does</th><th scope="col">Parameters</th></tr></thead>
 <tbody>${Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op['x-role'] ?? 'public'}</td><td>${op.summary ?? ''}</td>
 <td>${(op.parameters ?? []).filter((p) => p.in === 'query').map((p) => html`<code>${p.name}</code>${p.description ? html` — ${p.description}` : ''}<br>`)}${op.requestBody ? 'JSON body' : ''}</td></tr>`),
-  )}</tbody></table>`;
+  )}</tbody></table></div>`;
   return layout('API', body, { principal, nav: 'api' });
 }
 

@@ -5,9 +5,10 @@ import type { AppContext } from '../../context.js';
 import { HttpError } from '../errors.js';
 import { getRevolt, listPosts, listQueue, listRevolts } from '../queries.js';
 import { revoltInsight } from '../timeline.js';
+import { whyPost } from '../why-post.js';
 import { decodeCursor, pageOf } from '../cursor.js';
 import { cursorParam, describe, idParam, limitParam, page, parseQuery, timeParam } from '../openapi/registry.js';
-import { PostDetailSchema, PostSchema, RevoltDetailSchema, RevoltSchema } from '../openapi/schemas.js';
+import { PostDetailSchema, PostSchema, RevoltDetailSchema, RevoltSchema, WhyPostSchema } from '../openapi/schemas.js';
 
 const slug = z.string().regex(/^[A-Za-z0-9#:._/-]{1,200}$/, 'expected an id').optional();
 
@@ -41,6 +42,7 @@ const PostsQuery = z.object({
 describe('GET', '/api/revolts', { summary: 'List revolts, newest first', tags: ['revolts'], query: RevoltsQuery, response: page(RevoltSchema), errors: [400] });
 describe('GET', '/api/revolts/:id', { summary: 'A revolt with its member posts, timeline, explanation and queue item', tags: ['revolts'], response: RevoltDetailSchema, errors: [404] });
 describe('GET', '/api/posts', { summary: 'List posts with their classification, newest first', tags: ['posts'], query: PostsQuery, response: page(PostSchema), errors: [400] });
+describe('GET', '/api/posts/:id/why', { summary: 'Why this post: the rules, lexicon entries and model features that decided its classification, and why it has (or has not) an item of its own', tags: ['posts'], response: WhyPostSchema, errors: [404] });
 describe('GET', '/api/posts/:id', { summary: 'A post with its classification, explanation and label corrections', tags: ['posts'], response: PostDetailSchema, errors: [404] });
 
 export function apiRoutes(ctx: AppContext): Hono {
@@ -65,6 +67,11 @@ export function apiRoutes(ctx: AppContext): Hono {
     const rows = await listPosts(ctx, { ...filters, limit: limit + 1, cursor: decodeCursor(cursor) });
     const p = pageOf(rows, limit, (r) => [Date.parse(r.publishedAt), r.id]);
     return c.json({ items: p.rows, nextCursor: p.nextCursor });
+  });
+  api.get('/posts/:id/why', async (c) => {
+    const [post] = await listPosts(ctx, { ids: [c.req.param('id')], limit: 1, explain: true });
+    if (!post) throw new HttpError(404, 'not_found', 'no such post');
+    return c.json(await whyPost(ctx, post));
   });
   api.get('/posts/:id', async (c) => {
     const [post] = await listPosts(ctx, { ids: [c.req.param('id')], limit: 1, explain: true });

@@ -11,6 +11,7 @@ import { actorOf } from '../principal.js';
 import { newId } from '../../util/ids.js';
 import { writeAudit } from '../../store/audit.js';
 import { describe, parseBody } from '../openapi/registry.js';
+import { knownTopics } from '../topics.js';
 
 export const LabelBody = z
   .object({
@@ -23,12 +24,15 @@ export const LabelBody = z
 
 const Label = z.object({ id: z.string(), postId: z.string(), sentiment: z.string().nullable(), complaint: z.boolean().nullable(), topic: z.string().nullable(), actor: z.string(), at: z.string() });
 
-describe('POST', '/api/posts/:id/labels', { summary: 'Record a label correction for a post (agent)', tags: ['posts'], body: LabelBody, response: Label, errors: [400, 404, 415], status: 201 });
+describe('POST', '/api/posts/:id/labels', { summary: 'Record a label correction for a post (agent): sentiment, complaint yes/no, and a topic the rules know (GET /api/topics) or null', tags: ['posts'], body: LabelBody, response: Label, errors: [400, 404, 415], status: 201 });
+describe('GET', '/api/topics', { summary: 'The topics the rules know (rules/topics.yaml), with their pillar and touchpoint: the choices for a relabel', tags: ['posts'], response: z.object({ items: z.array(z.object({ id: z.string(), label: z.string(), pillar: z.string(), touchpoint: z.string() })) }) });
 
 export function labelRoutes(ctx: AppContext): Hono {
   const api = new Hono();
   api.post('/posts/:id/labels', async (c) => {
     const body = await parseBody(c, LabelBody);
+    const known = knownTopics(ctx);
+    if (known && typeof body.topic === 'string' && !known.some((t) => t.id === body.topic)) throw new HttpError(400, 'bad_request', `topic: unknown topic "${body.topic}" (GET /api/topics lists the ${known.length} known topics)`);
     const post = await ctx.db.selectFrom('posts').select(['id', 'text', 'lang']).where('id', '=', c.req.param('id')).executeTakeFirst();
     if (!post) throw new HttpError(404, 'not_found', 'no such post');
     const at = ctx.clock.now();
@@ -39,5 +43,6 @@ export function labelRoutes(ctx: AppContext): Hono {
     ctx.bus.publish({ topic: 'post', id: post.id, type: 'post.relabelled', at });
     return c.json({ id: row.id, postId: post.id, sentiment: row.sentiment, complaint: body.complaint ?? null, topic: row.topic, actor, at: new Date(at).toISOString() }, 201);
   });
+  api.get('/topics', (c) => c.json({ items: knownTopics(ctx) ?? [] }));
   return api;
 }

@@ -1,40 +1,50 @@
-/** The response queue over HTTP: list and read items (posts, audit trail, suggested reply) and act on them. */
+/**
+ * The response desk over HTTP: the queue most urgent first, each item as a case (posts, replies,
+ * audit trail), actions on it, merging and splitting cases, bulk post states, replies published to
+ * the customer's network (with approval) and the team's load.
+ */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../errors.js';
-import { actorOf } from '../principal.js';
+import { actorOf, principalOf } from '../principal.js';
 import { applyAction, QueueActionError, type QueueAction } from '../../routing/actions.js';
-import { getQueueItem, listQueueItems } from '../../routing/views.js';
+import { listQueueItems, slaCounts } from '../../routing/views.js';
+import { getQueueItem } from '../../routing/detail.js';
+import { CaseError, mergeCases, setPostsStatus, splitCase } from '../../routing/cases.js';
+import { teamLoads } from '../../routing/team.js';
+import { routingOf } from '../../routing/setup.js';
+import { decideReply, draftReplies, ReplyError, type ReplyDecision } from '../../replies/draft.js';
+import { replyView } from '../../routing/detail.js';
 import type { QueueStatus } from '../../routing/queue.js';
-import { z } from 'zod';
-import { describe } from '../openapi/registry.js';
-import { QueueActionBodySchema, QueueItemDetailSchema, QueueItemSchema } from '../openapi/schemas.js';
+import { describe, parseBody, parseOptionalBody, parseQuery } from '../openapi/registry.js';
+import { ActionBody, DecisionBody, MergeBody, PostsBody, QueueItemDetail, QueueList, QueueQuery, Reply, ReplyBody, SplitBody, TeamList } from './queue-schemas.js';
 
-const QueueQuery = z.object({
-  status: z.string().optional().describe('open, all, or a comma-separated list of new, claimed, responded, resolved, dismissed (default all)'),
-  team: z.string().optional(),
-  assignee: z.string().optional(),
-  kind: z.enum(['revolt', 'post']).optional(),
-  target: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200).describe('1-500'),
-});
-describe('GET', '/api/queue', { summary: 'Queue items, most urgent first: status (open, all or a list), team, assignee, kind, target, limit', tags: ['queue'], query: QueueQuery, response: z.object({ items: z.array(QueueItemSchema) }), errors: [400] });
-describe('GET', '/api/queue/:id', { summary: 'A queue item with its posts, linked items, audit trail, notes, suggested reply and deliveries', tags: ['queue'], response: QueueItemDetailSchema, errors: [404] });
-describe('POST', '/api/queue/:id/:action', {
-  summary: 'Act on an item: claim, assign {agent}, respond {text}, resolve, dismiss, reopen {text?}, note {text}. 409 on a wrong transition or at capacity',
-  description: 'action is one of claim, assign, respond, resolve, dismiss, reopen, note (another is 404). The answer is the item after the action.',
-  tags: ['queue'],
-  body: QueueActionBodySchema,
-  bodyOptional: true,
-  response: QueueItemDetailSchema,
-  errors: [400, 404, 409, 413],
-});
-
-const STATUSES: QueueStatus[] = ['new', 'claimed', 'responded', 'resolved', 'dismissed'];
+const STATUSES: QueueStatus[] = ['new', 'claimed', 'responded', 'resolved', 'dismissed', 'merged'];
 const ACTIONS: QueueAction[] = ['claim', 'assign', 'respond', 'resolve', 'dismiss', 'reopen', 'note'];
+const DECISIONS: ReplyDecision[] = ['approve', 'reject', 'cancel', 'resend'];
 const MAX_BODY = 64 * 1024;
 
-async function readBody(c: Context): Promise<{ agent?: string; text?: string }> {
+describe('GET', '/api/queue', { summary: 'Queue items, most urgent first (SLA due time, then priority), with counts per SLA state', tags: ['queue'], query: QueueQuery, response: QueueList, errors: [400] });
+describe('GET', '/api/queue/:id', { summary: 'A queue item as a case: its posts (newest first, with their state), replies, linked and merged items, audit trail, notes, templates and deliveries', tags: ['queue'], response: QueueItemDetail, errors: [404] });
+describe('POST', '/api/queue/:id/:action', {
+  summary: 'Act on an item: claim, assign {agent} or {team}, respond {text} (answered elsewhere), resolve, dismiss, reopen {text?}, note {text}. 409 on a wrong transition, when someone else claimed it, or at capacity',
+  description: 'action is one of claim, assign, respond, resolve, dismiss, reopen, note (another is 404; merge, split, posts and replies are their own operations). The answer is the item after the action.',
+  tags: ['queue'],
+  body: ActionBody,
+  bodyOptional: true,
+  response: QueueItemDetail,
+  errors: [400, 404, 409, 413],
+});
+describe('POST', '/api/queue/:id/merge', { summary: 'Merge this item into another case: its posts, their states and its replies move there; this item becomes "merged"', tags: ['cases'], body: MergeBody, response: QueueItemDetail, errors: [404, 409] });
+describe('POST', '/api/queue/:id/split', { summary: 'Split posts out of this case into a new case (one post: a post item) with the same team, priority and deadlines', tags: ['cases'], body: SplitBody, response: z.object({ item: QueueItemDetail, from: QueueItemDetail }), errors: [404, 409], status: 201 });
+describe('POST', '/api/queue/:id/posts', { summary: 'Resolve, dismiss or reopen posts of a case in bulk (default: every open post)', tags: ['cases'], body: PostsBody, response: z.object({ changed: z.array(z.string()), item: QueueItemDetail }), errors: [404, 409] });
+describe('POST', '/api/queue/:id/replies', { summary: 'Reply to the customer: one reply per post (the item’s post, the posts given, or every open post of a case), published on the post’s network or handed to the helpdesk; waits for approval where the route asks', tags: ['replies'], body: ReplyBody, response: z.object({ replies: z.array(Reply), skipped: z.array(z.object({ postId: z.string(), reason: z.string() })), item: QueueItemDetail }), errors: [404, 409, 422], status: 201 });
+describe('POST', '/api/queue/:id/replies/:replyId/:decision', { summary: 'Decide on a reply: approve or reject (a lead of the item’s team or an admin, not its author), cancel (before it is sent), resend (a dead letter)', tags: ['replies'], body: DecisionBody, bodyOptional: true, response: Reply, errors: [400, 403, 404, 409, 415] });
+describe('GET', '/api/replies', { summary: 'Replies by status (awaiting_approval, pending, sent, dead, rejected, cancelled), newest first', tags: ['replies'], query: z.object({ status: z.enum(['awaiting_approval', 'pending', 'sent', 'dead', 'rejected', 'cancelled']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: z.object({ items: z.array(Reply) }), errors: [400] });
+describe('GET', '/api/team', { summary: 'Teams with their hours and leads, each person’s open load against capacity, and unclaimed work', tags: ['queue'], response: TeamList });
+
+async function readActionBody(c: Context): Promise<{ agent?: string; team?: string; text?: string }> {
   const len = Number(c.req.header('content-length') ?? 0);
   if (len > MAX_BODY) throw new HttpError(413, 'too_large', `body: expected at most ${MAX_BODY} bytes`);
   const raw = await c.req.text();
@@ -47,44 +57,95 @@ async function readBody(c: Context): Promise<{ agent?: string; text?: string }> 
     throw new HttpError(400, 'bad_request', 'body: expected JSON');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'bad_request', 'body: expected a JSON object');
-  const b = body as Record<string, unknown>;
-  for (const k of ['agent', 'text']) if (b[k] !== undefined && typeof b[k] !== 'string') throw new HttpError(400, 'bad_request', `${k}: expected a string`);
-  return { agent: b.agent as string | undefined, text: (b.text ?? b.note ?? b.reason) as string | undefined };
+  const r = ActionBody.safeParse(body);
+  if (!r.success) throw new HttpError(400, 'bad_request', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  const { note, reason, ...rest } = r.data; // older clients name the text note or reason
+  return { ...rest, text: rest.text ?? note ?? reason };
+}
+
+function mapError(err: unknown): never {
+  if (err instanceof QueueActionError || err instanceof CaseError || err instanceof ReplyError) {
+    const status = err.code === 'not_found' ? 404 : err.code === 'bad_request' ? 400 : err.code === 'forbidden' ? 403 : err.code === 'unpublishable' ? 422 : 409;
+    throw new HttpError(status as 400, err.code, err.message);
+  }
+  throw err;
 }
 
 export function queueRoutes(ctx: AppContext): Hono {
   const api = new Hono();
+  const detail = async (id: string) => {
+    const item = await getQueueItem(ctx, id);
+    if (!item) throw new HttpError(404, 'not_found', 'no such queue item');
+    return item;
+  };
   api.get('/queue', async (c) => {
-    const status = c.req.query('status');
+    const q = parseQuery(c, QueueQuery);
+    // no status: every item, as this route always answered (the inbox asks for status=open)
     let statuses: QueueStatus[] | undefined;
-    if (status === 'open') statuses = ['new', 'claimed', 'responded'];
-    else if (status && status !== 'all') {
-      statuses = status.split(',') as QueueStatus[];
+    if (q.status === 'open') statuses = ['new', 'claimed', 'responded'];
+    else if (q.status && q.status !== 'all') {
+      statuses = q.status.split(',').filter(Boolean) as QueueStatus[];
       if (!statuses.every((s) => STATUSES.includes(s))) throw new HttpError(400, 'bad_request', `status: expected open, all or a list of ${STATUSES.join(', ')}`);
     }
-    const kind = c.req.query('kind');
-    if (kind && kind !== 'revolt' && kind !== 'post') throw new HttpError(400, 'bad_request', 'kind: expected revolt or post');
-    const limit = Number(c.req.query('limit') ?? 200);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpError(400, 'bad_request', 'limit: expected an integer 1-500');
-    return c.json({ items: await listQueueItems(ctx, { status: statuses, team: c.req.query('team'), assignee: c.req.query('assignee'), kind: kind as 'revolt' | 'post' | undefined, target: c.req.query('target'), limit }) });
+    const items = await listQueueItems(ctx, {
+      status: statuses,
+      team: q.team,
+      assignee: q.assignee,
+      kind: q.kind,
+      target: q.target,
+      priority: q.priority,
+      topic: q.topic,
+      sla: q.view === 'breached' || q.view === 'near-breach' ? q.view : undefined,
+      awaitingApproval: q.view === 'awaiting-approval',
+      unassigned: q.view === 'unassigned',
+      limit: q.limit,
+    });
+    return c.json({ items, counts: await slaCounts(ctx) });
   });
-  api.get('/queue/:id', async (c) => {
-    const item = await getQueueItem(ctx, c.req.param('id'));
-    if (!item) throw new HttpError(404, 'not_found', 'no such queue item');
-    return c.json(item);
+  api.get('/queue/:id', async (c) => c.json(await detail(c.req.param('id'))));
+  api.post('/queue/:id/merge', async (c) => {
+    const body = await parseBody(c, MergeBody);
+    await mergeCases(ctx, c.req.param('id'), body.into, actorOf(c)).catch(mapError);
+    return c.json(await detail(c.req.param('id')));
+  });
+  api.post('/queue/:id/split', async (c) => {
+    const body = await parseBody(c, SplitBody);
+    const id = await splitCase(ctx, c.req.param('id'), body.postIds, actorOf(c), body.title).catch(mapError);
+    return c.json({ item: await detail(id), from: await detail(c.req.param('id')) }, 201);
+  });
+  api.post('/queue/:id/posts', async (c) => {
+    const body = await parseBody(c, PostsBody);
+    const { changed } = await setPostsStatus(ctx, c.req.param('id'), body.status, actorOf(c), body.postIds).catch(mapError);
+    return c.json({ changed, item: await detail(c.req.param('id')) });
+  });
+  api.post('/queue/:id/replies', async (c) => {
+    const body = await parseBody(c, ReplyBody);
+    const r = await draftReplies(ctx, c.req.param('id'), body, actorOf(c)).catch(mapError);
+    const rows = r.replies.length ? await ctx.db.selectFrom('replies').selectAll().where('id', 'in', r.replies).execute() : [];
+    return c.json({ replies: rows.map(replyView), skipped: r.skipped, item: await detail(c.req.param('id')) }, 201);
+  });
+  api.post('/queue/:id/replies/:replyId/:decision', async (c) => {
+    const decision = c.req.param('decision') as ReplyDecision;
+    if (!DECISIONS.includes(decision)) throw new HttpError(404, 'not_found', `no decision ${decision} (decisions: ${DECISIONS.join(', ')})`);
+    const body = await parseOptionalBody(c, DecisionBody);
+    const p = principalOf(c);
+    await decideReply(ctx, c.req.param('id'), c.req.param('replyId'), decision, { name: actorOf(c), role: p?.role ?? 'viewer' }, body.text).catch(mapError);
+    return c.json(replyView(await ctx.db.selectFrom('replies').selectAll().where('id', '=', c.req.param('replyId')).executeTakeFirstOrThrow()));
   });
   api.post('/queue/:id/:action', async (c) => {
     const action = c.req.param('action') as QueueAction;
-    if (!ACTIONS.includes(action)) throw new HttpError(404, 'not_found', `no action ${action} (actions: ${ACTIONS.join(', ')})`);
-    const actor = actorOf(c);
-    const body = await readBody(c);
-    try {
-      await applyAction(ctx, c.req.param('id'), action, { actor, agent: body.agent, text: body.text });
-    } catch (err) {
-      if (err instanceof QueueActionError) throw new HttpError(err.code === 'not_found' ? 404 : err.code === 'bad_request' ? 400 : 409, err.code, err.message);
-      throw err;
-    }
-    return c.json(await getQueueItem(ctx, c.req.param('id')));
+    if (!ACTIONS.includes(action)) throw new HttpError(404, 'not_found', `no action ${action} (actions: ${ACTIONS.join(', ')}, merge, split, posts, replies)`);
+    const body = await readActionBody(c);
+    await applyAction(ctx, c.req.param('id'), action, { actor: actorOf(c), agent: body.agent, team: body.team, text: body.text }).catch(mapError);
+    return c.json(await detail(c.req.param('id')));
   });
+  api.get('/replies', async (c) => {
+    const q = parseQuery(c, z.object({ status: z.enum(['awaiting_approval', 'pending', 'sent', 'dead', 'rejected', 'cancelled']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }));
+    let query = ctx.db.selectFrom('replies').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(q.limit);
+    if (q.status) query = query.where('status', '=', q.status);
+    return c.json({ items: (await query.execute()).map(replyView) });
+  });
+  api.get('/team', async (c) => c.json(await teamLoads(ctx, routingOf(ctx).rules)));
   return api;
 }
+

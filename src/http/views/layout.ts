@@ -11,11 +11,16 @@ export interface LayoutOptions {
   nav?: string;
   /** Extra scripts served from /assets/ (never inline). */
   scripts?: string[];
+  /** Extra stylesheets served from /assets/. */
+  styles?: string[];
+  /** The service clock at render time and its speed (the demo's runs faster): live countdowns follow it. */
+  clock?: { now: number; speed: number };
 }
 
 const NAV: [string, string, string][] = [
   ['board', '/', 'Revolts'],
   ['inbox', '/inbox', 'Inbox'],
+  ['team', '/team', 'Team'],
   ['overview', '/overview', 'Overview'],
   ['sources', '/sources', 'Sources'],
   ['rules', '/rules', 'Rules'],
@@ -33,13 +38,15 @@ export function layout(title: string, body: Content, opts: LayoutOptions = {}): 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${p?.csrf ? html`<meta name="csrf-token" content="${p.csrf}">` : ''}
-${p ? html`<meta name="backlash-role" content="${p.role}">` : ''}
+${p ? html`<meta name="backlash-role" content="${p.role}"><meta name="backlash-actor" content="${p.name}">` : ''}
 <title>${title} · Backlash</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/app.css">
+${(opts.styles ?? []).map((s) => html`<link rel="stylesheet" href="/assets/${s}">`)}
 <script src="/assets/app.js" defer></script>
 ${(opts.scripts ?? []).map((s) => html`<script src="/assets/${s}" defer></script>`)}
 </head>
-<body>
+<body${opts.clock ? html` data-now="${opts.clock.now}" data-speed="${opts.clock.speed}"` : ''}>
 <a class="skip" href="#main">Skip to content</a>
 <header>
   <a class="brand" href="/">Backlash</a>

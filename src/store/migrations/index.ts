@@ -6,6 +6,7 @@ import { m004Routing } from './004-routing.js';
 import { m005Access } from './005-access.js';
 import { m006Scale } from './006-scale.js';
 import { m007DeliveryHealth } from './007-delivery-health.js';
+import { m008Desk } from './008-desk.js';
 
 /**
  * The one ordered list of migrations. Append only: never edit or reorder a migration that has
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-access': m005Access,
   '006-scale': m006Scale,
   '007-delivery-health': m007DeliveryHealth,
+  '008-desk': m008Desk,
 };
 
 export const migrationProvider: MigrationProvider = {
