@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/revolts/engine.js';
-import { fewestAuthors, scoreNeeded } from '../../src/revolts/significance.js';
+import { fewestAuthors, scoreNeeded } from '../../src/revolts/test-key.js';
 import { HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
-import type { EnginePost } from '../../src/revolts/model.js';
+import type { EnginePost } from '../../src/revolts/key-state.js';
 
 /** Two days with a daily rhythm: a post every 6 minutes by day, one an hour at night. */
 function rhythmic(from: number, to: number): EnginePost[] {

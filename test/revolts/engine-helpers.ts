@@ -1,5 +1,5 @@
 import { RevoltEngine, DEFAULT_PARAMS, type RevoltChange } from '../../src/revolts/engine.js';
-import type { EnginePost } from '../../src/revolts/model.js';
+import type { EnginePost } from '../../src/revolts/key-state.js';
 
 export const T0 = Date.parse('2026-03-02T00:00:00Z');
 export const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS, RevoltEngine } from '../../src/revolts/engine.js';
 import { keysOf } from '../../src/revolts/keys.js';
-import type { EnginePost } from '../../src/revolts/model.js';
+import type { EnginePost } from '../../src/revolts/key-state.js';
 import { background, HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
 
 const ONSET = T0 + 30 * HOUR;
