@@ -95,8 +95,11 @@ export class RevoltEngine {
       const aboutAnother = this.brands.aboutAnother(ownText(p.text).text, p.target);
       const ref = m.add(p, keys, words, { echo, aboutAnother });
       if (opts.history || !ref.neg) continue;
-      for (const r of this.open.values()) {
-        if (r.target !== p.target || !keys.some((k) => r.keys.has(k))) continue;
+      // a post goes to the revolts whose keys it carries; when it carries one's own key, only to those
+      let into: LiveRevolt[] = [];
+      for (const r of this.open.values()) if (r.target === p.target && keys.some((k) => r.keys.has(k))) into.push(r);
+      if (into.length > 1 && into.some((r) => keys.includes(r.key))) into = into.filter((r) => keys.includes(r.key));
+      for (const r of into) {
         if (ref.dup && !(ref.campaign && r.keys.has(ref.campaign))) {
           r.duplicates++;
           r.dupReach += ref.reach;
@@ -256,7 +259,9 @@ export class RevoltEngine {
   /** A candidate key joins an open revolt: the key is added, its posts become members, its numbers are kept. */
   private join(r: LiveRevolt, c: WindowStat, now: number, why: JoinReason): void {
     r.keys.add(c.key);
-    for (const ref of c.members) addMember(r, ref);
+    // the key's posts that another open revolt already holds stay there: one incident's words are not another's posts
+    const others = [...this.open.values()].filter((x) => x !== r && x.target === r.target);
+    for (const ref of c.members) if (!others.some((x) => x.memberIds.has(ref.id))) addMember(r, ref);
     this.noteLevel(r, c, now);
     const merged = Array.isArray(r.opening.mergedKeys) ? (r.opening.mergedKeys as unknown[]) : [];
     r.opening = { ...r.opening, mergedKeys: [...merged, { key: c.key, observed: c.observed, expected: c.expected, score: c.score, joinedAt: new Date(now).toISOString(), why }] };

@@ -204,7 +204,7 @@ export function keysOf(p: KeyInput | string, topics?: string[], brandWords?: Rea
   } else {
     const own = ownText(text);
     words = termKeys(own.text, input, keys, brandWords);
-    if (own.quoted && words.length < 2) {
+    if (own.quoted && words.length < 3) {
       keys.length = levels;
       words = termKeys(text, input, keys, brandWords);
       echo = true;

@@ -5,13 +5,17 @@
  * (half A of every dataset) and reported on the odd ones; docs/revolts.md has the figures.
  */
 import { HOUR, MINUTE } from './time.js';
-const SWEEP = JSON.parse((globalThis as any).process?.env?.SWEEP ?? '{}'); // TEMP tuning
 
 // ── windows and memory ──────────────────────────────────────────────────────────────────────────
 /** Windows every key is tested over: a fast burst shows in 15 minutes, a build-up in 3 hours. */
 export const WINDOWS_MS = [15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR];
 /** Longer windows for the levels (target, pillar, touchpoint, topic): a slow burn over half a day. */
 export const LEVEL_WINDOWS_MS = [6 * HOUR, 12 * HOUR];
+/**
+ * The shortest window a broad level (the whole target, a pillar, a touchpoint) is tested over: a
+ * quarter of an hour of a whole brand's traffic says more about how busy it is than about a revolt.
+ */
+export const BROAD_MIN_WINDOW_MS = HOUR;
 /** How long an ordinary key keeps its recent posts (its widest window). */
 export const RECENT_MS = 3 * HOUR;
 /** How long a level key keeps its recent posts (its widest window). */
@@ -38,9 +42,9 @@ export const MAX_SHAPE = 2;
  * A level's share drifts too, by an amount learnt from its own hourly history (squared coefficient
  * of variation): this prior, worth LEVEL_DRIFT_WEIGHT squared expected voices, and never below the floor.
  */
-export const LEVEL_DRIFT_PRIOR = SWEEP.driftPrior ?? 0.05;
+export const LEVEL_DRIFT_PRIOR = 0.05;
 export const LEVEL_DRIFT_WEIGHT = 100;
-export const LEVEL_DRIFT_FLOOR = SWEEP.driftFloor ?? 0.01;
+export const LEVEL_DRIFT_FLOOR = 0.005;
 /** Hourly residuals beyond this many standard deviations are clipped when the drift is learnt (past revolts). */
 export const DRIFT_CLIP_Z = 3;
 /** The target's hourly volume around its rhythm: learnt the same way, floored. */
@@ -52,9 +56,9 @@ export const VOLUME_DRIFT_FLOOR = 0.01;
  * revolt. The other posts' upper tail under ordinary traffic is the evidence: at BUSY_EVIDENCE the
  * odds are the prior's, a hundred times smaller a hundred times the odds.
  */
-export const BUSY_PRIOR = SWEEP.busyPrior ?? 0.01;
-export const BUSY_SHAPE = SWEEP.busyShape ?? 2;
-export const BUSY_EVIDENCE = SWEEP.busyEvidence ?? 0.01;
+export const BUSY_PRIOR = 0.01;
+export const BUSY_SHAPE = 2;
+export const BUSY_EVIDENCE = 0.01;
 /** A target with less history than this has not shown its rhythm and subjects: it needs COLD_MARGIN more. */
 export const COLD_HOURS = 24;
 export const COLD_MARGIN = 0.5;
@@ -104,7 +108,7 @@ export const DEFAULT_PARAMS: EngineParams = {
   pairScore: 4.5,
   wordScore: 6,
   nearScore: 6.5,
-  levelMargin: 0,
+  levelMargin: -1.5,
   windowSlope: 0,
   minNegativeShare: 0.4,
   negativeLift: 1 / 3,

@@ -140,8 +140,8 @@ export class TargetModel {
       words,
       topics: p.topics,
     };
-    // only a voice can be a copy that matters (a copy says what the original said, sentiment included)
-    if (neg && !ref.dup) this.copyCheck(p, ref, keys);
+    // every message is remembered, whatever its tone: a campaign's crowd includes its happy copies
+    if (!ref.dup) this.copyCheck(p, ref, keys);
     if (!ref.dup) {
       this.allByHour.set(hour, (this.allByHour.get(hour) ?? 0) + 1);
       this.histVolume++;

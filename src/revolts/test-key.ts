@@ -10,7 +10,7 @@ import { voiceOf, type KeyState, type Ref } from './key-state.js';
 import { countBetween } from './key-state.js';
 import type { TargetModel } from './target-model.js';
 import { expectation, type Exposure } from './baseline.js';
-import { COLD_HOURS, COLD_MARGIN, LEVEL_WINDOWS_MS, WINDOWS_MS, type DetectParams } from './params.js';
+import { BROAD_MIN_WINDOW_MS, COLD_HOURS, COLD_MARGIN, LEVEL_WINDOWS_MS, WINDOWS_MS, type DetectParams } from './params.js';
 import { HOUR } from './time.js';
 
 export interface WindowStat {
@@ -89,7 +89,8 @@ function windowCounts(m: TargetModel, ks: KeyState, now: number, w: number): Cou
     if (r.at <= now - w) break;
     if (claimed && (claimed.get(r.id) ?? 0) > now) continue;
     if (!voiceOf(ks, r)) {
-      if (r.dup) duplicates++;
+      // a campaign's crowd is every account posting its message, happy copies included
+      if (r.dup && ks.kind !== 'campaign') duplicates++;
       else authors.add(r.author);
       continue;
     }
@@ -122,6 +123,10 @@ function eventCounts(m: TargetModel, ks: KeyState, now: number, windows: number[
   return out;
 }
 
+const LEVEL_ALL_WINDOWS_MS = [...WINDOWS_MS, ...LEVEL_WINDOWS_MS];
+/** A broad level (the whole target, a pillar, a touchpoint) moves with the traffic: it is not tested over the shortest windows. */
+const BROAD_WINDOWS_MS = LEVEL_ALL_WINDOWS_MS.filter((w) => w >= BROAD_MIN_WINDOW_MS);
+
 /** The target's usual share of voices among its posts (the yardstick of a crowd's negativity). */
 function usualVoiceShare(ex: Exposure): number {
   return ex.short.volume > 0 ? ex.short.voices / ex.short.volume : 0.5;
@@ -132,7 +137,7 @@ export function testKey(m: TargetModel, ks: KeyState, now: number, p: DetectPara
   m.pruneKey(ks, now);
   const fewest = fewestAuthors(ks.key, p);
   if (ks.recentNeg < Math.min(p.minPosts, fewest)) return null;
-  const windows = ks.level ? [...WINDOWS_MS, ...LEVEL_WINDOWS_MS] : WINDOWS_MS;
+  const windows = ks.broad ? BROAD_WINDOWS_MS : ks.level ? LEVEL_ALL_WINDOWS_MS : WINDOWS_MS;
   const keysInPlay = Math.max(1, m.active[ks.kind]);
   // a broad level is judged against the target's own rhythm: it waits for a day of it
   if (ks.broad && ex.short.hours < COLD_HOURS) return null;
@@ -163,7 +168,8 @@ export function testKey(m: TargetModel, ks: KeyState, now: number, p: DetectPara
     if (c.posts !== x0) e = expectation(m, ks, now, w, h, Math.max(0, total - c.posts));
     const x = Math.max(x0, c.observed);
     if (!isLevel(ks.kind) && x < p.ratio * e.mean) continue;
-    if (x - e.mean < fewest) continue;
+    // the excess itself is a crowd: at least fewest − 1 voices beyond what was expected
+    if (x - e.mean < fewest - 1) continue;
     const pValue = e.tail(x);
     const score = Math.round((surprise(pValue) - correction) * 100) / 100;
     const needed = scoreNeeded(ks.key, c.observed, c.posts, p);
