@@ -38,10 +38,14 @@ function hashRun(words: string[], i: number, run: number): number {
   return h >>> 0;
 }
 
+/** Scratch space of `see` (one post at a time): no allocation per post. */
+const scratch = { hashes: [] as number[], cands: [] as Message[], votes: [] as number[] };
+
 export class CopyIndex {
   private readonly runs = new Map<number, { message: Message; at: number }>();
-  /** Runs in the order they were last seen, to forget them after COPY_MEMORY_MS. */
-  private readonly order: { h: number; at: number }[] = [];
+  /** Runs in the order they were last seen (hash and time side by side), to forget them after COPY_MEMORY_MS. */
+  private orderH: number[] = [];
+  private orderAt: number[] = [];
   private head = 0;
 
   /**
@@ -54,38 +58,51 @@ export class CopyIndex {
     const chinese = han * 2 > words.length;
     if (words.length < (chinese ? MIN_HAN_CHARS : MIN_COPY_WORDS)) return { copyOf: null, message: null };
     const run = chinese ? HAN_RUN : RUN;
-    const hashes: number[] = [];
+    const { hashes, cands, votes } = scratch;
+    hashes.length = 0;
+    cands.length = 0;
+    votes.length = 0;
     for (let i = 0; i + run <= words.length; i++) hashes.push(hashRun(words, i, run));
-    const votes = new Map<Message, number>();
     for (const h of hashes) {
       const e = this.runs.get(h);
-      if (e && post.at - e.at < COPY_MEMORY_MS) votes.set(e.message, (votes.get(e.message) ?? 0) + 1);
+      if (!e || post.at - e.at >= COPY_MEMORY_MS) continue;
+      const j = cands.indexOf(e.message);
+      if (j < 0) {
+        cands.push(e.message);
+        votes.push(1);
+      } else votes[j]++;
     }
     let best: Message | null = null;
     let bestVotes = 0;
-    for (const [m, v] of votes) if (v > bestVotes) [best, bestVotes] = [m, v];
+    for (let j = 0; j < cands.length; j++) if (votes[j] > bestVotes) [best, bestVotes] = [cands[j], votes[j]];
     const copyOf = best && bestVotes >= COPY_SHARE * hashes.length ? best : null;
     const message = copyOf ?? { id: post.id, firstId: post.id, firstAt: post.at, text: post.text.slice(0, 280), authors: [], posts: 0, lastAt: post.at };
     if (!message.authors.includes(post.author)) message.authors.push(post.author);
     message.posts++;
     message.lastAt = Math.max(message.lastAt, post.at);
     for (const h of hashes) {
-      this.runs.set(h, { message, at: post.at });
-      this.order.push({ h, at: post.at });
+      const e = this.runs.get(h);
+      if (e && e.message === message) e.at = post.at;
+      else this.runs.set(h, { message, at: post.at });
+      this.orderH.push(h);
+      this.orderAt.push(post.at);
     }
+    cands.length = 0;
     return { copyOf, message };
   }
 
   /** Forgets runs not seen for COPY_MEMORY_MS. */
   prune(now: number): void {
     const from = now - COPY_MEMORY_MS;
-    while (this.head < this.order.length && this.order[this.head].at < from) {
-      const { h, at } = this.order[this.head++];
+    while (this.head < this.orderH.length && this.orderAt[this.head] < from) {
+      const h = this.orderH[this.head];
+      const at = this.orderAt[this.head++];
       const e = this.runs.get(h);
       if (e && e.at === at) this.runs.delete(h);
     }
-    if (this.head > 4096 && this.head * 2 > this.order.length) {
-      this.order.splice(0, this.head);
+    if (this.head > 4096 && this.head * 2 > this.orderH.length) {
+      this.orderH = this.orderH.slice(this.head);
+      this.orderAt = this.orderAt.slice(this.head);
       this.head = 0;
     }
   }

@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import type { Post, Revolt, RevoltEvent, RevoltStage, Verdict } from '../types.js';
 import type { EnginePost } from './key-state.js';
 import { DEFAULT_PARAMS, persistedState, RevoltEngine, type EngineParams, type RevoltChange } from './engine.js';
-import { HISTORY_HOURS, LEVEL_RECENT_MS } from './params.js';
+import { HISTORY_HOURS, LEVEL_RECENT_MS, SENSITIVITY_OFFSET } from './params.js';
 import { HOUR } from './time.js';
 import { toRevolt as liveToRevolt } from './revolt.js';
 import { levelsOf } from './levels.js';
@@ -36,8 +36,9 @@ const handles = new WeakMap<object, Handle>();
 
 export function engineParams(ctx: Pick<AppContext, 'config'>): EngineParams {
   const d = ctx.config.detection;
+  const minAuthors = d.minAuthors ?? d.minVoices ?? DEFAULT_PARAMS.minAuthors;
   // voices are what counts: more posts than distinct authors are never required
-  return { ...DEFAULT_PARAMS, minAuthors: d.minAuthors, minPosts: Math.min(d.minPosts, d.minAuthors), ratio: d.ratio, quietAfterMs: d.quietAfter };
+  return { ...DEFAULT_PARAMS, minAuthors, minPosts: Math.min(d.minPosts, minAuthors), ratio: d.ratio, quietAfterMs: d.quietAfter, sensitivityOffset: SENSITIVITY_OFFSET[d.sensitivity] };
 }
 
 /** The engine a context's detector uses (built on first use; tests and replay may inspect it). */
