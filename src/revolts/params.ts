@@ -92,6 +92,12 @@ export interface DetectParams {
    * 15-minute window is four times as many tries a day as an hour, a 12-hour one a twelfth.
    */
   windowSlope: number;
+  /**
+   * The multiple-testing corrections (on by default; off only to measure what they buy, as
+   * bench/revolts does with --no-correction): log10 of the windows tried, and of the keys of a kind in play.
+   */
+  correctWindows: boolean;
+  correctKeys: boolean;
   /** Added to every score needed: −1 for `sensitivity: high`, +1 for `low`. */
   sensitivityOffset: number;
   /** A subsiding revolt resolves after a quiet spell this long. */
@@ -113,6 +119,8 @@ export const DEFAULT_PARAMS: EngineParams = {
   minNegativeShare: 0.4,
   negativeLift: 1 / 3,
   sensitivityOffset: 0,
+  correctWindows: true,
+  correctKeys: true,
   quietAfterMs: 2 * HOUR,
 };
 

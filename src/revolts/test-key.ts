@@ -142,7 +142,7 @@ export function testKey(m: TargetModel, ks: KeyState, now: number, p: DetectPara
   // a broad level is judged against the target's own rhythm: it waits for a day of it
   if (ks.broad && ex.short.hours < COLD_HOURS) return null;
   const cold = ex.short.hours < COLD_HOURS ? COLD_MARGIN : 0;
-  const base = Math.log10(windows.length) + Math.log10(keysInPlay) + cold;
+  const base = (p.correctWindows ? Math.log10(windows.length) : 0) + (p.correctKeys ? Math.log10(keysInPlay) : 0) + cold;
   const usual = usualVoiceShare(ex);
   const needShare = Math.max(p.minNegativeShare, usual + p.negativeLift * (1 - usual));
   // the least any window could need (a pair or topic on few voices, a word on many): a cheap gate
