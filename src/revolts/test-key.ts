@@ -127,6 +127,18 @@ const LEVEL_ALL_WINDOWS_MS = [...WINDOWS_MS, ...LEVEL_WINDOWS_MS];
 /** A broad level (the whole target, a pillar, a touchpoint) moves with the traffic: it is not tested over the shortest windows. */
 const BROAD_WINDOWS_MS = LEVEL_ALL_WINDOWS_MS.filter((w) => w >= BROAD_MIN_WINDOW_MS);
 
+/** Share of voices among every author of the key's recent posts (its whole crowd, reach excluded). */
+function crowdShare(ks: KeyState, now: number): number {
+  const voices = new Set<string>();
+  const authors = new Set<string>();
+  for (const r of ks.recent) {
+    if (r.at > now || r.dup) continue;
+    authors.add(r.author);
+    if (r.neg) voices.add(r.author);
+  }
+  return voices.size / Math.max(1, authors.size);
+}
+
 /** The target's usual share of voices among its posts (the yardstick of a crowd's negativity). */
 function usualVoiceShare(ex: Exposure): number {
   return ex.short.volume > 0 ? ex.short.voices / ex.short.volume : 0.5;
@@ -163,7 +175,9 @@ export function testKey(m: TargetModel, ks: KeyState, now: number, p: DetectPara
     if (e.tail(x0) > 10 ** -(base + minNeeded)) continue;
     const c = windowCounts(m, ks, now, w);
     if (c.observed < fewest || c.posts < Math.min(p.minPosts, fewest)) continue;
-    const share = c.observed / Math.max(1, c.allAuthors);
+    // a tag or a link is judged by its whole recent crowd: a launch tag with a few grumbles in one
+    // quarter of an hour is still a happy crowd
+    const share = ks.kind === 'hashtag' || ks.kind === 'link' ? Math.min(c.observed / Math.max(1, c.allAuthors), crowdShare(ks, now)) : c.observed / Math.max(1, c.allAuthors);
     if (!isBroad(ks.kind) && share < needShare) continue;
     if (c.posts !== x0) e = expectation(m, ks, now, w, h, Math.max(0, total - c.posts));
     const x = Math.max(x0, c.observed);
