@@ -1,121 +1,180 @@
 /**
- * Scenario benchmark: generates the seeded scenario week, replays it through `backlash replay`
- * (a child process: the whole CLI, start to exit, is what is timed), runs the vendor-style peer
- * (last hour vs trailing mean + kσ, min 8 authors; k = 3 and 4) over the same posts judged by the
- * same classifier, and prints recall, median latency from onset, false alarms per simulated day,
- * decoy openings and speed side by side.
+ * Revolt detection benchmark on real posts. Each seed builds a week (scenario.ts): eight targets
+ * posting real labelled texts from ../shared/datasets (read at run time), with every family of
+ * revolt and decoy injected. Even seeds use half A of every set and are for tuning; odd seeds use
+ * half B and are the ones reported (`--split report`, the default).
  *
- * The background is synthetic (made-up brands), the real airline tweets at their real times
- * (`--background airline`), or a mix of other real sets spread over a week (`--background mixed`);
- * real sets are read from ../shared/datasets at run time (background.ts). Every opening is
- * classified as injected revolt, decoy, repeat or background (score.ts).
+ * Ours runs as the real CLI (`backlash replay`, whole process timed) or, for sweeps, in process
+ * (`--engine inproc`, the same engine on cached verdicts). The peers run over the same verdicts:
+ * the vendor-style mean + 3σ and + 4σ of per-target negative volume (1 h windows, 7-day hourly
+ * baseline) and a Poisson CUSUM (peer.ts). Per family: recall, median latency from onset, median
+ * latency after the 5th injected voice, duplicates; per decoy family: openings; and false alarms
+ * per week.
  *
- *   npx tsx bench/revolts/bench.ts [--seed 7] [--background synthetic|airline|mixed]
- *     [--authors realistic|unique] [--time real|spread] [--scale 1] [--runs 3] [--keep FILE] [--verbose]
+ *   npx tsx bench/revolts/bench.ts [--split report|tune|all] [--seeds 1-24] [--engine cli|inproc]
+ *     [--cusum-h 9] [--verbose] [--keep DIR]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateScenario } from './scenario.js';
-import type { AuthorModel, BackgroundKind, TimeModel } from './background.js';
-import { runPeer, type PeerPost } from './peer.js';
-import { score, type BackgroundOpening, type Opening, type Score } from './score.js';
 import { loadNodeClassifier } from '../../src/entry/classifier-node.js';
+import type { Verdict } from '../../src/types.js';
+import { generateScenario, halfOf, type Scenario } from './scenario.js';
+import { judge, runEngine } from './inproc.js';
+import { runCusum, runVendor, type PeerAlarm } from './peer.js';
+import { median, scoreWeek, type Opening, type WeekScore } from './score.js';
+import { DECOY_FAMILIES, REVOLT_FAMILIES } from './families.js';
+import { DAY } from './week.js';
+import { DEFAULT_PARAMS, type EngineParams } from '../../src/revolts/params.js';
 
 const argv = process.argv.slice(2);
-const opt = (name: string) => {
+const opt = (name: string, dflt?: string) => {
   const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
+  return i >= 0 ? argv[i + 1] : dflt;
 };
-const seed = Number(opt('--seed') ?? 7);
-const background = (opt('--background') ?? 'synthetic') as BackgroundKind;
-const authors = (opt('--authors') ?? 'realistic') as AuthorModel;
-const time = (opt('--time') ?? 'real') as TimeModel;
-const revoltScale = Number(opt('--scale') ?? 1);
-const runs = Math.max(1, Number(opt('--runs') ?? 3));
-if (!['synthetic', 'airline', 'mixed'].includes(background) || !['realistic', 'unique'].includes(authors) || !['real', 'spread'].includes(time) || !(revoltScale > 0)) {
-  console.error('usage: bench.ts [--seed N] [--background synthetic|airline|mixed] [--authors realistic|unique] [--time real|spread] [--scale X] [--runs N] [--keep FILE] [--verbose]');
+function parseSeeds(s: string): number[] {
+  return s.split(',').flatMap((part) => {
+    const [a, b] = part.split('-').map(Number);
+    return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  });
+}
+const split = opt('--split', 'report')!;
+const engineKind = opt('--engine', 'cli')!;
+const cusumH = Number(opt('--cusum-h', '9'));
+const verbose = argv.includes('--verbose');
+// tuning sweeps (in process only): engine parameters over the defaults, as JSON
+const overrides = JSON.parse(opt('--params', '{}')!) as Partial<EngineParams>;
+if (!['report', 'tune', 'all'].includes(split) || !['cli', 'inproc'].includes(engineKind) || !(cusumH > 0)) {
+  console.error('usage: bench.ts [--split report|tune|all] [--seeds 1-24] [--engine cli|inproc] [--cusum-h H] [--verbose] [--keep DIR]');
   process.exit(2);
 }
+const seeds = parseSeeds(opt('--seeds', '1-24')!).filter((s) => split === 'all' || (split === 'tune') === (halfOf(s) === 'A'));
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const keepDir = opt('--keep') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-bench-'));
+fs.mkdirSync(keepDir, { recursive: true });
 
-const scenario = generateScenario(seed, { background, authors, revoltScale, time });
-const DAYS = scenario.days;
-const file = opt('--keep') ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-bench-')), 'week.jsonl');
-fs.writeFileSync(file, scenario.lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+// a stale bundle would make bin/backlash.js run the sources through tsx, timing the compiler
+if (engineKind === 'cli') {
+  const newest = (dir: string): number => Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
+  const built = fs.existsSync(path.join(root, 'dist', '.built')) ? fs.statSync(path.join(root, 'dist', '.built')).mtimeMs : 0;
+  if (built < newest(path.join(root, 'src'))) spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+}
 
-// ours: the real CLI, whole process — as built: bin/backlash.js runs the sources through tsx when
-// the bundle is older than src/, which would time the compiler, so a stale bundle is rebuilt first
-const newest = (dir: string): number => Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
-const built = fs.existsSync(path.join(root, 'dist', '.built')) ? fs.statSync(path.join(root, 'dist', '.built')).mtimeMs : 0;
-if (built < newest(path.join(root, 'src'))) spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
-// timed `runs` times (the machine is shared: the best run is the one least disturbed); the output is the same each time
-let oursSec = Infinity;
-let res!: ReturnType<typeof spawnSync>;
-for (let i = 0; i < runs; i++) {
+function runCli(s: Scenario): { openings: Opening[]; seconds: number } {
+  const file = path.join(keepDir, `week-${s.seed}.jsonl`);
+  fs.writeFileSync(file, s.lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const t0 = process.hrtime.bigint();
-  res = spawnSync(process.execPath, [path.join(root, 'bin', 'backlash.js'), 'replay', file], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LOG_LEVEL: 'warn' } });
-  oursSec = Math.min(oursSec, Number(process.hrtime.bigint() - t0) / 1e9);
+  const res = spawnSync(process.execPath, [path.join(root, 'bin', 'backlash.js'), 'replay', file], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (res.status !== 0) {
     process.stderr.write(String(res.stderr));
     throw new Error(`replay exited with ${res.status}`);
   }
+  const events = String(res.stdout).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const openings = events
+    .filter((e) => e.type === 'revolt.opened')
+    .map((e) => ({ target: e.revolt.target, at: Date.parse(e.at), members: new Set(e.revolt.postIds as string[]), key: e.revolt.key, why: e.revolt.explain.reason }));
+  return { openings, seconds };
 }
-const events = String(res.stdout).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const opened = events.filter((e) => e.type === 'revolt.opened');
-const ours: Opening[] = opened.map((e) => ({ target: e.revolt.target, at: Date.parse(e.at), members: new Set(e.revolt.postIds as string[]), key: e.revolt.key, why: e.revolt.explain.reason }));
-const oursScore = score(ours, scenario.revolts, scenario.decoys, DAYS, scenario.incidents);
 
-// the peer, over the same posts judged by the same classifier
+const peerOpening = (a: PeerAlarm): Opening => ({ target: a.target, at: a.at, why: a.why });
+const DETECTORS = ['ours', 'vendor 3σ', 'vendor 4σ', 'CUSUM'] as const;
+type Det = (typeof DETECTORS)[number];
+const weeks: { s: Scenario; scores: Record<Det, WeekScore> }[] = [];
 const classifier = await loadNodeClassifier();
-const peerPosts: PeerPost[] = scenario.lines.map((l) => ({ target: l.target, author: l.author.id, at: Date.parse(l.publishedAt), negative: classifier.classify(l.text, l.lang).sentiment.label === 'negative' }));
-const t1 = process.hrtime.bigint();
-const peer3 = runPeer(peerPosts, 3);
-const peer4 = runPeer(peerPosts, 4);
-const peerSec = Number(process.hrtime.bigint() - t1) / 1e9;
-const peerOpening = (a: (typeof peer3)[number]): Opening => ({ target: a.target, at: a.at, why: `${a.count} negative posts in 1 h > ${a.threshold}` });
-const s3 = score(peer3.map(peerOpening), scenario.revolts, scenario.decoys, DAYS, scenario.incidents);
-const s4 = score(peer4.map(peerOpening), scenario.revolts, scenario.decoys, DAYS, scenario.incidents);
-
-const n = scenario.lines.length;
-const fmt = (s: Score) => [
-  `${s.found}/${s.total}`,
-  s.medianLatencyMin === null ? '—' : `${s.medianLatencyMin} min`,
-  `${s.falseAlarms} (${s.falseAlarmsPerDay}/day; ${s.background.length} bg, ${s.repeats.length} rep)`,
-  `${s.decoyOpenings}`,
-];
-const rows: [string, string[], string][] = [
-  ['backlash (ours)', fmt(oursScore), `${Math.round(n / oursSec)} posts/s whole process (${oursSec.toFixed(2)} s, best of ${runs})`],
-  ['peer mean+3σ, 8 authors', fmt(s3), `${Math.round((2 * n) / peerSec)} posts/s detection only, in-process`],
-  ['peer mean+4σ, 8 authors', fmt(s4), ''],
-];
-const head = ['detector', 'recall', 'median latency', 'false alarms (week)', 'decoy openings', 'speed'];
-const table = [head, ...rows.map(([name, cells, speed]) => [name, ...cells, speed])];
-const widths = head.map((_, i) => Math.max(...table.map((r) => r[i].length)));
-console.log(`scenario seed ${seed}, ${background} background (${authors} authors${background === 'airline' ? `, ${time} times` : ''}${revoltScale !== 1 ? `, revolts ×${revoltScale}` : ''}): ${n} posts over ${DAYS} days, ${scenario.revolts.length} revolts, ${scenario.decoys.length} decoys; classifier ${classifier.version}`);
-for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
-console.log('\nper revolt (latency from onset, minutes; — = missed):');
-for (const [i, r] of scenario.revolts.entries()) {
-  console.log(`  ${r.name.padEnd(36)} ours ${String(oursScore.perRevolt[i].latencyMin ?? '—').padStart(6)}   peer3σ ${String(s3.perRevolt[i].latencyMin ?? '—').padStart(6)}   peer4σ ${String(s4.perRevolt[i].latencyMin ?? '—').padStart(6)}`);
-}
-console.log('decoys (opened?):');
-for (const [i, d] of scenario.decoys.entries()) console.log(`  ${d.name.padEnd(36)} ours ${oursScore.perDecoy[i].opened ? 'OPENED' : 'quiet'}   peer3σ ${s3.perDecoy[i].opened ? 'OPENED' : 'quiet'}   peer4σ ${s4.perDecoy[i].opened ? 'OPENED' : 'quiet'}`);
-const day = (t: number) => `d${Math.floor((t - scenario.start) / 86_400_000)} ${new Date(t).toISOString().slice(11, 16)}`;
-const listBackground = (name: string, s: Score) => {
-  const all: (BackgroundOpening & { repeat?: boolean })[] = [...s.background, ...s.repeats.map((opening) => ({ opening, incident: null, repeat: true }))].sort((a, b) => a.opening.at - b.opening.at);
-  if (!all.length) return;
-  console.log(`false alarms, ${name} (background openings; repeats of a found revolt):`);
-  for (const b of all) {
-    const o = b.opening;
-    const tag = b.repeat ? 'repeat' : b.incident ? `on real incident: ${b.incident}` : 'background';
-    console.log(`  ${day(o.at)} ${o.target.padEnd(14)} ${(o.key ?? '').padEnd(26)} ${tag}${o.why ? ` :: ${o.why}` : ''}`);
+const cache = new Map<string, Verdict>();
+let oursSeconds = 0;
+let posts = 0;
+for (const seed of seeds) {
+  const s = generateScenario(seed);
+  const j = judge(s.lines, classifier, cache);
+  let ours: Opening[];
+  if (engineKind === 'cli') {
+    const r = runCli(s);
+    ours = r.openings;
+    oursSeconds += r.seconds;
+  } else {
+    const t0 = process.hrtime.bigint();
+    ours = runEngine(j.posts, { ...DEFAULT_PARAMS, ...overrides });
+    oursSeconds += Number(process.hrtime.bigint() - t0) / 1e9;
   }
-};
-listBackground('ours', oursScore);
-listBackground('peer 3σ', s3);
-if (argv.includes('--verbose')) {
-  for (const e of opened) console.log(`  opened ${e.at} ${e.revolt.target} ${e.revolt.key} sev ${e.revolt.severity} members ${e.revolt.postIds.length} :: ${e.revolt.explain.reason}`);
-  for (const a of peer3) console.log(`  peer3 ${new Date(a.at).toISOString()} ${a.target} count ${a.count} > ${a.threshold}`);
+  posts += s.lines.length;
+  const scores = {
+    ours: scoreWeek(ours, s.injections),
+    'vendor 3σ': scoreWeek(runVendor(j.peer, 3).map(peerOpening), s.injections),
+    'vendor 4σ': scoreWeek(runVendor(j.peer, 4).map(peerOpening), s.injections),
+    CUSUM: scoreWeek(runCusum(j.peer, cusumH).map(peerOpening), s.injections),
+  };
+  weeks.push({ s, scores });
+  const o = scores.ours;
+  console.error(`seed ${seed} (half ${s.half}): ${s.lines.length} posts; ours ${o.revolts.filter((r) => r.opening).length}/${o.revolts.length} found, ${o.falseAlarms.length} false alarms, ${o.duplicates.length} duplicates, ${o.decoys.filter((d) => d.opening).length} decoys opened`);
 }
-console.log(`events: ${events.length} (${events.filter((e) => e.type === 'revolt.opened').length} opened, ${events.filter((e) => e.type === 'revolt.escalated').length} escalated, ${events.filter((e) => e.type === 'revolt.updated').length} updated, ${events.filter((e) => e.type === 'revolt.resolved').length} resolved)`);
+
+const fmt = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10) / 10}`);
+const pad = (rows: string[][]) => {
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
+};
+
+console.log(`\nrevolt bench: ${split} seeds ${seeds.join(',')} (${weeks.length} weeks, ${Math.round(posts / weeks.length)} posts a week, 8 targets), classifier ${classifier.version}, ours via ${engineKind === 'cli' ? 'backlash replay' : 'the engine in process'}`);
+console.log('\nrevolts: found/injected, median minutes from onset, median minutes after the 5th injected voice, duplicates');
+const rows: string[][] = [['family', ...DETECTORS.map((d) => d)]];
+const familyCell = (d: Det, fam: string) => {
+  const rs = weeks.flatMap((w) => w.scores[d].revolts.filter((r) => r.injection.family === fam));
+  const found = rs.filter((r) => r.opening);
+  const lat = median(found.map((r) => r.latencyMin!));
+  const after = median(found.filter((r) => r.after5thMin !== null).map((r) => r.after5thMin!));
+  const dups = rs.reduce((s, r) => s + r.duplicates, 0);
+  return `${found.length}/${rs.length}  ${fmt(lat)} / ${fmt(after)} min${dups ? `  dup ${dups}` : ''}`;
+};
+for (const fam of REVOLT_FAMILIES) rows.push([fam, ...DETECTORS.map((d) => familyCell(d, fam))]);
+rows.push(['all', ...DETECTORS.map((d) => familyCell(d, '*'))]);
+// 'all' is computed over every family
+rows[rows.length - 1] = [
+  'all',
+  ...DETECTORS.map((d) => {
+    const rs = weeks.flatMap((w) => w.scores[d].revolts);
+    const found = rs.filter((r) => r.opening);
+    return `${found.length}/${rs.length}  ${fmt(median(found.map((r) => r.latencyMin!)))} / ${fmt(median(found.filter((r) => r.after5thMin !== null).map((r) => r.after5thMin!)))} min  dup ${rs.reduce((s, r) => s + r.duplicates, 0)}`;
+  }),
+];
+pad(rows);
+
+console.log('\ndecoys: weeks in which the decoy opened (openings)');
+const drows: string[][] = [['decoy', ...DETECTORS]];
+for (const fam of DECOY_FAMILIES) {
+  drows.push([fam, ...DETECTORS.map((d) => {
+    const ds = weeks.flatMap((w) => w.scores[d].decoys.filter((x) => x.injection.family === fam));
+    return `${ds.filter((x) => x.opening).length}/${ds.length} (${ds.reduce((s, x) => s + x.duplicates, 0)})`;
+  })]);
+}
+pad(drows);
+
+const days = weeks.reduce((s, w) => s + w.s.days, 0);
+console.log(`\nfalse alarms (openings on background traffic), over ${days} days:`);
+const frows: string[][] = [['detector', 'false alarms', 'per week', 'per week per 6 targets', 'duplicates']];
+for (const d of DETECTORS) {
+  const fa = weeks.reduce((s, w) => s + w.scores[d].falseAlarms.length, 0);
+  const dup = weeks.reduce((s, w) => s + w.scores[d].duplicates.length, 0);
+  const perWeek = (fa / days) * 7;
+  frows.push([d, `${fa}`, perWeek.toFixed(2), ((perWeek * 6) / 8).toFixed(2), `${dup}`]);
+}
+pad(frows);
+console.log(`\nspeed: ours ${Math.round(posts / oursSeconds)} posts/s (${engineKind === 'cli' ? 'whole backlash replay process, ingest + classify + detect' : 'engine only, verdicts cached'}; ${oursSeconds.toFixed(1)} s for ${posts} posts)`);
+
+if (verbose) {
+  const when = (w: Scenario, t: number) => `d${Math.floor((t - w.start) / DAY)} ${new Date(t).toISOString().slice(11, 16)}`;
+  for (const w of weeks) {
+    console.log(`\nseed ${w.s.seed}:`);
+    for (const r of w.scores.ours.revolts) console.log(`  ${r.opening ? `found ${String(r.latencyMin).padStart(6)} min (${fmt(r.after5thMin)} after 5th) ${r.opening.key}` : 'MISSED'.padEnd(18)} ${r.injection.family} ${r.injection.target} ${when(w.s, r.injection.onset)}: ${r.injection.name}${r.opening ? '' : `  [v3σ ${fmt(w.scores['vendor 3σ'].revolts.find((x) => x.injection === r.injection)!.latencyMin)}]`}`);
+    const text = new Map(w.s.lines.map((l) => [l.id, l.text]));
+    for (const d of w.scores.ours.decoys) {
+      if (!d.opening) continue;
+      console.log(`  DECOY OPENED ${d.injection.family} ${d.injection.target} ${when(w.s, d.opening.at)} ${d.opening.key} :: ${d.opening.why}`);
+      for (const id of [...(d.opening.members ?? [])].slice(0, 6)) console.log(`      ${(text.get(id) ?? '').slice(0, 140)}`);
+    }
+    for (const o of w.scores.ours.falseAlarms) console.log(`  false alarm ${o.target} ${when(w.s, o.at)} ${o.key} :: ${o.why}`);
+    for (const o of w.scores.ours.duplicates) console.log(`  duplicate ${o.target} ${when(w.s, o.at)} ${o.key} :: ${o.why}`);
+  }
+}

@@ -114,9 +114,16 @@ export const configSchema = z
     targets: z.array(targetSchema).default([]),
     detection: z
       .object({
+        // kept so older configs load: the detector now tries every window from 15 min to 12 h and
+        // learns its baseline from 8 days of history (docs/revolts.md)
         window: duration('30m'),
         baseline: duration('24h'),
-        minAuthors: z.number().int().min(1).default(5),
+        // issue 13: one key per idea. `sensitivity` moves every score needed (high: one tenth of the
+        // surprise, more revolts and more false alarms; low: ten times); `minVoices` is the fewest
+        // distinct complaining authors that open a revolt (an alias of minAuthors, which wins if both are set)
+        sensitivity: z.enum(['low', 'medium', 'high']).default('medium'),
+        minVoices: z.number().int().min(2).optional(),
+        minAuthors: z.number().int().min(1).optional(),
         minPosts: z.number().int().min(1).default(6),
         ratio: z.number().min(1).default(3),
         quietAfter: duration('2h'),

@@ -8,10 +8,12 @@
  */
 import type { AppContext } from '../context.js';
 import type { Post, Revolt, RevoltEvent, RevoltStage, Verdict } from '../types.js';
-import type { EnginePost } from './model.js';
+import type { EnginePost } from './key-state.js';
 import { DEFAULT_PARAMS, persistedState, RevoltEngine, type EngineParams, type RevoltChange } from './engine.js';
-import { HISTORY_HOURS, HOUR, RECENT_MS } from './model.js';
+import { HISTORY_HOURS, LEVEL_RECENT_MS, SENSITIVITY_OFFSET } from './params.js';
+import { HOUR } from './time.js';
 import { toRevolt as liveToRevolt } from './revolt.js';
+import { levelsOf } from './levels.js';
 import { insertMembers, readClassified, readCursor, readOpenRevolts, readResolvedSince, writeCursor } from './store.js';
 import { recordRevoltEvent } from './record.js';
 
@@ -34,8 +36,9 @@ const handles = new WeakMap<object, Handle>();
 
 export function engineParams(ctx: Pick<AppContext, 'config'>): EngineParams {
   const d = ctx.config.detection;
+  const minAuthors = d.minAuthors ?? d.minVoices ?? DEFAULT_PARAMS.minAuthors;
   // voices are what counts: more posts than distinct authors are never required
-  return { ...DEFAULT_PARAMS, minAuthors: d.minAuthors, minPosts: Math.min(d.minPosts, d.minAuthors), ratio: d.ratio, quietAfterMs: d.quietAfter };
+  return { ...DEFAULT_PARAMS, minAuthors, minPosts: Math.min(d.minPosts, minAuthors), ratio: d.ratio, quietAfterMs: d.quietAfter, sensitivityOffset: SENSITIVITY_OFFSET[d.sensitivity] };
 }
 
 /** The engine a context's detector uses (built on first use; tests and replay may inspect it). */
@@ -57,7 +60,7 @@ async function load(ctx: AppContext, now: number, opts: { overlapMs?: number } =
   const cursor = await readCursor(ctx.db);
   if (cursor) {
     // history: everything judged before the cursor builds the model; nothing is decided again
-    const from = now - HISTORY_HOURS * HOUR - RECENT_MS;
+    const from = now - HISTORY_HOURS * HOUR - LEVEL_RECENT_MS;
     const hist = [];
     for await (const page of readClassified(ctx.db, -1, { inclusive: true, upTo: cursor.at, publishedFrom: from })) {
       page.posts.forEach((p, i) => {
@@ -69,7 +72,7 @@ async function load(ctx: AppContext, now: number, opts: { overlapMs?: number } =
     h.engine.feed(hist, { history: true });
     h.watermark = cursor.at;
     for (const r of await readOpenRevolts(ctx.db)) h.engine.restore(r);
-    for (const r of await readResolvedSince(ctx.db, cursor.at - RECENT_MS)) h.engine.restoreClaimed(r.target, r.postIds, r.resolvedAt);
+    for (const r of await readResolvedSince(ctx.db, cursor.at - LEVEL_RECENT_MS)) h.engine.restoreClaimed(r.target, r.postIds, r.resolvedAt);
     ctx.log.info('revolt engine restored', { posts: hist.length, open: h.engine.open.size, cursor: new Date(cursor.at).toISOString() });
   }
   return h;
@@ -183,9 +186,13 @@ export function enginePostOf(post: Post, verdict: Verdict): EnginePost {
     sentimentScore: verdict.sentiment.score,
     complaint: verdict.complaint.is,
     topics: verdict.topics.map((t) => t.id),
+    pillars: levelsOf(verdict.topics, 'pillar'),
+    touchpoints: levelsOf(verdict.topics, 'touchpoint'),
+    lang: verdict.lang ?? post.lang ?? null,
     escalation: verdict.escalation.map((e) => e.id),
   };
 }
+
 
 /**
  * The replay path: posts already judged in this process are fed straight to the engine and

@@ -4,23 +4,24 @@
  */
 import type { Priority, Revolt, RevoltStage } from '../types.js';
 import type { LifecycleState } from './lifecycle.js';
-import { kindOf } from './keys.js';
+import { kindOf, type KeyKind } from './keys.js';
+import type { Ref } from './key-state.js';
 import { INFLUENTIAL_FOLLOWERS, priorityOf, severityOf, severityParts, type SeverityInput } from './severity.js';
 
 export const RATE_WINDOW_MS = 60 * 60_000;
 
-export interface Member {
-  id: string;
-  at: number;
-  author: string;
-  source: string;
-  followers: number;
-  reach: number;
-  negativity: number;
-  cues: string[];
-  text: string;
-  words: string[];
-  topics: string[];
+/** A member of a revolt is a post as the model keeps it. */
+export type Member = Ref;
+
+/** A detection level that fired for a revolt (explain.levels). */
+export interface LevelNote {
+  level: KeyKind;
+  key: string;
+  observed: number;
+  expected: number;
+  score: number;
+  windowMinutes: number;
+  at: string;
 }
 
 export interface LiveRevolt {
@@ -53,6 +54,10 @@ export interface LiveRevolt {
   /** Member ids not persisted yet. */
   pending: string[];
   mergedInto?: string;
+  /** Every detection level that fired for it, by key (the first time each did). */
+  levels: Map<string, LevelNote>;
+  /** Voices per hour its key expects without a revolt (the lifecycle follows the excess). */
+  expectedRate: number;
 }
 
 export function newLiveRevolt(init: Pick<LiveRevolt, 'id' | 'target' | 'key' | 'label' | 'openedAt' | 'life' | 'opening'> & { keys: Iterable<string> }): LiveRevolt {
@@ -77,6 +82,8 @@ export function newLiveRevolt(init: Pick<LiveRevolt, 'id' | 'target' | 'key' | '
     first: null,
     mostReached: null,
     pending: [],
+    levels: new Map(),
+    expectedRate: 0,
   };
 }
 
@@ -162,9 +169,12 @@ function postView(m: Member | null) {
 export function explainOf(r: LiveRevolt, rate: number, expectedRate: number, brand: ReadonlySet<string>): Record<string, unknown> {
   const cues: Record<string, number> = {};
   for (const [c, s] of r.cueAuthors) cues[c] = s.size;
+  const coordinated = coordinationOf(r);
   return {
     ...r.opening,
     keys: [...r.keys],
+    levels: [...r.levels.values()],
+    ...(coordinated ? { coordinated } : {}),
     current: {
       stage: r.life.stage,
       members: r.members.length,
@@ -186,12 +196,31 @@ export function explainOf(r: LiveRevolt, rate: number, expectedRate: number, bra
   };
 }
 
+/** A copy-paste campaign: many accounts posting one message (the campaign keys' members). */
+export function coordinationOf(r: LiveRevolt): { authors: number; posts: number; text: string } | null {
+  const authors = new Set<string>();
+  let posts = 0;
+  let text = '';
+  for (const m of r.members) {
+    if (!m.campaign || !r.keys.has(m.campaign)) continue;
+    authors.add(m.author);
+    posts++;
+    text ||= m.text;
+  }
+  return authors.size >= 2 ? { authors: authors.size, posts, text } : null;
+}
+
+const LEVEL_LABEL: Partial<Record<KeyKind, string>> = { pillar: 'Pillar', touchpoint: 'Touchpoint' };
+
 export function labelFor(key: string, targetName: string): string {
   const kind = kindOf(key);
   let words: string;
   if (kind === 'hashtag') words = key;
   else if (kind === 'phrase') words = `“${key.slice('phrase:'.length)}”`;
   else if (kind === 'link') words = `Shared link ${key.slice('link:'.length)}`;
+  else if (kind === 'target') words = 'Complaints on every subject';
+  else if (kind === 'campaign') words = 'Coordinated campaign';
+  else if (kind === 'pillar' || kind === 'touchpoint') words = `${LEVEL_LABEL[kind]}: ${key.slice(key.indexOf(':') + 1).replace(/[-_]+/g, ' ')}`;
   else words = key === 'negative' ? 'Negative wave' : key.replace(/[-_]+/g, ' ');
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} — ${targetName}`;
 }

@@ -23,6 +23,8 @@ export function negBinomUpperTail(k: number, mean: number, r: number): number {
   if (k <= 0) return 1;
   if (mean <= 0) return 0;
   if (!(r > 0) || r > 1e6) return poissonUpperTail(k, mean);
+  // large counts (a busy target's whole volume): the regularised incomplete beta, not k terms
+  if (k > 40) return Math.max(incompleteBeta(mean / (r + mean), k, r), Number.MIN_VALUE);
   const p = r / (r + mean); // success probability
   let term = Math.pow(p, r); // P(X = 0)
   let cdf = term;
@@ -51,4 +53,62 @@ export function surpriseOf(p: number): number {
 /** -log10 of the Poisson tail (kept for callers of the first detector). */
 export function surprise(k: number, lambda: number): number {
   return surpriseOf(poissonUpperTail(k, lambda));
+}
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7): exact to about 15 digits. */
+export function lnGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  const g = 7;
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  x -= 1;
+  let a = c[0];
+  const t = x + g + 0.5;
+  for (let i = 1; i < g + 2; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** ln P(X = k) for X ~ NegativeBinomial(mean, shape r) (Poisson when r is infinite). */
+export function negBinomLogPmf(k: number, mean: number, r: number): number {
+  if (mean <= 0) return k === 0 ? 0 : -Infinity;
+  if (!(r > 0) || r > 1e6) return k * Math.log(mean) - mean - lnGamma(k + 1);
+  return lnGamma(k + r) - lnGamma(r) - lnGamma(k + 1) + r * Math.log(r / (r + mean)) + k * Math.log(mean / (r + mean));
+}
+
+/** Continued fraction of the incomplete beta (modified Lentz; Numerical Recipes §6.4). */
+function betaFraction(a: number, b: number, x: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((a - 1 + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + 1 + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-12) break;
+  }
+  return h;
+}
+
+/** The regularised incomplete beta I_x(a, b). */
+export function incompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(a, b, x)) / a;
+  return 1 - (front * betaFraction(b, a, 1 - x)) / b;
 }

@@ -4,7 +4,8 @@
  */
 import type { AppContext } from '../context.js';
 import type { Priority } from '../types.js';
-import type { EnginePost } from './model.js';
+import type { EnginePost } from './key-state.js';
+import { levelsOf } from './levels.js';
 import type { PersistedState } from './engine.js';
 
 export const CURSOR_KEY = 'revolts.cursor';
@@ -21,13 +22,13 @@ function selectPosts(db: Db) {
     .selectFrom('classifications as c')
     .innerJoin('posts as p', 'p.id', 'c.post_id')
     .select([
-      'p.id', 'p.target_id', 'p.source_id', 'p.author_id', 'p.author_followers', 'p.text', 'p.url', 'p.published_at', 'p.metrics',
+      'p.id', 'p.target_id', 'p.source_id', 'p.author_id', 'p.author_followers', 'p.text', 'p.url', 'p.published_at', 'p.metrics', 'p.lang',
       'c.sentiment', 'c.sentiment_score', 'c.complaint', 'c.topics', 'c.escalation', 'c.classified_at',
     ]);
 }
 
 type Row = {
-  id: string; target_id: string; source_id: string; author_id: string; author_followers: number | null; text: string; url: string | null; published_at: number; metrics: string | null;
+  id: string; target_id: string; source_id: string; author_id: string; author_followers: number | null; text: string; url: string | null; published_at: number; metrics: string | null; lang: string | null;
   sentiment: string; sentiment_score: number; complaint: number; topics: string; escalation: string; classified_at: number;
 };
 
@@ -46,6 +47,9 @@ function toEnginePost(r: Row): EnginePost {
     sentimentScore: Number(r.sentiment_score),
     complaint: Number(r.complaint) === 1,
     topics: (safeJson(r.topics, []) as { id: string }[]).map((t) => t.id),
+    pillars: levelsOf(safeJson(r.topics, []) as { pillar?: string }[], 'pillar'),
+    touchpoints: levelsOf(safeJson(r.topics, []) as { touchpoint?: string }[], 'touchpoint'),
+    lang: r.lang ?? null,
     escalation: (safeJson(r.escalation, []) as { id: string }[]).map((e) => e.id),
   };
 }

@@ -10,6 +10,7 @@ import { processPosts } from '../../src/pipeline/process.js';
 import { detectRevolts } from '../../src/revolts/detect.js';
 import { syncTargets } from '../../src/store/targets.js';
 import type { NormalizedPost } from '../../src/types.js';
+import { LOST_LUGGAGE } from '../helpers/luggage.js';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');
 const MIN = 60_000;
@@ -20,7 +21,7 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1"> my luggage is lost, terr
 function stream(): NormalizedPost[] {
   const burst = Array.from({ length: 30 }, (_, k) =>
     makePost({
-      text: k === 3 ? HOSTILE : `@AcmeAir my luggage is lost again, nobody answers, terrible service #${k}`,
+      text: k === 3 ? HOSTILE : `@AcmeAir ${LOST_LUGGAGE[k]}`,
       url: k === 3 ? 'javascript:window.__pwned=2' : `https://social.example/p/${k}`,
       publishedAt: ONSET + k * 90_000,
       author: { id: `angry-${k}`, handle: k === 3 ? '<b>x</b>' : `angry${k}`, followers: k === 3 ? 1_000_000 : 200 + k * 1000 },

@@ -18,7 +18,8 @@ export function makePost(p: Partial<NormalizedPost> & { text: string; publishedA
 
 /** Background chatter: one post every `everyMin` minutes from `from` to `to`, mostly neutral or happy. */
 export function background(from: number, to: number, everyMin = 10, target = 'acme'): NormalizedPost[] {
-  const texts = ['Flying with Acme tomorrow, any tips?', 'Great crew on my Acme flight today, thanks!', 'Acme lounge is nice', 'Booked Acme for the holidays', 'Is the Acme app showing gate changes?', 'The coffee on Acme was bad'];
+  // short texts: too short to be taken for copies of one another (a coordinated campaign)
+  const texts = ['Flying Acme tomorrow, tips?', 'Great Acme crew, thanks!', 'Acme lounge is nice', 'Booked Acme for holidays', 'Acme app gate changes?', 'Acme coffee was bad'];
   const out: NormalizedPost[] = [];
   let i = 0;
   for (let t = from; t < to; t += everyMin * 60_000) out.push(makePost({ target, text: texts[i++ % texts.length], publishedAt: t }));

@@ -19,6 +19,7 @@ import { signWebhook } from '../../src/feeds/webhook-signature.js';
 import { ruleFilesReader } from '../../src/entry/access-node.js';
 import { DEFAULT_RULES_DIR } from '../../src/classify/index.js';
 import type { Role } from '../../src/auth/roles.js';
+import { LOST_LUGGAGE } from '../helpers/luggage.js';
 
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, { $ref?: string; content?: Record<string, { schema: Record<string, unknown> }> }>; requestBody?: unknown }>> };
 
@@ -42,7 +43,7 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
     const push = (id: string) => ({ id, type: 'push', every: 300_000, enabled: true, secret: SECRET });
     await syncTargets(ctx, [{ id: 'acme', name: 'Acme Air', sources: [push('zap'), push('acme-push')] }]);
     const onset = T0 + 6 * 60 * MIN;
-    const burst = Array.from({ length: 14 }, (_, k) => makePost({ text: `@AcmeAir my luggage is lost again, nobody answers, terrible service #${k}`, publishedAt: onset + k * 90_000, author: { id: `angry-${k}`, followers: 200 + k * 1000 } }));
+    const burst = Array.from({ length: 14 }, (_, k) => makePost({ text: `@AcmeAir ${LOST_LUGGAGE[k]}`, publishedAt: onset + k * 90_000, author: { id: `angry-${k}`, followers: 200 + k * 1000 } }));
     const events = await tickThrough(ctx, [...background(T0, onset + 60 * MIN), ...burst], T0, onset + 60 * MIN);
     expect(events.some((e) => e.type === 'revolt.opened')).toBe(true);
     await deliverDue(ctx);

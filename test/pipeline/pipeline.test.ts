@@ -5,6 +5,7 @@ import { classifyPending } from '../../src/pipeline/process.js';
 import { syncTargets } from '../../src/store/targets.js';
 import { ingestPosts } from '../../src/ingest/ingest.js';
 import type { NormalizedPost, RevoltEvent } from '../../src/types.js';
+import { LOST_LUGGAGE } from '../helpers/luggage.js';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');
 const MIN = 60_000;
@@ -20,7 +21,7 @@ describe.each(DIALECTS)('pipeline on %s', (dialect) => {
     await syncTargets(ctx, [{ id: 'acme', name: 'Acme Air', sources: [] }]);
     const onset = T0 + 6 * 60 * MIN;
     const burst = Array.from({ length: 14 }, (_, k) =>
-      makePost({ text: `@AcmeAir my luggage is lost again, nobody answers, terrible service #${k}`, publishedAt: onset + k * 90_000, author: { id: `angry-${k}`, followers: 200 + k * 1000 } }),
+      makePost({ text: `@AcmeAir ${LOST_LUGGAGE[k]}`, publishedAt: onset + k * 90_000, author: { id: `angry-${k}`, followers: 200 + k * 1000 } }),
     );
     const events = await run(ctx, [...background(T0, onset + 60 * MIN), ...burst], onset + 60 * MIN);
     const opened = events.filter((e) => e.type === 'revolt.opened');
@@ -37,7 +38,8 @@ describe.each(DIALECTS)('pipeline on %s', (dialect) => {
     expect(items[0].revolt_id).toBe(r.id);
     // members keep growing as the revolt goes on, and nothing opens twice
     const members = await ctx.db.selectFrom('revolt_posts').select('post_id').where('revolt_id', '=', r.id).execute();
-    expect(members.length).toBe(14);
+    // the burst's posts that name the revolt's subject in words the rules know (about half of them)
+    expect(members.length).toBeGreaterThanOrEqual(7);
   });
 
   it('does not open a revolt for one furious customer posting many times', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/revolts/engine.js';
-import { fewestAuthors, scoreNeeded } from '../../src/revolts/significance.js';
-import { HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
-import type { EnginePost } from '../../src/revolts/model.js';
+import { fewestAuthors, scoreNeeded } from '../../src/revolts/test-key.js';
+import { HOUR, MIN, newEngine, post, run, said, T0 } from './engine-helpers.js';
+import type { EnginePost } from '../../src/revolts/key-state.js';
 
 /** Two days with a daily rhythm: a post every 6 minutes by day, one an hour at night. */
 function rhythmic(from: number, to: number): EnginePost[] {
-  const texts = ['Flying with Acme tomorrow, any tips?', 'Great crew on my Acme flight today', 'Acme lounge is nice', 'The coffee on Acme was bad today'];
+  const texts = ['Flying Acme tomorrow, tips?', 'Great Acme crew today', 'Acme lounge: nice', 'Acme coffee was bad'];
   const out: EnginePost[] = [];
   let i = 0;
   for (let t = from; t < to; ) {
@@ -57,7 +57,7 @@ describe('adaptive author minimum', () => {
   });
 
   it('a rule topic on three authors at night, strongly significant, opens', () => {
-    const o = openings(burst(3, 3, (k) => `my suitcase vanished on the red-eye, desk closed (${k})`, ['lost-luggage']));
+    const o = openings(burst(3, 3, (k) => said(k, 'my suitcase vanished on the red-eye'), ['lost-luggage']));
     expect(o).toHaveLength(1);
     expect(o[0].revolt.key).toBe('lost-luggage');
     const ex = o[0].explain as { observed: number; score: number };
@@ -75,7 +75,7 @@ describe('adaptive author minimum', () => {
   });
 
   it('a pair of words no rule knows opens on three authors at night when strongly significant', () => {
-    const three = openings(burst(3, 3, (k) => `a seat deposit now, unbelievable (${k})`));
+    const three = openings(burst(3, 3, (k) => said(k, 'a seat deposit now')));
     expect(three).toHaveLength(1);
     expect([...three[0].revolt.keys]).toContain('phrase:seat deposit');
     const ex = three[0].explain as { observed: number; score: number };
@@ -84,6 +84,6 @@ describe('adaptive author minimum', () => {
   });
 
   it('two authors never open, however many posts and however surprising', () => {
-    expect(openings(burst(24, 2, (k) => `my suitcase vanished on the red-eye, desk closed #AcmeLostBags (${k})`, ['lost-luggage']))).toEqual([]);
+    expect(openings(burst(24, 2, (k) => said(k, 'my suitcase vanished on the red-eye #AcmeLostBags'), ['lost-luggage']))).toEqual([]);
   });
 });

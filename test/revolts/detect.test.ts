@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext } from '../helpers/context.js';
 import { makePost, tickThrough } from '../helpers/posts.js';
+import { CHATTER, LOST_LUGGAGE } from '../helpers/luggage.js';
 import { detectRevolts, dropEngine } from '../../src/revolts/detect.js';
 import { syncTargets } from '../../src/store/targets.js';
 import type { NormalizedPost } from '../../src/types.js';
@@ -10,14 +11,14 @@ const MIN = 60_000;
 const ONSET = T0 + 8 * 60 * MIN;
 
 function chatter(from: number, to: number): NormalizedPost[] {
-  const texts = ['Flying with Acme tomorrow, any tips?', 'Great crew on my Acme flight today, thanks!', 'Acme lounge is nice', 'The coffee on Acme was bad'];
+  const texts = CHATTER;
   const out: NormalizedPost[] = [];
   for (let t = from, i = 0; t < to; t += 8 * MIN, i++) out.push(makePost({ text: `${texts[i % texts.length]} (${i})`, publishedAt: t }));
   return out;
 }
 
 const burst = Array.from({ length: 24 }, (_, k) =>
-  makePost({ text: `@AcmeAir my luggage is lost again, nobody answers, terrible service, day ${k}`, publishedAt: ONSET + k * 2 * MIN, author: { id: `angry-${k}`, followers: 300 + k } }),
+  makePost({ text: `@AcmeAir ${LOST_LUGGAGE[k]}`, publishedAt: ONSET + k * 2 * MIN, author: { id: `angry-${k}`, followers: 300 + k } }),
 );
 
 describe.each(DIALECTS)('revolt detection over the store on %s', (dialect) => {
@@ -44,7 +45,10 @@ describe.each(DIALECTS)('revolt detection over the store on %s', (dialect) => {
     expect(after.every((e) => e.revolt.id === id)).toBe(true);
     expect(after.map((e) => e.type)).toContain('revolt.resolved');
     const members = await ctx.db.selectFrom('revolt_posts').select('post_id').where('revolt_id', '=', id).execute();
-    expect(members).toHaveLength(24);
+    // the burst's posts that carry the revolt's keys (real wording: not every complaint names the topic)
+    expect(members.length).toBeGreaterThanOrEqual(16);
+    const memberPosts = await ctx.db.selectFrom('posts').select('external_id').where('id', 'in', members.map((m) => m.post_id)).execute();
+    expect(memberPosts.every((p) => burst.some((b) => b.externalId === p.external_id))).toBe(true);
     const events = await ctx.db.selectFrom('events').select(['type', 'revolt_id']).execute();
     expect(events.filter((e) => e.type === 'revolt.opened')).toHaveLength(1);
     expect(await ctx.db.selectFrom('revolts').select('id').execute()).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { background, HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
+import { background, HOUR, MIN, newEngine, post, run, said, T0 } from './engine-helpers.js';
 
 const ONSET = T0 + 30 * HOUR;
 const END = ONSET + 3 * HOUR;
@@ -7,7 +7,7 @@ const END = ONSET + 3 * HOUR;
 describe('revolt engine: opening and explanation', () => {
   it('opens one revolt for a burst of complaints sharing a topic, explains why, and keeps growing it', () => {
     const engine = newEngine();
-    const burst = Array.from({ length: 20 }, (_, k) => post({ text: `lost my luggage again on the Acme flight ${k % 3 ? 'nobody answers' : 'terrible'} (day ${k})`, topics: ['lost-luggage'], publishedAt: ONSET + k * 2 * MIN, followers: k === 7 ? 90_000 : 100 + k, escalation: k === 4 ? ['legal'] : [] }));
+    const burst = Array.from({ length: 20 }, (_, k) => post({ text: said(k, 'Acme lost my luggage again'), topics: ['lost-luggage'], publishedAt: ONSET + k * 2 * MIN, followers: k === 7 ? 90_000 : 100 + k, escalation: k === 4 ? ['legal'] : [] }));
     const changes = run(engine, [...background(T0, END), ...burst], T0, END);
     const opened = changes.filter((c) => c.event === 'revolt.opened');
     expect(opened).toHaveLength(1);
@@ -34,8 +34,8 @@ describe('revolt engine: opening and explanation', () => {
 
   it('opens on a novel phrase no rule knows, and on a hashtag', () => {
     const engine = newEngine();
-    const phrase = Array.from({ length: 10 }, (_, k) => post({ text: `a seat deposit just to sit with my kid? ${['awful', 'shameful', 'scam', 'ridiculous'][k % 4]} (${k})`, publishedAt: ONSET + k * 3 * MIN }));
-    const tag = Array.from({ length: 10 }, (_, k) => post({ text: `${['still waiting', 'no help at all', 'cancelled again', 'worst night'][k % 4]} row ${k} #AcmeStranded`, publishedAt: ONSET + 90 * MIN + k * 3 * MIN }));
+    const phrase = Array.from({ length: 10 }, (_, k) => post({ text: said(k, 'a seat deposit to sit with my kid?'), publishedAt: ONSET + k * 3 * MIN }));
+    const tag = Array.from({ length: 10 }, (_, k) => post({ text: said(k + 4, '#AcmeStranded'), publishedAt: ONSET + 90 * MIN + k * 3 * MIN }));
     const changes = run(engine, [...background(T0, END + HOUR), ...phrase, ...tag], T0, END + HOUR);
     const opened = changes.filter((c) => c.event === 'revolt.opened').map((c) => c.revolt);
     expect(opened).toHaveLength(2);
@@ -48,7 +48,7 @@ describe('revolt engine: opening and explanation', () => {
 describe('revolt engine: merging', () => {
   it('groups that share most posts open as one revolt carrying every key', () => {
     const engine = newEngine();
-    const burst = Array.from({ length: 12 }, (_, k) => post({ text: `#AcmeDown checkout outage, app crashed ${k}`, topics: ['outage'], publishedAt: ONSET + k * MIN }));
+    const burst = Array.from({ length: 12 }, (_, k) => post({ text: said(k, '#AcmeDown checkout outage'), topics: ['outage'], publishedAt: ONSET + k * MIN }));
     const changes = run(engine, [...background(T0, END), ...burst], T0, END);
     const opened = changes.filter((c) => c.event === 'revolt.opened');
     expect(opened).toHaveLength(1);
@@ -98,11 +98,24 @@ describe('revolt engine: decoys stay quiet', () => {
     expect(run(engine, [...background(T0, END), ...news], T0, END)).toEqual([]);
   });
 
-  it('reposts and copies count as reach, not as voices', () => {
+  it('reposts are reach, not voices; one account repeating a text stays shut', () => {
     const engine = newEngine();
     const original = post({ text: 'Acme cancelled my flight and kept the money, disgusting behaviour', topics: ['billing'], publishedAt: ONSET, followers: 5000 });
     const reposts = Array.from({ length: 30 }, (_, k) => post({ text: `RT @a1: ${original.text}`, topics: ['billing'], publishedAt: ONSET + (k + 1) * MIN, followers: 1000 }));
-    const copies = Array.from({ length: 10 }, (_, k) => post({ text: original.text, topics: ['billing'], publishedAt: ONSET + (k + 1) * 90_000 }));
-    expect(run(engine, [...background(T0, END), original, ...reposts, ...copies], T0, END)).toEqual([]);
+    const repeats = Array.from({ length: 10 }, (_, k) => post({ text: original.text, topics: ['billing'], author: original.author, publishedAt: ONSET + (k + 1) * 90_000 }));
+    expect(run(engine, [...background(T0, END), original, ...reposts, ...repeats], T0, END)).toEqual([]);
+  });
+
+  it('the same text from many distinct accounts opens a revolt flagged as coordinated', () => {
+    const engine = newEngine();
+    const text = 'Acme cancelled my flight and kept the money, disgusting behaviour';
+    const copies = Array.from({ length: 12 }, (_, k) => post({ text: k % 3 ? `${text} #boycottacme` : `Same. ${text}`, publishedAt: ONSET + k * 2 * MIN }));
+    const opened = run(engine, [...background(T0, END), ...copies], T0, END).filter((c) => c.event === 'revolt.opened');
+    expect(opened).toHaveLength(1);
+    const coordinated = (opened[0].explain as { coordinated?: { authors: number; text: string } }).coordinated;
+    expect(coordinated?.authors).toBeGreaterThanOrEqual(5);
+    expect(coordinated?.text).toContain('kept the money');
+    expect([...opened[0].revolt.keys].some((k) => k.startsWith('campaign:'))).toBe(true);
+    expect(opened[0].revolt.memberIds.size).toBeGreaterThanOrEqual(5);
   });
 });

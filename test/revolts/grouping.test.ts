@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { background, HOUR, MIN, newEngine, post, run, T0 } from './engine-helpers.js';
+import { background, HOUR, MIN, newEngine, post, run, said, T0 } from './engine-helpers.js';
 
 const ONSET = T0 + 30 * HOUR;
 
@@ -8,9 +8,9 @@ describe('revolt engine: one incident is one revolt', () => {
     const engine = newEngine();
     const crowd = Array.from({ length: 16 }, (_, i) => `crowd-${i}`);
     // first the tag, then "outage", then "the app": the same customers naming one incident three ways
-    const tag = crowd.map((a, k) => post({ text: `card declined at the shop, nothing works #AcmeDown (${k})`, author: a, publishedAt: ONSET + k * MIN }));
-    const outage = crowd.map((a, k) => post({ text: `still an outage hours later, payments failing everywhere (${k})`, topics: ['outage'], author: a, publishedAt: ONSET + 18 * MIN + k * MIN }));
-    const app = crowd.map((a, k) => post({ text: `mobile banking login shows an error screen forever (${k})`, topics: ['website-app'], author: a, publishedAt: ONSET + 36 * MIN + k * MIN }));
+    const tag = crowd.map((a, k) => post({ text: said(k, 'card declined at the shop #AcmeDown'), author: a, publishedAt: ONSET + k * MIN }));
+    const outage = crowd.map((a, k) => post({ text: said(k + 3, 'still an outage, payments failing'), topics: ['outage'], author: a, publishedAt: ONSET + 18 * MIN + k * MIN }));
+    const app = crowd.map((a, k) => post({ text: said(k + 6, 'banking login shows an error screen'), topics: ['website-app'], author: a, publishedAt: ONSET + 36 * MIN + k * MIN }));
     const end = ONSET + 3 * HOUR;
     const changes = run(engine, [...background(T0, end), ...tag, ...outage, ...app], T0, end);
     const opened = changes.filter((c) => c.event === 'revolt.opened');
@@ -28,8 +28,8 @@ describe('revolt engine: one incident is one revolt', () => {
 
   it('two incidents at one brand at the same time stay two revolts when their voices differ', () => {
     const engine = newEngine();
-    const fee = Array.from({ length: 14 }, (_, k) => post({ text: `a new booking surcharge of twelve euros, outrageous greed (${k})`, topics: ['billing'], author: `fee-${k}`, publishedAt: ONSET + k * 2 * MIN }));
-    const down = Array.from({ length: 14 }, (_, k) => post({ text: `mobile check-in crashed, boarding pass screen blank (${k})`, topics: ['website-app'], author: `down-${k}`, publishedAt: ONSET + 5 * MIN + k * 2 * MIN }));
+    const fee = Array.from({ length: 14 }, (_, k) => post({ text: said(k, 'a booking surcharge of twelve euros'), topics: ['billing'], author: `fee-${k}`, publishedAt: ONSET + k * 2 * MIN }));
+    const down = Array.from({ length: 14 }, (_, k) => post({ text: said(k + 5, 'mobile check-in crashed, boarding pass blank'), topics: ['website-app'], author: `down-${k}`, publishedAt: ONSET + 5 * MIN + k * 2 * MIN }));
     const end = ONSET + 3 * HOUR;
     const changes = run(engine, [...background(T0, end), ...fee, ...down], T0, end);
     const opened = changes.filter((c) => c.event === 'revolt.opened').map((c) => c.revolt);

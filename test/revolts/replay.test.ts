@@ -3,13 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/context.js';
+import { CHATTER, LOST_LUGGAGE } from '../helpers/luggage.js';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');
 const MIN = 60_000;
 
 function weekFile(): { file: string; burstIds: string[] } {
   const lines: Record<string, unknown>[] = [];
-  const texts = ['Flying with Acme tomorrow, any tips?', 'Great crew on my Acme flight today, thanks!', 'Acme lounge is nice', 'The coffee on Acme was bad'];
+  const texts = CHATTER;
   for (let t = T0, i = 0; t < T0 + 16 * 60 * MIN; t += 7 * MIN, i++) {
     lines.push({ id: `bg${i}`, source: 'acme-x', target: 'acme', author: { id: `u${i % 40}`, followers: 120 }, text: `${texts[i % 4]} (${i})`, publishedAt: new Date(t).toISOString() });
   }
@@ -17,7 +18,7 @@ function weekFile(): { file: string; burstIds: string[] } {
   const burstIds: string[] = [];
   for (let k = 0; k < 14; k++) {
     burstIds.push(`b${k}`);
-    lines.push({ id: `b${k}`, source: 'acme-x', target: 'acme', author: { id: `angry${k}`, followers: 200 * k }, text: `@AcmeAir my luggage is lost again, nobody answers, terrible (${k})`, publishedAt: new Date(onset + k * 90_000).toISOString(), metrics: { likes: 3, reposts: 1, replies: 0 } });
+    lines.push({ id: `b${k}`, source: 'acme-x', target: 'acme', author: { id: `angry${k}`, followers: 200 * k }, text: `@AcmeAir ${LOST_LUGGAGE[k]}`, publishedAt: new Date(onset + k * 90_000).toISOString(), metrics: { likes: 3, reposts: 1, replies: 0 } });
   }
   lines.sort((a, b) => String(a.publishedAt).localeCompare(String(b.publishedAt)));
   const file = path.join(tmpDir(), 'posts.jsonl');
@@ -49,8 +50,11 @@ describe('backlash replay', () => {
     expect(opened.revolt.explain).toMatchObject({ observed: expect.any(Number), expected: expect.any(Number), pValue: expect.any(Number), topTerms: expect.any(Array), firstPost: expect.any(Object), mostReached: expect.any(Object), sources: ['acme-x'] });
     // postIds are the input lines' ids, in the order they joined, growing to every member so far
     expect(opened.revolt.postIds.every((id: string) => burstIds.includes(id))).toBe(true);
-    expect(events.at(-1).revolt.postIds).toEqual(burstIds);
-    for (const e of events) expect(burstIds.slice(0, e.revolt.postIds.length)).toEqual(e.revolt.postIds);
+    // (members are the burst's posts that carry the revolt's keys: most of them, in the order they were posted)
+    const final: string[] = events.at(-1).revolt.postIds;
+    expect(final.length).toBeGreaterThanOrEqual(7); // half the burst names lost luggage in words the rules know
+    expect(final).toEqual(burstIds.filter((id) => final.includes(id)));
+    for (const e of events) expect(final.slice(0, e.revolt.postIds.length)).toEqual(e.revolt.postIds);
     // and so do the posts the explanation names
     expect(burstIds).toContain(opened.revolt.explain.firstPost.id);
     expect(burstIds).toContain(opened.revolt.explain.mostReached.id);

@@ -14,6 +14,7 @@ import { startService, waitFor, type Service } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/context.js';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
+import { LOST_LUGGAGE } from '../helpers/luggage.js';
 
 const BASE_URL = process.env.DATABASE_URL;
 const PUSH_SECRET = 'push-secret-0123456789abcdef';
@@ -150,7 +151,7 @@ describe.skipIf(!BASE_URL)('several instances on one PostgreSQL', () => {
     await waitFor(async () => (await count(`select count(*) as n from posts where classified = 1`)) === 40, 30_000);
 
     // the burst: the first half goes to all three at once, and the detection lease holder dies mid-way
-    const burst: Item[] = Array.from({ length: 14 }, (_, k) => ({ id: `burst-${k}`, text: `@AcmeAir my luggage is lost again, nobody answers, terrible service #${k}`, author: { id: `angry-${k}`, followers: 200 + k * 1000 }, publishedAt: Date.now() - 14 * MIN + k * MIN }));
+    const burst: Item[] = Array.from({ length: 14 }, (_, k) => ({ id: `burst-${k}`, text: `@AcmeAir ${LOST_LUGGAGE[k]}`, author: { id: `angry-${k}`, followers: 200 + k * 1000 }, publishedAt: Date.now() - 14 * MIN + k * MIN }));
     const holder = await waitFor(async () => (await db.query(`select owner from leases where name = 'detect-revolts'`)).rows[0]?.owner as string | undefined, 15_000);
     const victim = services.find((s) => holder.endsWith(`:${s.child.pid}`))!;
     expect(victim).toBeDefined();

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers/context.js';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
+import { LOST_LUGGAGE } from '../helpers/luggage.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WRANGLER = path.join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -156,7 +157,7 @@ describe('the Worker in workerd (wrangler dev --local)', () => {
     const calm = Array.from({ length: 3 }, (_, k) => ({ id: `calm-${k}`, text: 'Great crew on my Acme flight today, thanks!', author: { id: `fan-${k}` }, publishedAt: now - 40 * 60_000 + k * 60_000 }));
     const burst = Array.from({ length: 14 }, (_, k) => ({
       id: `burst-${k}`,
-      text: `@AcmeAir my luggage is lost again, nobody answers, terrible service #${k}`,
+      text: `@AcmeAir ${LOST_LUGGAGE[k]}`,
       author: { id: `angry-${k}`, followers: 200 + k * 1000 },
       publishedAt: now - 14 * 60_000 + k * 60_000,
     }));
