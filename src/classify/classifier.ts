@@ -7,7 +7,8 @@ import { applyCalibration } from './bayes/calibrate.js';
 import { NO_TOPIC, type HeadName, type Model, type NbHead } from './bayes/model.js';
 import { centredLogits, softmax, topFeatures } from './bayes/nb.js';
 import { clamp, ruleComplaint, ruleSentiment, ruleSignals, RULE_INPUTS, type Evidence, type SentimentDecision } from './combine.js';
-import { matchCues } from './cues/match.js';
+import { matchCues, type CueMatches } from './cues/match.js';
+import { judgeEscalation, type Judgement } from './cues/escalation-judge.js';
 import { extractFeatureIds, extractFeatures } from './features.js';
 import { buildFeatureTable, scoreIds } from './bayes/table.js';
 import { scoreLexicon } from './lexicon/score.js';
@@ -83,12 +84,21 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
   const priorName = model ? priorHeadName(model) : null;
   const usesPrior = !!model && Object.values(model.heads).some((h) => h.calibration?.inputs.some((n) => n.startsWith('prior:')));
 
+  /** escalation candidates of the fast matcher, judged in context: only the hits stay in the evidence */
+  function judge(text: string, lang: string, cues: CueMatches): Judgement | null {
+    if (cues.escalation.length === 0) return null;
+    const j = judgeEscalation(text, rules.escalationJudge.langs.get(lang), rules.escalationJudge);
+    cues.escalation = j.hits.map((h) => ({ id: h.id, cue: h.cue }));
+    return j;
+  }
+
   function analyse(text: string, langIn?: string | null): Analysis | null {
     const lang = normaliseLang(langIn) ?? detectLanguage(text);
     if (!isScoredLang(lang)) return null;
     const units = tokenize(text, lang, zhDict);
     const lex = scoreLexicon(units, lang, rules);
     const cues = matchCues(units, text, lang, rules);
+    judge(text, lang, cues);
     let question = false;
     for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;
     const evidence: Evidence = { lex, cues, question };
@@ -106,6 +116,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     const units = tokenize(text, lang, zhDict);
     const lex = scoreLexicon(units, lang, rules, opts.explain === true);
     const cues = matchCues(units, text, lang, rules);
+    const judged = judge(text, lang, cues);
     let question = false;
     for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;
     const evidence: Evidence = { lex, cues, question };
@@ -198,6 +209,8 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
           topics: Object.fromEntries(evidence.cues.topics),
           escalation: evidence.cues.escalation,
         },
+        // why each escalation cue counted, and why the matches that did not count were set aside
+        escalation: { hits: judged?.hits ?? [], suppressed: judged?.suppressed ?? [] },
         signals: Object.fromEntries(RULE_INPUTS.map((n, i) => [n, round(signals[i])])),
         combination: {
           sentiment: sh ? (sh.calibration ? 'model + rules, calibrated' : 'model only') : 'rules only (scoring.yaml thresholds)',
