@@ -8,6 +8,7 @@ import { stemEnglish } from '../tokenize/stem-en.js';
 import { buildZhDict, type ZhDict } from '../tokenize/zh-dict.js';
 import type { LocatedExample, RuleSet } from './parse.js';
 import { compileEscalationJudge, type EscalationJudgeRules } from '../cues/escalation-rules.js';
+import { compileShapes, type CompiledShapes } from '../lexicon/shapes.js';
 import type { ScoringFile } from './schema.js';
 
 export interface PhraseEntry<T> {
@@ -53,6 +54,8 @@ export interface CompiledRules {
   escalation: Map<string, { id: string; label: string }>;
   /** how escalation cue matches are judged in context (cues/escalation-judge.ts) */
   escalationJudge: EscalationJudgeRules;
+  /** sarcasm and balanced phrases (sentiment/shapes.yaml) */
+  shapes: CompiledShapes;
   scoring: ScoringFile;
   zhDict: ZhDict;
   examples: LocatedExample[];
@@ -200,6 +203,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     topics,
     escalation,
     escalationJudge: compileEscalationJudge(set, keyFnFor),
+    shapes: compileShapes(set.shapes),
     scoring: set.scoring,
     zhDict: buildZhDict(zhWords),
     examples: set.examples,
@@ -209,7 +213,7 @@ export function compileRules(set: RuleSet): CompiledRules {
 }
 
 function hashRules(set: RuleSet): string {
-  const s = JSON.stringify([set.sentiment, set.complaint, set.topics, set.escalation, set.escalationContext ?? null, set.regulators, set.scoring]);
+  const s = JSON.stringify([set.sentiment, set.complaint, set.topics, set.escalation, set.escalationContext ?? null, set.regulators, set.shapes, set.scoring]);
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');

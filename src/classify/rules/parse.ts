@@ -9,6 +9,7 @@ import {
   ComplaintFileSchema,
   EscalationFileSchema,
   RegulatorsFileSchema,
+  ShapesFileSchema,
   ScoringFileSchema,
   SentimentFileSchema,
   TopicsFileSchema,
@@ -16,6 +17,7 @@ import {
   type EscalationFile,
   type Example,
   type RegulatorsFile,
+  type ShapesFile,
   type ScoringFile,
   type SentimentFile,
   type TopicsFile,
@@ -39,15 +41,17 @@ export interface RuleSet {
   /** escalation.yaml's context section: how cue matches are judged (absent: every match counts) */
   escalationContext?: NonNullable<EscalationFile['context']>;
   regulators: RegulatorsFile['regulators'];
+  shapes: ShapesFile['shapes'];
   scoring: ScoringFile;
   examples: LocatedExample[];
   files: string[];
 }
 
-type Kind = 'sentiment' | 'complaint' | 'topics' | 'escalation' | 'regulators' | 'scoring';
+type Kind = 'sentiment' | 'shapes' | 'complaint' | 'topics' | 'escalation' | 'regulators' | 'scoring';
 
 export function kindOf(path: string): Kind | null {
   if (!/\.ya?ml$/.test(path)) return null;
+  if (/^sentiment\/shapes\.ya?ml$/.test(path)) return 'shapes';
   if (path.startsWith('sentiment/')) return 'sentiment';
   if (path.startsWith('complaint/')) return 'complaint';
   if (/^topics\.ya?ml$/.test(path)) return 'topics';
@@ -59,6 +63,7 @@ export function kindOf(path: string): Kind | null {
 
 const SCHEMAS = {
   sentiment: SentimentFileSchema,
+  shapes: ShapesFileSchema,
   complaint: ComplaintFileSchema,
   topics: TopicsFileSchema,
   escalation: EscalationFileSchema,
@@ -75,7 +80,7 @@ function validate<S extends z.ZodType>(src: RuleSource, schema: S): { data: z.ou
 
 /** Parse and validate a whole rules directory's worth of files. Throws on the first bad file. */
 export function parseRules(sources: RuleSource[]): RuleSet {
-  const set: RuleSet = { sentiment: [], complaint: [], topics: [], escalation: [], regulators: [], scoring: undefined as unknown as ScoringFile, examples: [], files: [] };
+  const set: RuleSet = { sentiment: [], complaint: [], topics: [], escalation: [], regulators: [], shapes: [], scoring: undefined as unknown as ScoringFile, examples: [], files: [] };
   const sorted = [...sources].sort((a, b) => a.path.localeCompare(b.path));
   for (const src of sorted) {
     const kind = kindOf(src.path);
@@ -100,6 +105,10 @@ export function parseRules(sources: RuleSource[]): RuleSet {
       checkUniqueIds(f.escalation.map((t) => t.id), ['escalation'], lineOf, problems);
       set.escalation.push(...f.escalation);
       if (f.context) set.escalationContext = f.context;
+    } else if (kind === 'shapes') {
+      const f = data as ShapesFile;
+      checkUniqueIds(f.shapes.map((x) => x.id), ['shapes'], lineOf, problems);
+      set.shapes.push(...f.shapes);
     } else if (kind === 'regulators') {
       const f = data as RegulatorsFile;
       checkUniqueIds(f.regulators.map((r) => r.id), ['regulators'], lineOf, problems);

@@ -232,3 +232,29 @@ export const ScoringFileSchema = z
   })
   .strict();
 export type ScoringFile = z.infer<typeof ScoringFileSchema>;
+
+/** rules/sentiment/shapes.yaml: the shapes of real speech that turn a reading around (sarcasm) or even it out (balanced phrases) */
+export const ShapesFileSchema = z
+  .object({
+    description: z.string().optional(),
+    shapes: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9_-]+$/, 'an id in lower-case letters, digits, - or _'),
+            /** sarcasm: a positive reading becomes negative; balanced: a polar reading becomes neutral */
+            kind: z.enum(['sarcasm', 'balanced']),
+            /** strong: the marker alone decides; weak: only with negative evidence beside it (a negative word, a complaint cue, a topic) */
+            strength: z.enum(['strong', 'weak']).default('strong'),
+            /** phrases per language (any: every language), matched in the text as whole words, case-insensitive */
+            markers: z.record(z.union([lang, z.literal('any')]), z.array(word)).default({}),
+            /** a positive lexicon word in quotes ("helpful" staff) counts as this shape's marker */
+            scare_quotes: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .default([]),
+    examples,
+  })
+  .strict();
+export type ShapesFile = z.infer<typeof ShapesFileSchema>;

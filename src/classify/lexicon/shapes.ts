@@ -1,0 +1,101 @@
+/**
+ * The shapes of real speech (rules/sentiment/shapes.yaml): sarcasm markers turn a positive reading
+ * negative ("Oh great… really loving sleeping on the airport floor 🙄"), balanced phrases even a
+ * polar reading out ("not great, not terrible"). A strong marker decides alone; a weak one ("love
+ * how", "oh great") only beside negative evidence (a negative word, a complaint cue, an escalation cue). Scare quotes round a positive word ("helpful"
+ * staff) are a marker of the shapes that ask for them. Pure.
+ */
+import type { ShapesFile } from '../rules/schema.js';
+import type { LangRules } from '../rules/compile.js';
+
+export interface ShapeMarker {
+  id: string;
+  kind: 'sarcasm' | 'balanced';
+  strength: 'strong' | 'weak';
+}
+
+export interface CompiledShapes {
+  /** one expression per language over every marker of every shape (any-language markers included) */
+  re: Map<string, RegExp>;
+  markers: Map<string, Map<string, ShapeMarker>>;
+  scareQuotes: ShapeMarker[];
+  /** no shapes at all: nothing to look for */
+  empty: boolean;
+}
+
+export interface ShapeHit extends ShapeMarker {
+  marker: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/…/g, '...').replace(/\s+/g, ' ');
+
+export function compileShapes(shapes: ShapesFile['shapes']): CompiledShapes {
+  const byLang = new Map<string, Map<string, ShapeMarker>>();
+  const any = new Map<string, ShapeMarker>();
+  const scareQuotes: ShapeMarker[] = [];
+  for (const s of shapes) {
+    const m: ShapeMarker = { id: s.id, kind: s.kind, strength: s.strength };
+    if (s.scare_quotes) scareQuotes.push(m);
+    for (const [lang, list] of Object.entries(s.markers)) {
+      const target = lang === 'any' ? any : (byLang.get(lang) ?? byLang.set(lang, new Map()).get(lang)!);
+      for (const w of list) target.set(norm(w), m);
+    }
+  }
+  const re = new Map<string, RegExp>();
+  const markers = new Map<string, Map<string, ShapeMarker>>();
+  for (const lang of new Set([...byLang.keys(), 'en', 'pl', 'zh'])) {
+    const all = new Map([...any, ...(byLang.get(lang) ?? [])]);
+    if (!all.size) continue;
+    markers.set(lang, all);
+    // longest first, so "not great, not terrible" wins over a shorter marker inside it
+    const alts = [...all.keys()].sort((a, b) => b.length - a.length).map((k) => {
+      const body = escape(k);
+      // whole words for Latin text; Chinese and emoji have no word edges to check
+      return /^[\p{L}\p{N}]/u.test(k) && lang !== 'zh' ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
+    });
+    re.set(lang, new RegExp(alts.join('|'), 'gu'));
+  }
+  return { re, markers, scareQuotes, empty: shapes.length === 0 };
+}
+
+const QUOTED = /["“]([^"”\n]{2,30})["”]/g;
+
+function scareQuoted(text: string, r: LangRules | undefined): string | null {
+  if (!r || (text.indexOf('"') < 0 && text.indexOf('“') < 0)) return null;
+  for (const m of text.matchAll(QUOTED)) {
+    const words = m[1].trim().toLowerCase().split(/\s+/);
+    if (words.length > 2) continue;
+    for (const w of words) {
+      const weight = r.words.get(w) ?? r.keys.get(r.keyOf(w));
+      if (weight !== undefined && weight > 0) return m[0];
+    }
+  }
+  return null;
+}
+
+/**
+ * The shape that decides a post's reading, if any: the first strong marker, else the first weak
+ * one when the post carries negative evidence. `negative`: the post has a negative word, a
+ * complaint cue or a topic of discontent.
+ */
+export function findShape(text: string, lang: string, shapes: CompiledShapes, r: LangRules | undefined, negative: boolean): ShapeHit | null {
+  if (shapes.empty) return null;
+  const re = shapes.re.get(lang);
+  let weak: ShapeHit | null = null;
+  if (re) {
+    const markers = shapes.markers.get(lang)!;
+    re.lastIndex = 0;
+    for (const m of norm(text).matchAll(re)) {
+      const s = markers.get(m[0]);
+      if (!s) continue;
+      if (s.strength === 'strong') return { ...s, marker: m[0] };
+      weak ??= { ...s, marker: m[0] };
+    }
+  }
+  if (!weak && shapes.scareQuotes.length) {
+    const q = scareQuoted(text, r);
+    if (q) weak = { ...shapes.scareQuotes[0], marker: q };
+  }
+  return weak && (negative || weak.kind === 'balanced') ? weak : null;
+}
