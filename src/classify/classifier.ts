@@ -9,7 +9,7 @@ import { centredLogits, softmax, topFeatures } from './bayes/nb.js';
 import { clamp, complaintCueSum, ruleComplaint, ruleSentiment, ruleSignals, RULE_INPUTS, type Evidence, type SentimentDecision } from './combine.js';
 import { matchCues, type CueMatches } from './cues/match.js';
 import { judgeEscalation, type Judgement } from './cues/escalation-judge.js';
-import { extractFeatureIds, extractFeatures } from './features.js';
+import { extractFeatureIds, extractFeatures, isServiceHandle } from './features.js';
 import { buildFeatureTable, scoreIds } from './bayes/table.js';
 import { scoreLexicon } from './lexicon/score.js';
 import { findShape, type ShapeHit } from './lexicon/shapes.js';
@@ -119,8 +119,15 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     const cues = matchCues(units, text, lang, rules);
     const judged = judge(text, lang, cues);
     let question = false;
-    for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;
-    const evidence: Evidence = { lex, cues, question };
+    const address = { mention: false, service: false, link: false };
+    for (const u of units) {
+      if (u.kind === 'p' && u.text[0] === '?') question = true;
+      else if (u.kind === 'm') {
+        address.mention = true;
+        if (!address.service && isServiceHandle(u.text)) address.service = true;
+      } else if (u.kind === 'u') address.link = true;
+    }
+    const evidence: Evidence = { lex, cues, question, address, lang };
     const signals = ruleSignals(evidence, rules);
     const nIds = table ? extractFeatureIds(units, rules.langs.get(lang), lex, cues, table) : 0;
     // the feature strings are only needed to name the deciding features in an explanation

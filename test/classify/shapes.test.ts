@@ -41,3 +41,14 @@ describe('sentiment on the shapes of real speech (rules/sentiment/shapes.yaml)',
     expect(withModel.classify("Can't pay for the kids' lunch… total outage", 'en').topics[0].id).toBe('outage');
   });
 });
+
+describe('complaint by rules: whom an English post addresses (scoring.yaml complaint.by_lang)', () => {
+  it('a post to a customer-service handle leans complaint, the same words to no one less so; other languages keep the base weights', () => {
+    const to = withModel.classify('@shopco_help my parcel is late', 'en').complaint.score;
+    const none = withModel.classify('my parcel is late', 'en').complaint.score;
+    expect(to).toBeGreaterThan(none);
+    const plTo = withModel.classify('@sklep paczka się spóźnia', 'pl').complaint.score;
+    const plNone = withModel.classify('paczka się spóźnia', 'pl').complaint.score;
+    expect(Math.abs(plTo - plNone)).toBeLessThan(1e-9);
+  });
+});

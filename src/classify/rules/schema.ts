@@ -225,7 +225,13 @@ export const ScoringFileSchema = z
         topics: z.number(),
         escalation: z.number(),
         question: z.number(),
+        /** the post addresses someone (@mention), a customer-service handle (@brand_help), carries a link */
+        mention: z.number().default(0),
+        service_handle: z.number().default(0),
+        link: z.number().default(0),
         threshold: z.number().min(0).max(1),
+        /** weights that differ in one language (the keys above, any of them) */
+        by_lang: z.record(lang, z.object(Object.fromEntries(['bias', 'score', 'negativity', 'positivity', 'cues', 'topics', 'escalation', 'question', 'mention', 'service_handle', 'link'].map((k) => [k, z.number().optional()]))).strict()).optional(),
       })
       .strict(),
     topics: z.object({ min_score: z.number().min(0).max(1) }).strict(),
