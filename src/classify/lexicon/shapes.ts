@@ -15,9 +15,8 @@ export interface ShapeMarker {
 }
 
 export interface CompiledShapes {
-  /** one expression per language over every marker of every shape (any-language markers included) */
-  re: Map<string, RegExp>;
-  markers: Map<string, Map<string, ShapeMarker>>;
+  /** per language: every marker of every shape (any-language markers included), longest first */
+  markers: Map<string, { text: string; edges: boolean; shape: ShapeMarker }[]>;
   scareQuotes: ShapeMarker[];
   /** no shapes at all: nothing to look for */
   empty: boolean;
@@ -27,8 +26,8 @@ export interface ShapeHit extends ShapeMarker {
   marker: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/…/g, '...').replace(/\s+/g, ' ');
+const WORD = /[\p{L}\p{N}]/u;
 
 export function compileShapes(shapes: ShapesFile['shapes']): CompiledShapes {
   const byLang = new Map<string, Map<string, ShapeMarker>>();
@@ -42,21 +41,26 @@ export function compileShapes(shapes: ShapesFile['shapes']): CompiledShapes {
       for (const w of list) target.set(norm(w), m);
     }
   }
-  const re = new Map<string, RegExp>();
-  const markers = new Map<string, Map<string, ShapeMarker>>();
+  const markers = new Map<string, { text: string; edges: boolean; shape: ShapeMarker }[]>();
   for (const lang of new Set([...byLang.keys(), 'en', 'pl', 'zh'])) {
     const all = new Map([...any, ...(byLang.get(lang) ?? [])]);
     if (!all.size) continue;
-    markers.set(lang, all);
-    // longest first, so "not great, not terrible" wins over a shorter marker inside it
-    const alts = [...all.keys()].sort((a, b) => b.length - a.length).map((k) => {
-      const body = escape(k);
-      // whole words for Latin text; Chinese and emoji have no word edges to check
-      return /^[\p{L}\p{N}]/u.test(k) && lang !== 'zh' ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
-    });
-    re.set(lang, new RegExp(alts.join('|'), 'gu'));
+    // longest first, so "not great, not terrible" wins over a shorter marker inside it; whole words
+    // for Latin text (Chinese and emoji have no word edges to check)
+    markers.set(lang, [...all].sort((a, b) => b[0].length - a[0].length).map(([text, shape]) => ({ text, edges: lang !== 'zh' && WORD.test(text[0]), shape })));
   }
-  return { re, markers, scareQuotes, empty: shapes.length === 0 };
+  return { markers, scareQuotes, empty: shapes.length === 0 };
+}
+
+/** where `m` occurs in `s` as a whole word (or anywhere, without edges), or -1 */
+function findMarker(s: string, m: string, edges: boolean): number {
+  for (let i = s.indexOf(m); i >= 0; i = s.indexOf(m, i + 1)) {
+    if (!edges) return i;
+    const before = i > 0 ? s[i - 1] : ' ';
+    const after = i + m.length < s.length ? s[i + m.length] : ' ';
+    if (!WORD.test(before) && !WORD.test(after)) return i;
+  }
+  return -1;
 }
 
 const QUOTED = /["“]([^"”\n]{2,30})["”]/g;
@@ -81,16 +85,16 @@ function scareQuoted(text: string, r: LangRules | undefined): string | null {
  */
 export function findShape(text: string, lang: string, shapes: CompiledShapes, r: LangRules | undefined, negative: boolean): ShapeHit | null {
   if (shapes.empty) return null;
-  const re = shapes.re.get(lang);
+  const list = shapes.markers.get(lang);
   let weak: ShapeHit | null = null;
-  if (re) {
-    const markers = shapes.markers.get(lang)!;
-    re.lastIndex = 0;
-    for (const m of norm(text).matchAll(re)) {
-      const s = markers.get(m[0]);
-      if (!s) continue;
-      if (s.strength === 'strong') return { ...s, marker: m[0] };
-      weak ??= { ...s, marker: m[0] };
+  if (list) {
+    // most posts hold no marker: one lower-cased copy and a substring search per marker
+    let lower = text.toLowerCase();
+    if (/[’‘…]|\s\s|[\t\n]/.test(lower)) lower = norm(lower);
+    for (const m of list) {
+      if (findMarker(lower, m.text, m.edges) < 0) continue;
+      if (m.shape.strength === 'strong') return { ...m.shape, marker: m.text };
+      weak ??= { ...m.shape, marker: m.text };
     }
   }
   if (!weak && shapes.scareQuotes.length) {
