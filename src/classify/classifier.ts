@@ -239,6 +239,8 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
    */
   function applyShape(text: string, lang: string, e: Evidence, s: SentimentDecision): (ShapeHit & { was: Sentiment }) | null {
     if (rules.shapes.empty) return null;
+    // nothing to turn: a neutral reading with no positive word (sarcasm needs one, balance needs a polar reading)
+    if (s.label === 'neutral' && e.lex.pos === 0) return null;
     // negative evidence: a real negative word (not the -0.5 chatter), a net complaint cue, an escalation cue
     const negative = e.lex.neg >= 1 || complaintCueSum(e.cues) > 0 || e.cues.escalation.length > 0;
     const hit = findShape(text, lang, rules.shapes, rules.langs.get(lang), negative);
