@@ -7,8 +7,11 @@
  *   npm run bench:escalation                 the test half (the figures to report)
  *   npm run bench:escalation -- --dev        the dev half (the only half rules are tuned on)
  *   npm run bench:escalation -- --dev --errors   list the dev half's misses and false alarms
+ * Then the cost: in-process classification speed on 3,000 mixed public posts (../shared/datasets),
+ * ours against the same rules without the judge, the regulators and the shapes (interleaved rounds,
+ * best of each: the machine is shared).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/classify/index.js';
@@ -30,6 +33,8 @@ cpSync(DEFAULT_RULES_DIR, tmp, { recursive: true });
 rmSync(join(tmp, 'regulators.yaml'), { force: true });
 writeFileSync(join(tmp, 'escalation.yaml'), readFileSync(BASELINE_FILE, 'utf8'));
 const baseline = buildClassifier(tmp, DEFAULT_MODEL_PATH);
+rmSync(join(tmp, 'sentiment/shapes.yaml'), { force: true });
+const plain = buildClassifier(tmp, DEFAULT_MODEL_PATH);
 rmSync(tmp, { recursive: true, force: true });
 const ours = buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH);
 
@@ -86,3 +91,21 @@ for (const lang of ['en', 'pl', 'zh']) {
   if (ERRORS) for (const e of o.errors) console.log('  ' + e);
 }
 console.log('\n' + floors.join('\n'));
+
+const DATA = new URL('../../shared/datasets/', import.meta.url).pathname;
+if (existsSync(DATA)) {
+  const sets = ['en_airline_tweets', 'en_tweeteval_val', 'zh_waimai_reviews', 'zh_hotel_reviews', 'pl_medicine_reviews', 'en_complaint_tweets'];
+  const pool = sets.flatMap((f) => readFileSync(join(DATA, f + '.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text));
+  const sample = Array.from({ length: 3000 }, (_, i) => pool[(i * 7919) % pool.length]);
+  const best = { ours: 0, plain: 0 };
+  for (const clf of [ours, plain]) for (let pass = 0; pass < 2; pass++) for (const t of sample) clf.classify(t);
+  for (let round = 0; round < 8; round++) {
+    for (const [name, clf] of [['ours', ours], ['plain', plain]] as const) {
+      const t0 = performance.now();
+      for (const t of sample) clf.classify(t);
+      best[name] = Math.max(best[name], sample.length / ((performance.now() - t0) / 1000));
+    }
+  }
+  console.log(`\n== Speed, in-process classify of 3,000 mixed public posts (no lang given), best of 8 interleaved rounds`);
+  console.log(`ours (judge, regulators, shapes): ${Math.round(best.ours)} posts/s; the same rules with the old cue words and no judge, regulators or shapes: ${Math.round(best.plain)} posts/s; floor 20000: ${best.ours >= 20000 ? 'ok' : 'BELOW'}`);
+}
