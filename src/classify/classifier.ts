@@ -6,11 +6,13 @@ import type { Classifier, EscalationHit, Sentiment, TopicHit, Verdict } from '..
 import { applyCalibration } from './bayes/calibrate.js';
 import { NO_TOPIC, type HeadName, type Model, type NbHead } from './bayes/model.js';
 import { centredLogits, softmax, topFeatures } from './bayes/nb.js';
-import { clamp, ruleComplaint, ruleSentiment, ruleSignals, RULE_INPUTS, type Evidence, type SentimentDecision } from './combine.js';
-import { matchCues } from './cues/match.js';
-import { extractFeatureIds, extractFeatures } from './features.js';
+import { clamp, complaintCueSum, ruleComplaint, ruleSentiment, ruleSignals, RULE_INPUTS, type Evidence, type SentimentDecision } from './combine.js';
+import { matchCues, type CueMatches } from './cues/match.js';
+import { judgeEscalation, type Judgement } from './cues/escalation-judge.js';
+import { extractFeatureIds, extractFeatures, isServiceHandle } from './features.js';
 import { buildFeatureTable, scoreIds } from './bayes/table.js';
 import { scoreLexicon } from './lexicon/score.js';
+import { findShape, type ShapeHit } from './lexicon/shapes.js';
 import type { CompiledRules } from './rules/compile.js';
 import { detectLanguage, isScoredLang, tokenize, type Unit } from './tokenize/index.js';
 import { addZhWord, buildZhDict, type ZhDict } from './tokenize/zh-dict.js';
@@ -83,12 +85,21 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
   const priorName = model ? priorHeadName(model) : null;
   const usesPrior = !!model && Object.values(model.heads).some((h) => h.calibration?.inputs.some((n) => n.startsWith('prior:')));
 
+  /** escalation candidates of the fast matcher, judged in context: only the hits stay in the evidence */
+  function judge(text: string, lang: string, cues: CueMatches): Judgement | null {
+    if (cues.escalation.length === 0) return null;
+    const j = judgeEscalation(text, rules.escalationJudge.langs.get(lang), rules.escalationJudge);
+    cues.escalation = j.hits.map((h) => ({ id: h.id, cue: h.cue }));
+    return j;
+  }
+
   function analyse(text: string, langIn?: string | null): Analysis | null {
     const lang = normaliseLang(langIn) ?? detectLanguage(text);
     if (!isScoredLang(lang)) return null;
     const units = tokenize(text, lang, zhDict);
     const lex = scoreLexicon(units, lang, rules);
     const cues = matchCues(units, text, lang, rules);
+    judge(text, lang, cues);
     let question = false;
     for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;
     const evidence: Evidence = { lex, cues, question };
@@ -106,9 +117,17 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     const units = tokenize(text, lang, zhDict);
     const lex = scoreLexicon(units, lang, rules, opts.explain === true);
     const cues = matchCues(units, text, lang, rules);
+    const judged = judge(text, lang, cues);
     let question = false;
-    for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;
-    const evidence: Evidence = { lex, cues, question };
+    const address = { mention: false, service: false, link: false };
+    for (const u of units) {
+      if (u.kind === 'p' && u.text[0] === '?') question = true;
+      else if (u.kind === 'm') {
+        address.mention = true;
+        if (!address.service && isServiceHandle(u.text)) address.service = true;
+      } else if (u.kind === 'u') address.link = true;
+    }
+    const evidence: Evidence = { lex, cues, question, address, lang };
     const signals = ruleSignals(evidence, rules);
     const nIds = table ? extractFeatureIds(units, rules.langs.get(lang), lex, cues, table) : 0;
     // the feature strings are only needed to name the deciding features in an explanation
@@ -135,6 +154,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
       sentiment = { label: sh.classes[best] as Sentiment, score: clamp(p('positive') - p('negative'), -1, 1), confidence: probs[best], probs: opts.explain ? Object.fromEntries(sh.classes.map((c, i) => [c, round(probs[i])])) : undefined };
       if (opts.explain) explainModel.sentiment = { probabilities: sentiment.probs, calibrated: !!sh.calibration, features: topFeatures(sh, features, best) };
     } else sentiment = ruleSentiment(evidence, rules);
+    const shape = applyShape(text, lang, evidence, sentiment);
 
     let complaintScore: number;
     const ch = heads.complaint;
@@ -198,6 +218,10 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
           topics: Object.fromEntries(evidence.cues.topics),
           escalation: evidence.cues.escalation,
         },
+        // why each escalation cue counted, and why the matches that did not count were set aside
+        escalation: { hits: judged?.hits ?? [], suppressed: judged?.suppressed ?? [] },
+        // a sarcasm marker or a balanced phrase that changed the reading (rules/sentiment/shapes.yaml)
+        ...(shape ? { shape } : {}),
         signals: Object.fromEntries(RULE_INPUTS.map((n, i) => [n, round(signals[i])])),
         combination: {
           sentiment: sh ? (sh.calibration ? 'model + rules, calibrated' : 'model only') : 'rules only (scoring.yaml thresholds)',
@@ -207,6 +231,31 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
       };
     }
     return verdict;
+  }
+
+  /**
+   * Sarcasm turns a positive (or a neutral reading of positive words) negative; a balanced phrase
+   * evens a polar reading out. Returns the shape that changed the reading, with what it changed.
+   */
+  function applyShape(text: string, lang: string, e: Evidence, s: SentimentDecision): (ShapeHit & { was: Sentiment }) | null {
+    if (rules.shapes.empty) return null;
+    // nothing to turn: a neutral reading with no positive word (sarcasm needs one, balance needs a polar reading)
+    if (s.label === 'neutral' && e.lex.pos === 0) return null;
+    // negative evidence: a real negative word (not the -0.5 chatter), a net complaint cue, an escalation cue
+    const negative = e.lex.neg >= 1 || complaintCueSum(e.cues) > 0 || e.cues.escalation.length > 0;
+    const hit = findShape(text, lang, rules.shapes, rules.langs.get(lang), negative);
+    if (!hit) return null;
+    const was = s.label;
+    if (hit.kind === 'sarcasm' && (s.label === 'positive' || (s.label === 'neutral' && e.lex.pos > 0))) {
+      s.label = 'negative';
+      s.score = -Math.max(Math.abs(s.score), 0.3);
+      s.confidence = 0.6;
+    } else if (hit.kind === 'balanced' && s.label !== 'neutral') {
+      s.label = 'neutral';
+      s.score = 0;
+      s.confidence = 0.6;
+    } else return null;
+    return { ...hit, was };
   }
 
   return { version, rules, model, analyse, classify };

@@ -12,6 +12,10 @@ export interface Evidence {
   lex: LexiconResult;
   cues: CueMatches;
   question: boolean;
+  /** whom the post addresses: an @mention, a customer-service handle among them, a link (rule complaint only) */
+  address?: { mention: boolean; service: boolean; link: boolean };
+  /** the post's language: scoring.yaml may set complaint weights per language */
+  lang?: string;
 }
 
 export const RULE_INPUTS = ['lex_score', 'lex_pos', 'lex_neg', 'complaint_cues', 'topic_cues', 'escalation', 'question'] as const;
@@ -59,9 +63,13 @@ export function ruleSentiment(e: Evidence, rules: CompiledRules): SentimentDecis
 
 /** Rules only: a logistic function of negativity, complaint cues, topics and escalation cues. */
 export function ruleComplaint(e: Evidence, rules: CompiledRules, signals: number[] = ruleSignals(e, rules)): number {
-  const w = rules.scoring.complaint;
+  const base = rules.scoring.complaint;
+  const over = e.lang ? base.by_lang?.[e.lang] : undefined;
+  const w = over ? { ...base, ...over } : base;
   const [score, pos, neg, cues, topics, esc, question] = signals;
-  const z = w.bias + w.score * score + w.negativity * neg + w.positivity * pos + w.cues * cues + w.topics * topics + w.escalation * esc + w.question * question;
+  const a = e.address;
+  const to = a ? w.mention * +a.mention + w.service_handle * +a.service + w.link * +a.link : 0;
+  const z = w.bias + w.score * score + w.negativity * neg + w.positivity * pos + w.cues * cues + w.topics * topics + w.escalation * esc + w.question * question + to;
   return 1 / (1 + Math.exp(-z));
 }
 

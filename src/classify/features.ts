@@ -22,6 +22,9 @@ const STOP_EN = new Set(
 
 /** a handle that names a customer-service account ("@sho_help", "@askamex", "@delta_care") */
 const CS_HANDLE = /help|support|care|service|ask|team|desk|cs$/;
+
+/** "@sho_help" names a customer-service account (the handle with its @) */
+export const isServiceHandle = (handle: string): boolean => CS_HANDLE.test(handle.slice(1));
 const HANDLE_PARTS = /_|(?<=[a-z])(?=(?:help|support|cares?|service|team)$)/;
 const HANDLE_CACHE = new Map<string, string[]>();
 

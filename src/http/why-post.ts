@@ -83,7 +83,19 @@ export function explainVerdict(post: PostView, threshold: number | null, topicLa
       : `Not a complaint (score ${c.complaint.score.toFixed(2)}${threshold !== null ? ` < ${threshold}` : ''}).`,
   );
   if (c.topics.length) summary.push(`About ${c.topics.map((t) => `${topicLabels.get(t.id) ?? t.id}${t.pillar ? ` (${t.pillar}, ${t.touchpoint})` : ''}`).join('; ')}.`);
-  if (c.escalation.length) summary.push(`Escalation cues: ${c.escalation.map((x) => `${x.id}${x.cue ? ` (“${x.cue}”)` : ''}`).join(', ')}.`);
+  // the escalation judge's reasons (why each cue counted, why look-alikes were set aside) and a shape
+  // of speech that turned the reading, when the explanation carries them
+  const judged = obj(e.escalation);
+  const why = (x: unknown) => {
+    const o = obj(x);
+    return o && typeof o.why === 'string' ? `${String(o.id ?? '')}: ${o.why}` : null;
+  };
+  const hitWhy = arr(judged?.hits).map(why).filter((x): x is string => x !== null);
+  const setAside = arr(judged?.suppressed).map(why).filter((x): x is string => x !== null);
+  if (c.escalation.length) summary.push(hitWhy.length ? `Escalation cues — ${hitWhy.join('; ')}.` : `Escalation cues: ${c.escalation.map((x) => `${x.id}${x.cue ? ` (“${x.cue}”)` : ''}`).join(', ')}.`);
+  if (setAside.length) summary.push(`Not counted as escalation — ${setAside.join('; ')}.`);
+  const shape = obj(e.shape);
+  if (shape && typeof shape.marker === 'string') summary.push(`Read against its words: “${shape.marker}” (${String(shape.kind)}, rules/sentiment/shapes.yaml) turned a ${String(shape.was)} reading ${c.sentiment.label}.`);
   return {
     post,
     summary,

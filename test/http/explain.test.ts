@@ -74,4 +74,21 @@ describe('why this post', () => {
     expect(w.topicModel).toMatchObject({ best: 'lost-items', probability: 0.77 });
     expect(explainVerdict({ ...post, classification: null }, null, new Map()).summary).toEqual(['This post has not been classified yet.']);
   });
+
+  it('tells why each escalation cue counted or was set aside, and which shape of speech turned the reading', () => {
+    const post = {
+      id: 'p', source: 's', target: 't', url: null, text: "Oh great, reporting them to the CAA 🙄 I'm not going to sue though", lang: 'en', publishedAt: '2026-03-02T09:00:00Z', author: { id: 'a', name: null, handle: 'a', followers: 10 },
+      classification: {
+        sentiment: { label: 'negative', score: -0.6 }, complaint: { is: true, score: 0.8 }, topics: [], escalation: [{ id: 'regulator', cue: 'CAA' }], lang: 'en', model: 'm',
+        explain: {
+          escalation: { hits: [{ id: 'regulator', cue: 'CAA', why: 'names Civil Aviation Authority (GB, aviation) (rules/regulators.yaml)' }], suppressed: [{ id: 'legal', cue: 'sue', why: '"sue" matches the cue "sue", but negated by "not"' }] },
+          shape: { id: 'eye-roll', kind: 'sarcasm', strength: 'strong', marker: '🙄', was: 'positive' },
+        },
+      },
+    } as PostView;
+    const w = explainVerdict(post, 0.45, new Map());
+    expect(w.summary).toContain('Escalation cues — regulator: names Civil Aviation Authority (GB, aviation) (rules/regulators.yaml).');
+    expect(w.summary).toContain('Not counted as escalation — legal: "sue" matches the cue "sue", but negated by "not".');
+    expect(w.summary).toContain('Read against its words: “🙄” (sarcasm, rules/sentiment/shapes.yaml) turned a positive reading negative.');
+  });
 });

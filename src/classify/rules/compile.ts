@@ -7,6 +7,8 @@ import { normalisePolish } from '../tokenize/normalise-pl.js';
 import { stemEnglish } from '../tokenize/stem-en.js';
 import { buildZhDict, type ZhDict } from '../tokenize/zh-dict.js';
 import type { LocatedExample, RuleSet } from './parse.js';
+import { compileEscalationJudge, type EscalationJudgeRules } from '../cues/escalation-rules.js';
+import { compileShapes, type CompiledShapes } from '../lexicon/shapes.js';
 import type { ScoringFile } from './schema.js';
 
 export interface PhraseEntry<T> {
@@ -50,6 +52,10 @@ export interface CompiledRules {
   emoji: Map<string, number>;
   topics: Map<string, TopicMeta>;
   escalation: Map<string, { id: string; label: string }>;
+  /** how escalation cue matches are judged in context (cues/escalation-judge.ts) */
+  escalationJudge: EscalationJudgeRules;
+  /** sarcasm and balanced phrases (sentiment/shapes.yaml) */
+  shapes: CompiledShapes;
   scoring: ScoringFile;
   zhDict: ZhDict;
   examples: LocatedExample[];
@@ -183,12 +189,21 @@ export function compileRules(set: RuleSet): CompiledRules {
   for (const e of set.escalation) {
     escalation.set(e.id, { id: e.id, label: e.label });
     for (const [lang, phrases] of Object.entries(e.cues)) for (const p of phrases) addCue(lang, p, { kind: 'escalation', id: e.id, weight: 1, phrase: p });
+    // exact words are candidates here by their stems: the judge checks the form as written
+    for (const [lang, phrases] of Object.entries(e.exact ?? {})) for (const p of phrases) addCue(lang, p, { kind: 'escalation', id: e.id, weight: 1, phrase: p });
+  }
+  // regulators: names, and abbreviations in lower case as candidates (the judge wants them in capitals)
+  for (const r of set.regulators) {
+    for (const [lang, names] of Object.entries(r.names)) for (const n of names) addCue(lang, n, { kind: 'escalation', id: r.cue, weight: 1, phrase: n });
+    for (const a of r.acronyms) for (const lang of ['en', 'pl', 'zh']) addCue(lang, a, { kind: 'escalation', id: r.cue, weight: 1, phrase: a });
   }
   return {
     langs,
     emoji,
     topics,
     escalation,
+    escalationJudge: compileEscalationJudge(set, keyFnFor),
+    shapes: compileShapes(set.shapes),
     scoring: set.scoring,
     zhDict: buildZhDict(zhWords),
     examples: set.examples,
@@ -198,7 +213,7 @@ export function compileRules(set: RuleSet): CompiledRules {
 }
 
 function hashRules(set: RuleSet): string {
-  const s = JSON.stringify([set.sentiment, set.complaint, set.topics, set.escalation, set.scoring]);
+  const s = JSON.stringify([set.sentiment, set.complaint, set.topics, set.escalation, set.escalationContext ?? null, set.regulators, set.shapes, set.scoring]);
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');

@@ -8,12 +8,16 @@ import { formatIssues, parseYaml, ValidationError } from '../../util/validated-y
 import {
   ComplaintFileSchema,
   EscalationFileSchema,
+  RegulatorsFileSchema,
+  ShapesFileSchema,
   ScoringFileSchema,
   SentimentFileSchema,
   TopicsFileSchema,
   type ComplaintFile,
   type EscalationFile,
   type Example,
+  type RegulatorsFile,
+  type ShapesFile,
   type ScoringFile,
   type SentimentFile,
   type TopicsFile,
@@ -34,28 +38,36 @@ export interface RuleSet {
   complaint: ComplaintFile[];
   topics: TopicsFile['topics'];
   escalation: EscalationFile['escalation'];
+  /** escalation.yaml's context section: how cue matches are judged (absent: every match counts) */
+  escalationContext?: NonNullable<EscalationFile['context']>;
+  regulators: RegulatorsFile['regulators'];
+  shapes: ShapesFile['shapes'];
   scoring: ScoringFile;
   examples: LocatedExample[];
   files: string[];
 }
 
-type Kind = 'sentiment' | 'complaint' | 'topics' | 'escalation' | 'scoring';
+type Kind = 'sentiment' | 'shapes' | 'complaint' | 'topics' | 'escalation' | 'regulators' | 'scoring';
 
 export function kindOf(path: string): Kind | null {
   if (!/\.ya?ml$/.test(path)) return null;
+  if (/^sentiment\/shapes\.ya?ml$/.test(path)) return 'shapes';
   if (path.startsWith('sentiment/')) return 'sentiment';
   if (path.startsWith('complaint/')) return 'complaint';
   if (/^topics\.ya?ml$/.test(path)) return 'topics';
   if (/^escalation\.ya?ml$/.test(path)) return 'escalation';
+  if (/^regulators\.ya?ml$/.test(path)) return 'regulators';
   if (/^scoring\.ya?ml$/.test(path)) return 'scoring';
   return null; // routing rules, templates: other stages' files
 }
 
 const SCHEMAS = {
   sentiment: SentimentFileSchema,
+  shapes: ShapesFileSchema,
   complaint: ComplaintFileSchema,
   topics: TopicsFileSchema,
   escalation: EscalationFileSchema,
+  regulators: RegulatorsFileSchema,
   scoring: ScoringFileSchema,
 } as const;
 
@@ -68,7 +80,7 @@ function validate<S extends z.ZodType>(src: RuleSource, schema: S): { data: z.ou
 
 /** Parse and validate a whole rules directory's worth of files. Throws on the first bad file. */
 export function parseRules(sources: RuleSource[]): RuleSet {
-  const set: RuleSet = { sentiment: [], complaint: [], topics: [], escalation: [], scoring: undefined as unknown as ScoringFile, examples: [], files: [] };
+  const set: RuleSet = { sentiment: [], complaint: [], topics: [], escalation: [], regulators: [], shapes: [], scoring: undefined as unknown as ScoringFile, examples: [], files: [] };
   const sorted = [...sources].sort((a, b) => a.path.localeCompare(b.path));
   for (const src of sorted) {
     const kind = kindOf(src.path);
@@ -92,6 +104,15 @@ export function parseRules(sources: RuleSource[]): RuleSet {
       const f = data as EscalationFile;
       checkUniqueIds(f.escalation.map((t) => t.id), ['escalation'], lineOf, problems);
       set.escalation.push(...f.escalation);
+      if (f.context) set.escalationContext = f.context;
+    } else if (kind === 'shapes') {
+      const f = data as ShapesFile;
+      checkUniqueIds(f.shapes.map((x) => x.id), ['shapes'], lineOf, problems);
+      set.shapes.push(...f.shapes);
+    } else if (kind === 'regulators') {
+      const f = data as RegulatorsFile;
+      checkUniqueIds(f.regulators.map((r) => r.id), ['regulators'], lineOf, problems);
+      set.regulators.push(...f.regulators);
     } else {
       set.scoring = data as ScoringFile;
     }
@@ -131,6 +152,7 @@ function checkUniqueIds(ids: string[], at: string[], lineOf: (p: PropertyKey[]) 
 function checkExampleReferences(set: RuleSet): void {
   const topics = new Set(set.topics.map((t) => t.id));
   const esc = new Set(set.escalation.map((e) => e.id));
+  for (const r of set.regulators) if (!esc.has(r.cue)) throw new ValidationError('regulators.yaml', [`regulator "${r.id}": unknown escalation cue "${r.cue}" (escalation.yaml has ${[...esc].join(', ')})`]);
   for (const ex of set.examples) {
     const bad = [
       ...[...(ex.expect.topics ?? []), ...(ex.expect.not_topics ?? [])].filter((t) => !topics.has(t)).map((t) => `unknown topic "${t}"`),

@@ -126,7 +126,60 @@ export const EscalationFileSchema = z
           .object({
             id: z.string().regex(/^[a-z0-9_-]+$/, 'an id in lower-case letters, digits, - or _'),
             label: z.string().min(1),
+            /** matched on stems (en, pl) or as substrings (zh) */
             cues: PerLang,
+            /** matched on the words exactly as written (lower-cased): "reporter" without "reporting" */
+            exact: PerLang.default({}),
+            /** look-alikes: a cue inside one of these phrases is the word in another sense ("food court") */
+            unless: PerLang.default({}),
+            /** a cue in a question is asked about, not threatened (suppress); keep for requests ("can we get this trending?") */
+            questions: z.enum(['suppress', 'keep']).default('suppress'),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** how cue matches are judged in context, per language; without it every match counts */
+    context: z
+      .record(
+        lang,
+        z
+          .object({
+            /** a negator this many words before a cue (function words not counted, no clause break between) suppresses it; zh: characters */
+            window: z.number().int().min(0).max(12).default(3),
+            negators: z.array(word).default([]),
+            /** words not counted in the window ("to", "the") */
+            skip: z.array(word).default([]),
+            /** words that end the negation's reach ("if this isn't fixed, I'll sue": "I'll") */
+            breakers: z.array(word).default([]),
+            /** phrases of a brand's own replies: a post that has one is the brand speaking, its cues are not threats */
+            brand_voice: z.array(word).default([]),
+          })
+          .strict(),
+      )
+      .optional(),
+    examples,
+  })
+  .strict();
+export type EscalationFile = z.infer<typeof EscalationFileSchema>;
+
+/** rules/regulators.yaml: regulators and ombudsmen per country, feeding the regulator cue */
+export const RegulatorsFileSchema = z
+  .object({
+    description: z.string().optional(),
+    regulators: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9_-]+$/, 'an id in lower-case letters, digits, - or _'),
+            name: z.string().min(1),
+            country: z.string().regex(/^[A-Z]{2}$/, 'an ISO country code such as GB, US, PL, CN'),
+            sector: z.string().min(1),
+            /** the escalation cue type a mention feeds */
+            cue: z.string().default('regulator'),
+            /** names matched like cues: on stems (en, pl) or as substrings (zh) */
+            names: PerLang.default({}),
+            /** abbreviations matched only as written, in capitals, as whole words, in every language ("CAA", "UOKiK", not "dot") */
+            acronyms: z.array(word).default([]),
           })
           .strict(),
       )
@@ -134,7 +187,7 @@ export const EscalationFileSchema = z
     examples,
   })
   .strict();
-export type EscalationFile = z.infer<typeof EscalationFileSchema>;
+export type RegulatorsFile = z.infer<typeof RegulatorsFileSchema>;
 
 /** rules/scoring.yaml: the tuning constants of the lexicon scorer and of the rule-only combination */
 export const ScoringFileSchema = z
@@ -172,10 +225,42 @@ export const ScoringFileSchema = z
         topics: z.number(),
         escalation: z.number(),
         question: z.number(),
+        /** the post addresses someone (@mention), a customer-service handle (@brand_help), carries a link */
+        mention: z.number().default(0),
+        service_handle: z.number().default(0),
+        link: z.number().default(0),
         threshold: z.number().min(0).max(1),
+        /** weights that differ in one language (the keys above, any of them) */
+        by_lang: z.record(lang, z.object(Object.fromEntries(['bias', 'score', 'negativity', 'positivity', 'cues', 'topics', 'escalation', 'question', 'mention', 'service_handle', 'link'].map((k) => [k, z.number().optional()]))).strict()).optional(),
       })
       .strict(),
     topics: z.object({ min_score: z.number().min(0).max(1) }).strict(),
   })
   .strict();
 export type ScoringFile = z.infer<typeof ScoringFileSchema>;
+
+/** rules/sentiment/shapes.yaml: the shapes of real speech that turn a reading around (sarcasm) or even it out (balanced phrases) */
+export const ShapesFileSchema = z
+  .object({
+    description: z.string().optional(),
+    shapes: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9_-]+$/, 'an id in lower-case letters, digits, - or _'),
+            /** sarcasm: a positive reading becomes negative; balanced: a polar reading becomes neutral */
+            kind: z.enum(['sarcasm', 'balanced']),
+            /** strong: the marker alone decides; weak: only with negative evidence beside it (a negative word, a complaint cue, a topic) */
+            strength: z.enum(['strong', 'weak']).default('strong'),
+            /** phrases per language (any: every language), matched in the text as whole words, case-insensitive */
+            markers: z.record(z.union([lang, z.literal('any')]), z.array(word)).default({}),
+            /** a positive lexicon word in quotes ("helpful" staff) counts as this shape's marker */
+            scare_quotes: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .default([]),
+    examples,
+  })
+  .strict();
+export type ShapesFile = z.infer<typeof ShapesFileSchema>;

@@ -11,6 +11,8 @@ const ROOT = PROJECT_ROOT;
 
 export const BENCHMARKS: Record<string, { file: string; what: string }> = {
   classify: { file: 'bench/classify.ts', what: 'classification accuracy on the dev sets and speed, vs natural NB and VADER' },
+  escalation: { file: 'bench/escalation.ts', what: 'escalation cues on the hand-written eval posts: precision/recall per cue type and language, vs plain rule words' },
+  shapes: { file: 'bench/shapes.ts', what: 'sentiment macro-F1 on the public sets with and without the sarcasm/balanced shapes, vs VADER' },
   feeds: { file: 'bench/feeds.ts', what: 'feed parsing items/s (RSS, Atom, Mastodon) vs rss-parser' },
   revolts: { file: 'bench/revolts/bench.ts', what: 'scenario week: recall, latency, false alarms, replay speed, vs the mean+kσ peer' },
   load: { file: 'bench/load.ts', what: 'sustained push ingest into one instance: posts/s, p50/p99, memory, loss check' },

@@ -19,7 +19,7 @@ describe('GET', '/api/rules', { summary: 'The rule files the classifier runs wit
 describe('POST', '/api/rules/validate', { summary: 'Validate changed rule files together with the others (changes nothing); a path that is not a rule file is 400 unknown_rule_file', tags: ['rules'], body: ValidateBody, response: z.object({ ok: z.boolean(), files: z.array(z.string()), examples: z.number(), problems: z.array(z.string()) }), errors: [400, 415, 503] });
 describe('POST', '/api/rules/test', { summary: 'Classify a text and explain the verdict (changes nothing)', tags: ['rules'], body: TestBody, response: z.object({ classifier: z.string(), verdict: VerdictSchema }), errors: [400, 415] });
 
-const RULE_FILE_LAYOUT = 'sentiment/<lang>.yaml, sentiment/emoji.yaml, complaint/<lang>.yaml, topics.yaml, escalation.yaml, scoring.yaml, routing.yaml or templates/<lang>.yaml';
+const RULE_FILE_LAYOUT = 'sentiment/<lang>.yaml, sentiment/emoji.yaml, sentiment/shapes.yaml, complaint/<lang>.yaml, topics.yaml, escalation.yaml, regulators.yaml, scoring.yaml, routing.yaml or templates/<lang>.yaml';
 
 /** Which loader reads a file of rules/, or null for a path none does (or one that leaves rules/). */
 export function ruleFileKind(path: string): 'classifier' | 'routing' | 'template' | null {
