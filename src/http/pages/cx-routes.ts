@@ -1,0 +1,69 @@
+/** The CX pages: /cx (moments of truth, answers, trends) and /posts (filtered posts behind a figure). */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import type { Principal } from '../principal.js';
+import { countPosts, listPosts } from '../queries.js';
+import { decodeCursor, pageOf } from '../cursor.js';
+import { timeParam } from '../openapi/registry.js';
+import { momentsOfTruth, periodOf } from '../../cx/moments-query.js';
+import { cxPage } from './cx.js';
+import { postsPage } from './posts.js';
+
+export interface CxPageOptions {
+  gate: (c: Context) => Promise<Principal | null>;
+  toSignin: (c: Context) => Response;
+  banner: () => string | undefined;
+}
+
+const word = z.string().regex(/^[A-Za-z0-9#:._/-]{1,200}$/).optional().catch(undefined);
+const PostsPageQuery = z.object({
+  target: word,
+  source: word,
+  topic: word,
+  pillar: word,
+  touchpoint: word,
+  sentiment: z.enum(['negative', 'neutral', 'positive']).optional().catch(undefined),
+  complaint: z.enum(['true', 'false']).optional().catch(undefined),
+  lang: z.string().regex(/^[a-z]{2,3}$/).optional().catch(undefined),
+  since: timeParam.catch(undefined),
+  until: timeParam.catch(undefined),
+  cursor: z.string().max(200).optional().catch(undefined),
+});
+
+export function cxPages(ctx: AppContext, o: CxPageOptions): Hono {
+  const app = new Hono();
+  app.get('/cx', async (c) => {
+    const principal = await o.gate(c);
+    if (!principal) return o.toSignin(c);
+    const since = timeParam.safeParse(c.req.query('since'));
+    const until = timeParam.safeParse(c.req.query('until'));
+    const targets = (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
+    const asked = c.req.query('target');
+    const target = asked && targets.includes(asked) ? asked : null;
+    let period = periodOf(ctx.clock.now(), since.success ? since.data : undefined, until.success ? until.data : undefined);
+    if (period.from >= period.to) period = periodOf(ctx.clock.now());
+    const moments = await momentsOfTruth(ctx, { period, target: target ?? undefined });
+    return c.html(cxPage({ period, target, targets, moments, principal, banner: o.banner() }));
+  });
+
+  app.get('/posts', async (c) => {
+    const principal = await o.gate(c);
+    if (!principal) return o.toSignin(c);
+    const q = PostsPageQuery.parse(c.req.query());
+    const filter = { target: q.target, source: q.source, topic: q.topic, pillar: q.pillar, touchpoint: q.touchpoint, sentiment: q.sentiment, complaint: q.complaint === undefined ? undefined : q.complaint === 'true', lang: q.lang, since: q.since, until: q.until };
+    const limit = 100;
+    let cursor = null;
+    try {
+      cursor = decodeCursor(q.cursor);
+    } catch {
+      cursor = null;
+    }
+    const [total, rows] = await Promise.all([countPosts(ctx, filter), listPosts(ctx, { ...filter, limit: limit + 1, cursor })]);
+    const p = pageOf(rows, limit, (r) => [Date.parse(r.publishedAt), r.id]);
+    const shown: Record<string, string> = {};
+    for (const k of ['target', 'source', 'topic', 'pillar', 'touchpoint', 'sentiment', 'complaint', 'lang'] as const) if (q[k]) shown[k] = q[k]!;
+    return c.html(postsPage({ filters: shown, since: q.since, until: q.until, total, posts: p.rows, next: p.nextCursor, principal, banner: o.banner() }));
+  });
+  return app;
+}
