@@ -37,6 +37,9 @@ export const targetSchema = z
     id,
     name: z.string().min(1).optional(),
     sources: z.array(sourceConfigSchema).default([]),
+    // the brand's own accounts (handles or author ids, "@" optional): their posts that come back
+    // through the feeds are the team's public answers (docs/dashboard.md#the-cx-view)
+    brandAccounts: z.array(z.string().min(1).max(200)).default([]),
   })
   .strict();
 

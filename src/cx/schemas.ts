@@ -32,3 +32,45 @@ export const MomentsSchema = z.object({
     }),
   ),
 });
+
+const WindowSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  posts: z.number().int(),
+  negatives: z.number().int(),
+  negativePerHour: IntervalSchema.nullable().describe('negative posts per hour, Poisson 95 % interval'),
+  negativeShare: IntervalSchema.nullable().describe('negatives / posts, Wilson 95 % interval'),
+});
+const DurationsSchema = z.object({ count: z.number().int(), medianMs: z.number().nullable(), meanMs: z.number().nullable() });
+const SlaSchema = z.object({ met: z.number().int(), due: z.number().int(), share: IntervalSchema.nullable().describe('met / due, Wilson 95 % interval; cases still running are left out') });
+const GroupSchema = z.object({
+  key: z.string(),
+  cases: z.number().int(),
+  firstResponse: DurationsSchema,
+  resolution: DurationsSchema,
+  firstResponseSla: SlaSchema,
+  resolutionSla: SlaSchema,
+  afterAnswer: z.object({ revolts: z.number().int(), negativesBefore: z.number().int(), negativesAfter: z.number().int(), rateRatio: IntervalSchema.nullable(), trend: Trend }).describe('negative voices after / before the first public answer, pooled over the group’s revolts'),
+});
+
+export const AnswersSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  windowMs: z.number().int().describe('length of the windows before and after the answer'),
+  revolts: z.array(
+    z.object({
+      id: z.string(),
+      target: z.string(),
+      label: z.string(),
+      openedAt: z.string(),
+      caseId: z.string().nullable(),
+      answer: z.object({ at: z.string(), via: z.enum(['reply', 'brand-post']), channel: z.string().nullable(), postId: z.string().nullable() }).nullable().describe('the first public answer: a reply sent from the case, or a brand account’s post seen through the feeds'),
+      timeToAnswerMs: z.number().nullable(),
+      effect: z.object({ before: WindowSchema, after: WindowSchema, rateRatio: IntervalSchema.nullable(), trend: Trend, shareChange: z.number().nullable() }).nullable(),
+      authors: z.object({ answered: z.number().int(), postedAgain: z.number().int(), laterPosts: z.number().int(), laterNegative: z.number().int(), laterNeutral: z.number().int(), laterPositive: z.number().int(), laterNegativeShare: IntervalSchema.nullable() }),
+    }),
+  ),
+  team: z.array(GroupSchema),
+  template: z.array(GroupSchema),
+  channel: z.array(GroupSchema),
+});

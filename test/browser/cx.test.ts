@@ -13,6 +13,7 @@ import { createApp } from '../../src/app.js';
 import { nodeClientAddress } from '../../src/entry/access-node.js';
 import { processPosts } from '../../src/pipeline/process.js';
 import { syncTargets } from '../../src/store/targets.js';
+import { CX_CONFIG, HOUR, seedAnswers, type Scenario } from '../helpers/cx-seed.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
@@ -124,5 +125,80 @@ describe('CX view in Chromium', () => {
       }
     }
     expect((await app.request('/api/cx/moments?since=nope', { headers: { Authorization: `Bearer ${key}` } })).status).toBe(400);
+  });
+});
+
+describe('CX view in Chromium: did our answer work?', () => {
+  let ctx: TestContext;
+  let server: { url: string; close(): Promise<void> };
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let s: Scenario;
+  let key: string;
+  const A0 = Date.parse('2026-03-02T00:00:00Z');
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ config: CX_CONFIG, now: A0 + 24 * HOUR });
+    s = await seedAnswers(ctx, A0);
+    key = (await keyFor(ctx, 'viewer', 'vera')).key;
+    server = await serveApp(createApp(ctx, { clientAddress: nodeClientAddress }));
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+
+  /** Negative and all posts of acme in [from, to), the brand's own posts left out: counted here, independently. */
+  async function voices(from: number, to: number) {
+    const rows = await ctx.db.selectFrom('classifications as c').innerJoin('posts as p', 'p.id', 'c.post_id').select(['c.sentiment', 'p.author_handle']).where('c.target_id', '=', 'acme').where('c.published_at', '>=', from).where('c.published_at', '<', to).execute();
+    const customers = rows.filter((r) => (r.author_handle ?? '').toLowerCase() !== '@acmecare');
+    return { posts: customers.length, negatives: customers.filter((r) => r.sentiment === 'negative').length };
+  }
+
+  it('shows time to answer, before/after voices and SLA figures equal to the database’s, at 390 px', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel('API key').fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/`);
+    await page.goto(`${server.url}/cx?since=${A0}&until=${A0 + 24 * HOUR}`);
+    const row = page.locator(`#answers-revolts tr[data-revolt="${s.revoltId}"]`);
+    const before = await voices(s.answerAt - 6 * HOUR, s.answerAt);
+    const after = await voices(s.answerAt, s.answerAt + 6 * HOUR);
+    expect(Number(await row.getAttribute('data-before-neg'))).toBe(before.negatives);
+    expect(Number(await row.getAttribute('data-after-neg'))).toBe(after.negatives);
+    expect(Number(await row.getAttribute('data-before-posts'))).toBe(before.posts);
+    expect(Number(await row.getAttribute('data-after-posts'))).toBe(after.posts);
+    expect(Number(await row.getAttribute('data-time-to-answer'))).toBe(s.answerAt - s.openedAt);
+    expect(await row.locator('.tta').textContent()).toBe('1 h 30 min');
+    expect(await row.textContent()).toContain('▼ fewer');
+    expect(await row.textContent()).toContain('5 of 8 posted again');
+    // SLA per team from the queue rows
+    const items = await ctx.db.selectFrom('queue_items').selectAll().where('team', '=', 'care').execute();
+    const frtMet = items.filter((i) => i.first_responded_at !== null && i.first_responded_at <= i.due_first_response_at!).length;
+    const team = page.locator('#answers-team tr[data-key="care"]');
+    expect(Number(await team.getAttribute('data-cases'))).toBe(items.length);
+    expect(Number(await team.getAttribute('data-frt-met'))).toBe(frtMet);
+    expect(Number(await team.getAttribute('data-frt-due'))).toBe(items.length);
+    // the hostile revolt label is text
+    expect(await page.getByText('<img src=x', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // the revolt page marks the replies and the brand's post that came back through the feed
+    await page.goto(`${server.url}/revolts/${s.revoltId}`);
+    const marks = await page.locator('#answers-data li').allTextContents();
+    expect(marks.filter((m) => m.includes('reply sent (mastodon)'))).toHaveLength(8);
+    expect(marks.some((m) => m.includes('the team\'s post seen in the feed'))).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('answers the same figures on /api/cx/answers', async () => {
+    const app = createApp(ctx, { clientAddress: nodeClientAddress });
+    const res = await app.request(`/api/cx/answers?since=${A0}&until=${A0 + 24 * HOUR}&window=${6 * HOUR}`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { revolts: { id: string; effect: { before: { negatives: number } } }[] };
+    expect(body.revolts.find((r) => r.id === s.revoltId)!.effect.before.negatives).toBe((await voices(s.answerAt - 6 * HOUR, s.answerAt)).negatives);
   });
 });

@@ -8,6 +8,8 @@ import { decodeCursor, pageOf } from '../cursor.js';
 import { timeParam } from '../openapi/registry.js';
 import { momentsOfTruth, periodOf } from '../../cx/moments-query.js';
 import { cxPage } from './cx.js';
+import { answersSection } from './cx-answers.js';
+import { answerEffectiveness } from '../../cx/answers-query.js';
 import { postsPage } from './posts.js';
 
 export interface CxPageOptions {
@@ -43,8 +45,8 @@ export function cxPages(ctx: AppContext, o: CxPageOptions): Hono {
     const target = asked && targets.includes(asked) ? asked : null;
     let period = periodOf(ctx.clock.now(), since.success ? since.data : undefined, until.success ? until.data : undefined);
     if (period.from >= period.to) period = periodOf(ctx.clock.now());
-    const moments = await momentsOfTruth(ctx, { period, target: target ?? undefined });
-    return c.html(cxPage({ period, target, targets, moments, principal, banner: o.banner() }));
+    const [moments, answers] = await Promise.all([momentsOfTruth(ctx, { period, target: target ?? undefined }), answerEffectiveness(ctx, { period, target: target ?? undefined })]);
+    return c.html(cxPage({ period, target, targets, moments, principal, banner: o.banner(), extra: [answersSection(answers)] }));
   });
 
   app.get('/posts', async (c) => {

@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { describe, parseQuery, timeParam } from '../openapi/registry.js';
-import { MomentsSchema } from '../../cx/schemas.js';
+import { AnswersSchema, MomentsSchema } from '../../cx/schemas.js';
+import { answerEffectiveness } from '../../cx/answers-query.js';
+import { HttpError } from '../errors.js';
 import { momentsOfTruth, periodOf } from '../../cx/moments-query.js';
 
 const slug = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected an id').optional();
@@ -21,6 +23,18 @@ describe('GET', '/api/cx/moments', {
   errors: [400],
 });
 
+const AnswersQuery = PeriodQuery.extend({
+  window: z.coerce.number().int().min(60_000).max(7 * 86_400_000).optional().describe('window before and after the answer, ms (default 6 h)'),
+});
+
+describe('GET', '/api/cx/answers', {
+  summary: 'Did our answer work: per revolt opened in the period, time to the first public answer, negative voices before and after it (rate with Poisson and share with Wilson 95 % intervals), what the answered authors posted next; per team, template and channel, time to first response and resolution, SLA attainment and the pooled after-answer change',
+  tags: ['cx'],
+  query: AnswersQuery,
+  response: AnswersSchema,
+  errors: [400],
+});
+
 const iso = (t: number) => new Date(t).toISOString();
 
 export function cxRoutes(ctx: AppContext): Hono {
@@ -28,8 +42,16 @@ export function cxRoutes(ctx: AppContext): Hono {
   api.get('/cx/moments', async (c) => {
     const q = parseQuery(c, PeriodQuery);
     const period = periodOf(ctx.clock.now(), q.since, q.until);
+    if (period.from >= period.to) throw new HttpError(400, 'bad_request', 'since: must be before until');
     const targets = await momentsOfTruth(ctx, { period, target: q.target });
     return c.json({ from: iso(period.from), to: iso(period.to), previousFrom: iso(period.previousFrom), targets });
+  });
+  api.get('/cx/answers', async (c) => {
+    const q = parseQuery(c, AnswersQuery);
+    const period = periodOf(ctx.clock.now(), q.since, q.until);
+    if (period.from >= period.to) throw new HttpError(400, 'bad_request', 'since: must be before until');
+    const a = await answerEffectiveness(ctx, { period, target: q.target, windowMs: q.window });
+    return c.json({ from: iso(period.from), to: iso(period.to), ...a });
   });
   return api;
 }
