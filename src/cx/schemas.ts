@@ -74,3 +74,20 @@ export const AnswersSchema = z.object({
   template: z.array(GroupSchema),
   channel: z.array(GroupSchema),
 });
+
+const TrendPointSchema = z.object({
+  at: z.number().describe('bucket start, epoch ms'),
+  posts: z.number().int(),
+  index: IntervalSchema.nullable().describe('promoter/detractor index −100..100 with an adjusted Wald 95 % interval'),
+  complaintShare: IntervalSchema.nullable().describe('complaints / the target’s posts, Wilson 95 % interval'),
+});
+const ScopeSeriesSchema = z.object({ id: z.string(), points: z.array(TrendPointSchema) });
+
+export const TrendsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  bucketMs: z.number().int(),
+  buckets: z.array(z.number()),
+  targets: z.array(z.object({ target: z.string(), overall: z.array(TrendPointSchema), pillars: z.array(ScopeSeriesSchema), touchpoints: z.array(ScopeSeriesSchema) })),
+  shareOfVoice: z.array(z.object({ target: z.string(), points: z.array(z.object({ at: z.number(), posts: z.number().int(), share: IntervalSchema.nullable().describe('the target’s posts / all targets’ posts, Wilson 95 % interval') })) })),
+});

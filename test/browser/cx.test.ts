@@ -110,6 +110,58 @@ describe('CX view in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('draws the trends with intervals, axes and a legend within 390 px, with the database’s numbers', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page);
+    await page.goto(`${server.url}/cx?since=${FROM}&until=${TO}`);
+    await page.waitForSelector('body[data-chart="ready"]');
+    const rows = await ctx.db.selectFrom('classifications').select(['target_id', 'sentiment', 'complaint', 'published_at']).where('published_at', '>=', FROM).where('published_at', '<', TO).execute();
+    for (const target of ['acme', 'rival']) {
+      const cells = await page.locator(`#trend-${target} tbody tr`).evaluateAll((trs) => trs.map((tr) => ({ ...(tr as HTMLElement).dataset })));
+      expect(cells).toHaveLength(7);
+      for (const c of cells) {
+        const at = Number(c.at);
+        const mine = rows.filter((r) => r.target_id === target && r.published_at >= at && r.published_at < at + DAY);
+        expect(Number(c.posts)).toBe(mine.length);
+        if (!mine.length) continue;
+        const pos = mine.filter((r) => r.sentiment === 'positive').length;
+        const neg = mine.filter((r) => r.sentiment === 'negative').length;
+        expect(Number(c.index)).toBeCloseTo((100 * (pos - neg)) / mine.length, 0);
+        expect(Number(c.indexLow)).toBeLessThanOrEqual(Number(c.index));
+        expect(Number(c.indexHigh)).toBeGreaterThanOrEqual(Number(c.index));
+        expect(Number(c.share)).toBeCloseTo(mine.filter((r) => r.complaint === 1).length / mine.length, 2);
+        // share of voice: this target's posts / all targets' posts that day
+        const all = rows.filter((r) => r.published_at >= at && r.published_at < at + DAY).length;
+        const sov = await page.locator(`#sov-data tr[data-at="${at}"] td[data-target="${target}"]`).getAttribute('data-share');
+        expect(Number(sov)).toBeCloseTo(mine.length / all, 2);
+      }
+    }
+    // real charts: a canvas, both axes labelled, a legend naming the series, nothing wider than the phone
+    const charts = page.locator('.chart-box .uplot');
+    expect(await charts.count()).toBe(5); // index + share per target, and share of voice
+    for (const ch of await charts.all()) {
+      expect(await ch.locator('canvas').count()).toBe(1);
+      expect(await ch.locator('.u-axis').count()).toBe(2);
+      expect((await ch.locator('.u-legend').textContent())!.length).toBeGreaterThan(0);
+      expect((await ch.boundingBox())!.width).toBeLessThanOrEqual(390);
+    }
+    const boxes = await page.locator('.chart-box[data-chart-for]').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.axes, (e as HTMLElement).dataset.series]));
+    expect(boxes).toEqual([
+      ['date (UTC)|index', 'index|95 % low|95 % high'], ['date (UTC)|% of posts', 'complaint share|95 % low|95 % high'],
+      ['date (UTC)|index', 'index|95 % low|95 % high'], ['date (UTC)|% of posts', 'complaint share|95 % low|95 % high'],
+      ['date (UTC)|% of all targets’ posts', 'acme|rival'],
+    ]);
+    expect(await page.locator('#sov-h ~ .chart-box .u-legend').textContent()).toMatch(/acme.*rival/s);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // a pillar's series
+    await page.selectOption('#tr-scope', 'pillar:time-and-effort');
+    await page.locator('#trend-scope-form button').click();
+    await page.waitForURL(/scope=pillar/);
+    expect(await page.locator('#tr-acme').textContent()).toBe('acme: pillar time-and-effort');
+    await page.close();
+  }, 60_000);
+
   it('answers the same figures on /api/cx/moments', async () => {
     const app = createApp(ctx, { clientAddress: nodeClientAddress });
     const res = await app.request(`/api/cx/moments?since=${FROM}&until=${TO}`, { headers: { Authorization: `Bearer ${key}` } });
@@ -124,6 +176,11 @@ describe('CX view in Chromium', () => {
         expect(c.previous).toBe(before.get(`${c.pillar}|${c.touchpoint}`) ?? 0);
       }
     }
+    const tr = await app.request(`/api/cx/trends?since=${FROM}&until=${TO}`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(tr.status).toBe(200);
+    const trends = (await tr.json()) as { targets: { target: string; overall: { posts: number }[] }[] };
+    const posts = await ctx.db.selectFrom('classifications').select((eb) => eb.fn.countAll<number>().as('n')).where('target_id', '=', 'acme').where('published_at', '>=', FROM).where('published_at', '<', TO).executeTakeFirstOrThrow();
+    expect(trends.targets.find((t) => t.target === 'acme')!.overall.reduce((a, p) => a + p.posts, 0)).toBe(Number(posts.n));
     expect((await app.request('/api/cx/moments?since=nope', { headers: { Authorization: `Bearer ${key}` } })).status).toBe(400);
   });
 });

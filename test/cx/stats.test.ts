@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { poissonCount, poissonRate, rateRatio, wilson, direction } from '../../src/cx/stats.js';
 import { createMoments } from '../../src/cx/moments.js';
+import { promoterIndex } from '../../src/cx/trends.js';
 
 /** Seeded generator (mulberry32) and Poisson draws (Knuth), so coverage checks are reproducible. */
 function rng(seed: number) {
@@ -50,6 +51,26 @@ describe('intervals', () => {
       }
       expect(covered / n).toBeGreaterThan(0.92);
       expect(covered / n).toBeLessThan(0.99);
+    }
+  });
+  it('the promoter/detractor index interval covers the true index about 95 % of the time', () => {
+    const r = rng(3);
+    for (const [pp, pn, n] of [[0.3, 0.5, 40], [0.1, 0.1, 25], [0.6, 0.05, 80]]) {
+      let covered = 0;
+      const runs = 2000;
+      for (let i = 0; i < runs; i++) {
+        let pos = 0;
+        let neg = 0;
+        for (let j = 0; j < n; j++) {
+          const u = r();
+          if (u < pp) pos++;
+          else if (u < pp + pn) neg++;
+        }
+        const iv = promoterIndex(pos, neg, n)!;
+        if (iv.low <= 100 * (pp - pn) && 100 * (pp - pn) <= iv.high) covered++;
+      }
+      expect(covered / runs).toBeGreaterThan(0.92);
+      expect(covered / runs).toBeLessThan(0.99);
     }
   });
   it('says up or down only when the interval excludes 1', () => {

@@ -9,6 +9,8 @@ import { timeParam } from '../openapi/registry.js';
 import { momentsOfTruth, periodOf } from '../../cx/moments-query.js';
 import { cxPage } from './cx.js';
 import { answersSection } from './cx-answers.js';
+import { trendsSection } from './cx-trends.js';
+import { trendsOf } from '../../cx/trends-query.js';
 import { answerEffectiveness } from '../../cx/answers-query.js';
 import { postsPage } from './posts.js';
 
@@ -45,8 +47,10 @@ export function cxPages(ctx: AppContext, o: CxPageOptions): Hono {
     const target = asked && targets.includes(asked) ? asked : null;
     let period = periodOf(ctx.clock.now(), since.success ? since.data : undefined, until.success ? until.data : undefined);
     if (period.from >= period.to) period = periodOf(ctx.clock.now());
-    const [moments, answers] = await Promise.all([momentsOfTruth(ctx, { period, target: target ?? undefined }), answerEffectiveness(ctx, { period, target: target ?? undefined })]);
-    return c.html(cxPage({ period, target, targets, moments, principal, banner: o.banner(), extra: [answersSection(answers)] }));
+    const [moments, answers, trends] = await Promise.all([momentsOfTruth(ctx, { period, target: target ?? undefined }), answerEffectiveness(ctx, { period, target: target ?? undefined }), trendsOf(ctx, { period, target: target ?? undefined })]);
+    const scope = /^(pillar|touchpoint):[a-z-]{1,40}$/.test(c.req.query('scope') ?? '') ? c.req.query('scope')! : null;
+    const keep = { target: target ?? '', since: String(period.from), until: String(period.to) };
+    return c.html(cxPage({ period, target, targets, moments, principal, banner: o.banner(), extra: [trendsSection(trends, { scope, keep }), answersSection(answers)] }));
   });
 
   app.get('/posts', async (c) => {

@@ -72,5 +72,5 @@ export function cxPage(d: CxPageData) {
 </form>
 ${momentsSection(d)}
 ${d.extra ?? ''}`;
-  return layout('CX', body, { principal: d.principal, nav: 'cx', banner: d.banner });
+  return layout('CX', body, { principal: d.principal, nav: 'cx', banner: d.banner, scripts: ['cx-chart.js'], styles: ['uplot.css'] });
 }

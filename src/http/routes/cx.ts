@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { describe, parseQuery, timeParam } from '../openapi/registry.js';
-import { AnswersSchema, MomentsSchema } from '../../cx/schemas.js';
+import { AnswersSchema, MomentsSchema, TrendsSchema } from '../../cx/schemas.js';
+import { trendsOf } from '../../cx/trends-query.js';
 import { answerEffectiveness } from '../../cx/answers-query.js';
 import { HttpError } from '../errors.js';
 import { momentsOfTruth, periodOf } from '../../cx/moments-query.js';
@@ -35,6 +36,14 @@ describe('GET', '/api/cx/answers', {
   errors: [400],
 });
 
+describe('GET', '/api/cx/trends', {
+  summary: 'Trends with intervals: per target and day (hour for periods up to 2 days), the promoter/detractor index and complaint share, overall, per pillar and per touchpoint, and every target’s share of voice',
+  tags: ['cx'],
+  query: PeriodQuery,
+  response: TrendsSchema,
+  errors: [400],
+});
+
 const iso = (t: number) => new Date(t).toISOString();
 
 export function cxRoutes(ctx: AppContext): Hono {
@@ -52,6 +61,12 @@ export function cxRoutes(ctx: AppContext): Hono {
     if (period.from >= period.to) throw new HttpError(400, 'bad_request', 'since: must be before until');
     const a = await answerEffectiveness(ctx, { period, target: q.target, windowMs: q.window });
     return c.json({ from: iso(period.from), to: iso(period.to), ...a });
+  });
+  api.get('/cx/trends', async (c) => {
+    const q = parseQuery(c, PeriodQuery);
+    const period = periodOf(ctx.clock.now(), q.since, q.until);
+    if (period.from >= period.to) throw new HttpError(400, 'bad_request', 'since: must be before until');
+    return c.json({ from: iso(period.from), to: iso(period.to), ...(await trendsOf(ctx, { period, target: q.target })) });
   });
   return api;
 }
