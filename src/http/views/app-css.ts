@@ -96,6 +96,7 @@ table.data { font-size: .85rem; background: #fff; }
 table.data th, table.data td { padding: .2rem .5rem; border-bottom: 1px solid #eee; text-align: right; }
 table.data th:first-child, table.data td:first-child { text-align: left; }
 table.moments td.cell { vertical-align: top; min-width: 6.5rem; }
+table.moments th { white-space: nowrap; }
 table.moments td.cell span { display: block; font-size: .75rem; color: #555; }
 table.moments td.trend-up { background: #fdecec; }
 table.moments td.trend-down { background: #eaf6ec; }
