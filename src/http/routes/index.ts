@@ -15,6 +15,7 @@ import { deliveriesRoutes } from './deliveries.js';
 import { sourcesRoutes } from './sources.js';
 import { ingestRoutes } from './ingest.js';
 import { cxRoutes } from './cx.js';
+import { exportRoutes } from './exports.js';
 
 export const API_ROUTES: ((ctx: AppContext) => Hono)[] = [
   queueRoutes, // queue first: its GET /queue supersedes api.ts's
@@ -29,4 +30,5 @@ export const API_ROUTES: ((ctx: AppContext) => Hono)[] = [
   ruleRoutes,
   streamRoutes,
   cxRoutes,
+  exportRoutes,
 ];
