@@ -165,6 +165,13 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    // issue 18: the weekly CX report, sent as a digest to the notification channels once a week has ended
+    reports: z
+      .object({
+        weekly: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     // issue 8: retention of raw payloads; daily aggregates are kept for ever
     retention: z
       .object({

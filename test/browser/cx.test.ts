@@ -251,6 +251,27 @@ describe('CX view in Chromium: did our answer work?', () => {
     await page.close();
   }, 60_000);
 
+  it('renders the printable weekly report with the database’s figures, hostile text inert', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/cx/report?week=${A0}`);
+    expect(await page.locator('#cx-report').getAttribute('data-week')).toBe('2026-03-02');
+    const rows = await ctx.db.selectFrom('classifications').select(['complaint']).where('target_id', '=', 'acme').where('published_at', '>=', A0).where('published_at', '<', A0 + 7 * 24 * HOUR).execute();
+    const acme = page.locator('#report-targets tr[data-target="acme"]');
+    expect(Number(await acme.getAttribute('data-posts'))).toBe(rows.length);
+    expect(Number(await acme.getAttribute('data-complaints'))).toBe(rows.filter((r) => r.complaint === 1).length);
+    expect(await page.locator('#report-revolts tr[data-revolt]').evaluateAll((trs) => trs.map((t) => (t as HTMLElement).dataset.revolt))).toEqual(['rv_answered', 'rv_brand']);
+    expect(await page.locator('#report-revolts tr[data-revolt="rv_answered"]').textContent()).toContain('after 1 h 30 min');
+    expect(await page.locator('#report-promises').textContent()).toContain('Refunds and compensation');
+    expect(await page.getByText('<img src=x', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header nav').isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
   it('answers the same figures on /api/cx/answers', async () => {
     const app = createApp(ctx, { clientAddress: nodeClientAddress });
     const res = await app.request(`/api/cx/answers?since=${A0}&until=${A0 + 24 * HOUR}&window=${6 * HOUR}`, { headers: { Authorization: `Bearer ${key}` } });

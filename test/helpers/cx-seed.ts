@@ -14,6 +14,8 @@ export const HOUR = 3_600_000;
 export const NEGATIVE = 'Your service is terrible, awful and useless, I hate this';
 export const NEUTRAL = 'Flying with Acme tomorrow, any tips for the lounge?';
 export const HAPPY = 'Thank you Acme, sorted now, great service, love it!';
+export const PROMISE = 'You promised a refund weeks ago and still no refund, you lied, terrible';
+export const PROMISE_HOSTILE = '<img src=x onerror="window.__pwned=1"> you promised a refund and still no refund, liars';
 export const HOSTILE_LABEL = '<img src=x onerror="window.__pwned=1"> revolt';
 
 export const CX_CONFIG = `targets:
@@ -73,6 +75,8 @@ export async function seedAnswers(ctx: TestContext, t0: number, seed = 11): Prom
   // the brand's reply, seen again through the feed (by its URL), and a brand post for revolt B
   posts.push(makePost({ externalId: 'care-1', url: 'https://social.example/@AcmeCare/1', text: 'We are so sorry, we are on it and will DM you', publishedAt: answerAt + 30_000, author: { id: 'https://social.example/@AcmeCare', handle: '@AcmeCare', followers: 5000 } }));
   posts.push(makePost({ externalId: 'care-2', text: 'We are sorry about the app outage, a fix is rolling out', publishedAt: answerAt + 4 * HOUR, author: { id: 'acme-care-id', handle: '@acmecare', followers: 5000 } }));
+  // broken promises, before any window: one of them hostile
+  for (let i = 0; i < 4; i++) posts.push(makePost({ text: i === 0 ? `${PROMISE_HOSTILE}` : `${PROMISE} #${i}`, publishedAt: t0 + (10 + i * 10) * 60_000 }));
   await processPosts(ctx, posts);
 
   const revoltId = 'rv_answered';

@@ -127,7 +127,8 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
     expect((await call('POST', '/api/targets', { body: { id: 'globex', name: 'Globex' } })).status).toBe(201);
     expect((await call('GET', '/api/metrics')).status).toBe(200);
     expect((await call('GET', '/api/metrics/overview')).status).toBe(200);
-    for (const cx of ['moments', 'trends', 'answers']) expect((await call('GET', `/api/cx/${cx}`)).status).toBe(200);
+    for (const cx of ['moments', 'trends', 'answers', 'report.csv', 'report.jsonl']) expect((await call('GET', `/api/cx/${cx}`)).status).toBe(200);
+    expect((await call('POST', '/api/cx/report/send')).status).toBe(200);
     for (const kind of ['posts', 'revolts', 'cases']) for (const format of ['csv', 'jsonl']) expect((await call('GET', `/api/export/${kind}.${format}?target=acme`)).status).toBe(200);
     expect((await call('GET', '/api/rules')).status).toBe(200);
     expect((await call('POST', '/api/rules/validate', { role: 'viewer', body: { files: [{ path: 'topics.yaml', text: 'topics: [' }] } })).status).toBe(200);
@@ -175,7 +176,7 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
         expect(Object.keys(schema).length, `${m} ${p} ${ok[0]}`).toBeGreaterThan(0);
         for (const [s, r] of Object.entries(op.responses)) if (!s.startsWith('2')) expect(r.$ref, `${m} ${p} ${s}`).toBe(`#/components/responses/E${s}`);
         if (m === 'post' || m === 'put') {
-          const noBody = ['/api/deliveries/{id}/resend', '/api/sources/{id}/poll'];
+          const noBody = ['/api/deliveries/{id}/resend', '/api/sources/{id}/poll', '/api/cx/report/send'];
           if (!noBody.includes(p)) expect(op.requestBody, `${m} ${p} request body`).toBeDefined();
         }
       }

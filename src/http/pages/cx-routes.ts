@@ -11,6 +11,8 @@ import { cxPage } from './cx.js';
 import { answersSection } from './cx-answers.js';
 import { trendsSection } from './cx-trends.js';
 import { trendsOf } from '../../cx/trends-query.js';
+import { lastCompleteWeek, weekStart, weeklyReport } from '../../cx/report.js';
+import { reportPage } from './cx-report.js';
 import { answerEffectiveness } from '../../cx/answers-query.js';
 import { postsPage } from './posts.js';
 
@@ -51,6 +53,15 @@ export function cxPages(ctx: AppContext, o: CxPageOptions): Hono {
     const scope = /^(pillar|touchpoint):[a-z-]{1,40}$/.test(c.req.query('scope') ?? '') ? c.req.query('scope')! : null;
     const keep = { target: target ?? '', since: String(period.from), until: String(period.to) };
     return c.html(cxPage({ period, target, targets, moments, principal, banner: o.banner(), extra: [trendsSection(trends, { scope, keep }), answersSection(answers)] }));
+  });
+
+  app.get('/cx/report', async (c) => {
+    const principal = await o.gate(c);
+    if (!principal) return o.toSignin(c);
+    const asked = timeParam.safeParse(c.req.query('week'));
+    const week = asked.success && asked.data !== undefined ? weekStart(asked.data) : lastCompleteWeek(ctx.clock.now());
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    return c.html(reportPage({ r: await weeklyReport(ctx, week), principal, banner: o.banner(), prev: day(week - 7 * 86_400_000), next: day(week + 7 * 86_400_000) }));
   });
 
   app.get('/posts', async (c) => {

@@ -70,6 +70,7 @@ export function cxPage(d: CxPageData) {
   <label for="cx-until">To (exclusive)</label><input id="cx-until" name="until" type="date" value="${day(d.period.to)}">
   <button type="submit">Show</button>
 </form>
+<p><a href="/cx/report">Weekly report</a> (printable) · exports: posts <a href="/api/export/posts.csv${d.target ? `?target=${d.target}` : ''}">CSV</a> <a href="/api/export/posts.jsonl${d.target ? `?target=${d.target}` : ''}">JSONL</a> · revolts <a href="/api/export/revolts.csv${d.target ? `?target=${d.target}` : ''}">CSV</a> · cases <a href="/api/export/cases.csv${d.target ? `?target=${d.target}` : ''}">CSV</a></p>
 ${momentsSection(d)}
 ${d.extra ?? ''}`;
   return layout('CX', body, { principal: d.principal, nav: 'cx', banner: d.banner, scripts: ['cx-chart.js'], styles: ['uplot.css'] });

@@ -5,6 +5,9 @@ import type { AppContext } from '../../context.js';
 import { describe, parseQuery, timeParam } from '../openapi/registry.js';
 import { AnswersSchema, MomentsSchema, TrendsSchema } from '../../cx/schemas.js';
 import { trendsOf } from '../../cx/trends-query.js';
+import { lastCompleteWeek, reportRows, weekStart, weeklyReport } from '../../cx/report.js';
+import { sendReport } from '../../cx/report-digest.js';
+import { csvCell } from '../../cx/export.js';
 import { answerEffectiveness } from '../../cx/answers-query.js';
 import { HttpError } from '../errors.js';
 import { momentsOfTruth, periodOf } from '../../cx/moments-query.js';
@@ -44,6 +47,26 @@ describe('GET', '/api/cx/trends', {
   errors: [400],
 });
 
+export const WeekQuery = z.object({ week: timeParam.describe('any time in the week (Monday 00:00 UTC to the next); default: the last week that has ended') });
+const REPORT_COLUMNS = ['week', 'section', 'target', 'key', 'metric', 'value', 'low', 'high'];
+for (const format of ['csv', 'jsonl'] as const) {
+  describe('GET', `/api/cx/report.${format}`, {
+    summary: `The weekly CX report as ${format === 'csv' ? 'CSV' : 'JSON lines'}: one figure per row (${REPORT_COLUMNS.join(', ')}) with its 95 % interval where it has one`,
+    tags: ['cx'],
+    query: WeekQuery,
+    contentType: format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+    response: z.string(),
+    errors: [400],
+  });
+}
+describe('POST', '/api/cx/report/send', {
+  summary: 'Send the weekly CX report now as a digest to the notification channels (admin)',
+  tags: ['cx'],
+  query: WeekQuery,
+  response: z.object({ week: z.string(), queued: z.number().int().describe('outbox rows written, one per channel') }),
+  errors: [400],
+});
+
 const iso = (t: number) => new Date(t).toISOString();
 
 export function cxRoutes(ctx: AppContext): Hono {
@@ -67,6 +90,24 @@ export function cxRoutes(ctx: AppContext): Hono {
     const period = periodOf(ctx.clock.now(), q.since, q.until);
     if (period.from >= period.to) throw new HttpError(400, 'bad_request', 'since: must be before until');
     return c.json({ from: iso(period.from), to: iso(period.to), ...(await trendsOf(ctx, { period, target: q.target })) });
+  });
+  const weekOf = (c: Parameters<typeof parseQuery>[0]) => {
+    const q = parseQuery(c, WeekQuery);
+    return q.week === undefined ? lastCompleteWeek(ctx.clock.now()) : weekStart(q.week);
+  };
+  for (const format of ['csv', 'jsonl'] as const) {
+    api.get(`/cx/report.${format}`, async (c) => {
+      const week = weekOf(c);
+      const rows = reportRows(await weeklyReport(ctx, week));
+      const body = format === 'jsonl' ? rows.map((r) => JSON.stringify(r) + '\n').join('') : [REPORT_COLUMNS.join(','), ...rows.map((r) => REPORT_COLUMNS.map((k) => csvCell(r[k])).join(','))].join('\r\n') + '\r\n';
+      const day = new Date(week).toISOString().slice(0, 10);
+      return c.body(body, 200, { 'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8', 'Content-Disposition': `attachment; filename="backlash-cx-report-${day}.${format}"` });
+    });
+  }
+  api.post('/cx/report/send', async (c) => {
+    const week = weekOf(c);
+    const queued = await sendReport(ctx, week, `cx-report:${new Date(week).toISOString().slice(0, 10)}:sent-at:${ctx.clock.now()}`);
+    return c.json({ week: new Date(week).toISOString().slice(0, 10), queued });
   });
   return api;
 }

@@ -102,6 +102,7 @@ table.moments td.trend-up { background: #fdecec; }
 table.moments td.trend-down { background: #eaf6ec; }
 table.moments .count { font-size: 1rem; }
 .trend .chart-box { max-width: 100%; overflow: hidden; margin: .4rem 0; }
+@media print { header, nav, .skip, .banner, .noprint, form.filters { display: none !important; } main { padding: 0; } a { color: inherit; text-decoration: none; } }
 .headline { background: #fff7e0; padding: .4rem .6rem; border-left: 4px solid #d9a400; }
 @media (min-width: 760px) {
   main { padding: 1rem 1.2rem; }
