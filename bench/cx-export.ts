@@ -7,7 +7,8 @@
  *   - ours: the weekly report of the busiest week, and a year of trends (one paged scan each).
  * Prints rows, time, bytes, the process's peak RSS (VmHWM) and its RSS over time (sampled by the
  * parent every 250 ms from /proc, since the child's own timers starve while it works).
- *   npx tsx bench/cx-export.ts [--seconds 60] [--max 1000000]
+ *   npx tsx bench/cx-export.ts [--seconds 60] [--max 1000000] [--phases ours-export,peer-export,ours-report,ours-trends] [--keep DIR]
+ * (--keep: generate into DIR/bench.db once and reuse it on the next runs)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -139,12 +140,21 @@ const phaseName = process.argv[process.argv.indexOf('--phase') + 1];
 if (process.argv.includes('--phase')) {
   await phase(phaseName, process.argv[process.argv.indexOf('--db') + 1]);
 } else {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-cx-bench-'));
+  const keepAt = process.argv.indexOf('--keep');
+  const dir = keepAt > 0 ? process.argv[keepAt + 1] : fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-cx-bench-'));
+  fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'bench.db');
-  const t0 = Date.now();
-  const n = await generate(file, arg('seconds', 60), arg('max', 1_000_000));
-  console.log(`generated ${n.toLocaleString('en')} posts with classifications in ${((Date.now() - t0) / 1000).toFixed(1)} s (SQLite file ${Math.round(fs.statSync(file).size / 1048576)} MB)`);
-  for (const name of ['ours-export', 'peer-export', 'ours-report', 'ours-trends']) {
+  if (keepAt > 0 && fs.existsSync(file)) {
+    const n = (new SQLite(file, { readonly: true }).prepare('select count(*) as n from posts').get() as { n: number }).n;
+    console.log(`reusing ${n.toLocaleString('en')} posts in ${file}`);
+  } else {
+    const t0 = Date.now();
+    const n = await generate(file, arg('seconds', 60), arg('max', 1_000_000));
+    console.log(`generated ${n.toLocaleString('en')} posts with classifications in ${((Date.now() - t0) / 1000).toFixed(1)} s (SQLite file ${Math.round(fs.statSync(file).size / 1048576)} MB)`);
+  }
+  const phasesAt = process.argv.indexOf('--phases');
+  const phases = phasesAt > 0 ? process.argv[phasesAt + 1].split(',') : ['ours-export', 'peer-export', 'ours-report', 'ours-trends'];
+  for (const name of phases) {
     const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--phase', name, '--db', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -167,5 +177,5 @@ if (process.argv.includes('--phase')) {
       console.log(`${j.name.padEnd(12)} rows ${String(j.rows).padStart(9)}  ${String(j.ms).padStart(7)} ms  ${(j.bytes / 1048576).toFixed(1).padStart(7)} MB out  RSS at start ${j.baseRssMb} MB, peak ${j.peakRssMb} MB  heap peak ${j.peakHeapMb} MB\n             RSS over time (MB, every ${every * 250} ms): ${samples.filter((_, i) => i % every === 0).join(' ')}`);
     }
   }
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (keepAt < 0) fs.rmSync(dir, { recursive: true, force: true });
 }

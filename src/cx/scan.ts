@@ -36,7 +36,7 @@ export async function* scanClassifications(ctx: Pick<AppContext, 'db'>, f: ScanF
     if (f.target) q = q.where('target_id', '=', f.target);
     if (f.complaintOnly) q = q.where('complaint', '=', 1);
     const a = after;
-    if (a) q = q.where((eb) => eb.or([eb('published_at', '>', a.at), eb.and([eb('published_at', '=', a.at), eb('post_id', '>', a.id)])]));
+    if (a) q = q.where((eb) => eb(eb.refTuple('published_at', 'post_id'), '>', eb.tuple(a.at, a.id)));
     const rows = (await q.execute()).map((r) => ({ ...r, published_at: Number(r.published_at), complaint: Number(r.complaint) }));
     if (rows.length) yield rows;
     if (rows.length < pageSize) return;

@@ -74,7 +74,9 @@ function postsQuery(ctx: AppContext, q: PostFilter) {
   if (q.since !== undefined) query = query.where('p.published_at', '>=', q.since);
   if (q.until !== undefined) query = query.where('p.published_at', '<', q.until);
   const cur = q.cursor;
-  if (cur) query = query.where((eb) => eb.or([eb('p.published_at', '<', cur.sort), eb.and([eb('p.published_at', '=', cur.sort), eb('p.id', '<', cur.id)])]));
+  // a row-value comparison: the same rows as "published before, or at the same time with a smaller
+  // id", written so that SQLite and PostgreSQL seek in the (published_at, id) index
+  if (cur) query = query.where((eb) => eb(eb.refTuple('p.published_at', 'p.id'), '<', eb.tuple(cur.sort, cur.id)));
   return query;
 }
 
