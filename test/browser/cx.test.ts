@@ -98,6 +98,13 @@ describe('CX view in Chromium', () => {
     expect(await page.locator('.headline').textContent()).toMatch(/The problem is speed \(operational\) at the phone touchpoint \(time-and-effort pillar\)/);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
+    // the period form round-trips: the days shown ask for the same period again
+    const total = await page.locator('.target-moments .total').first().getAttribute('data-complaints');
+    expect(await page.locator('#cx-since').inputValue()).toBe('2026-03-08');
+    expect(await page.locator('#cx-until').inputValue()).toBe('2026-03-14');
+    await page.locator('form.filters button').first().click();
+    await page.waitForURL(/until=2026-03-14/);
+    expect(await page.locator('.target-moments .total').first().getAttribute('data-complaints')).toBe(total);
     // the cell opens exactly its posts
     await page.locator('td.cell[data-pillar="time-and-effort"][data-touchpoint="phone"] a').first().click();
     await page.waitForURL(/\/posts\?/);

@@ -43,7 +43,9 @@ export function cxPages(ctx: AppContext, o: CxPageOptions): Hono {
     const principal = await o.gate(c);
     if (!principal) return o.toSignin(c);
     const since = timeParam.safeParse(c.req.query('since'));
-    const until = timeParam.safeParse(c.req.query('until'));
+    // the form's "to" is a day, inclusive: its end is the next midnight
+    const untilRaw = c.req.query('until');
+    const until = timeParam.safeParse(untilRaw && /^\d{4}-\d{2}-\d{2}$/.test(untilRaw) ? String(Date.parse(untilRaw) + 86_400_000) : untilRaw);
     const targets = (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
     const asked = c.req.query('target');
     const target = asked && targets.includes(asked) ? asked : null;

@@ -67,7 +67,7 @@ export function cxPage(d: CxPageData) {
 <form method="get" action="/cx" class="filters">
   <label for="cx-target">Target</label><select id="cx-target" name="target"><option value="">every target</option>${d.targets.map((t) => html`<option${t === d.target ? ' selected' : ''}>${t}</option>`)}</select>
   <label for="cx-since">From</label><input id="cx-since" name="since" type="date" value="${day(d.period.from)}">
-  <label for="cx-until">To (exclusive)</label><input id="cx-until" name="until" type="date" value="${day(d.period.to)}">
+  <label for="cx-until">To (inclusive)</label><input id="cx-until" name="until" type="date" value="${day(d.period.to - 1)}">
   <button type="submit">Show</button>
 </form>
 <p><a href="/cx/report">Weekly report</a> (printable) · exports: posts <a href="/api/export/posts.csv${d.target ? `?target=${d.target}` : ''}">CSV</a> <a href="/api/export/posts.jsonl${d.target ? `?target=${d.target}` : ''}">JSONL</a> · revolts <a href="/api/export/revolts.csv${d.target ? `?target=${d.target}` : ''}">CSV</a> · cases <a href="/api/export/cases.csv${d.target ? `?target=${d.target}` : ''}">CSV</a></p>
