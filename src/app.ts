@@ -11,7 +11,7 @@ import { APP_CSS } from './http/views/app-css.js';
 import { APP_JS } from './http/assets/app-js.js';
 import { BOARD_JS } from './http/assets/board-js.js';
 import { DESK_JS } from './http/assets/desk-js.js';
-import { REVOLT_CHART_JS, UPLOT_CSS } from './http/assets/generated/client.js';
+import { CX_CHART_JS, REVOLT_CHART_JS, UPLOT_CSS } from './http/assets/generated/client.js';
 import { authenticate, requireApiAccess } from './http/middleware/auth.js';
 import { pageRoutes } from './http/pages/index.js';
 import { apiRoutesOf, buildOpenApi } from './http/openapi/document.js';
@@ -35,6 +35,7 @@ const ASSETS: Record<string, [string, string]> = {
   'board.js': [BOARD_JS, 'text/javascript; charset=utf-8'],
   'desk.js': [DESK_JS, 'text/javascript; charset=utf-8'],
   'revolt-chart.js': [REVOLT_CHART_JS, 'text/javascript; charset=utf-8'],
+  'cx-chart.js': [CX_CHART_JS, 'text/javascript; charset=utf-8'],
   'uplot.css': [UPLOT_CSS, 'text/css; charset=utf-8'],
 };
 

@@ -37,6 +37,9 @@ export const targetSchema = z
     id,
     name: z.string().min(1).optional(),
     sources: z.array(sourceConfigSchema).default([]),
+    // the brand's own accounts (handles or author ids, "@" optional): their posts that come back
+    // through the feeds are the team's public answers (docs/dashboard.md#the-cx-view)
+    brandAccounts: z.array(z.string().min(1).max(200)).default([]),
   })
   .strict();
 
@@ -166,6 +169,13 @@ export const configSchema = z
         detectEvery: duration('30s'),
         // how long a dead instance's detection lease blocks the others
         leaseTtl: duration('90s'),
+      })
+      .strict()
+      .prefault({}),
+    // issue 18: the weekly CX report, sent as a digest to the notification channels once a week has ended
+    reports: z
+      .object({
+        weekly: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

@@ -19,9 +19,9 @@ export interface DemoItem {
 }
 
 export const DEMO_TARGETS: TargetConfig[] = [
-  { id: 'nimbus-air', name: 'Nimbus Air', sources: [] },
-  { id: 'quickcart', name: 'QuickCart', sources: [] },
-  { id: 'lumen-bank', name: 'Lumen Bank', sources: [] },
+  { id: 'nimbus-air', name: 'Nimbus Air', sources: [], brandAccounts: ['@NimbusAirCare'] },
+  { id: 'quickcart', name: 'QuickCart', sources: [], brandAccounts: ['@QuickCartHelp'] },
+  { id: 'lumen-bank', name: 'Lumen Bank', sources: [], brandAccounts: ['@LumenBankSupport'] },
 ];
 
 /** History replayed at once before the live part starts, so the detector has a baseline. */

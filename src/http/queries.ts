@@ -38,6 +38,9 @@ export interface PostFilter {
   pillar?: string;
   touchpoint?: string;
   sentiment?: string;
+  /** true: complaints only; false: posts that are not complaints */
+  complaint?: boolean;
+  lang?: string;
   source?: string;
   since?: number;
   until?: number;
@@ -45,8 +48,7 @@ export interface PostFilter {
   explain?: boolean;
 }
 
-export async function listPosts(ctx: AppContext, q: PostFilter): Promise<PostView[]> {
-  if (q.ids && q.ids.length === 0) return [];
+function postsQuery(ctx: AppContext, q: PostFilter) {
   let query = ctx.db
     .selectFrom('posts as p')
     .leftJoin('classifications as c', 'c.post_id', 'p.id')
@@ -62,12 +64,32 @@ export async function listPosts(ctx: AppContext, q: PostFilter): Promise<PostVie
   if (q.ids) query = query.where('p.id', 'in', q.ids);
   if (q.sentiment) query = query.where('c.sentiment', '=', q.sentiment);
   if (q.topic) query = query.where('c.topics', 'like', jsonField('id', q.topic));
-  if (q.pillar) query = query.where('c.topics', 'like', jsonField('pillar', q.pillar));
-  if (q.touchpoint) query = query.where('c.topics', 'like', jsonField('touchpoint', q.touchpoint));
+  // both: one topic of the post carries both (a cell of the moments-of-truth matrix); the
+  // classifier writes each hit as {"id","score","pillar","touchpoint"}, pillar then touchpoint
+  if (q.pillar && q.touchpoint) query = query.where('c.topics', 'like', `%${JSON.stringify('pillar')}:${JSON.stringify(q.pillar)},${JSON.stringify('touchpoint')}:${JSON.stringify(q.touchpoint)}%`);
+  else if (q.pillar) query = query.where('c.topics', 'like', jsonField('pillar', q.pillar));
+  else if (q.touchpoint) query = query.where('c.topics', 'like', jsonField('touchpoint', q.touchpoint));
+  if (q.complaint !== undefined) query = query.where('c.complaint', '=', q.complaint ? 1 : 0);
+  if (q.lang) query = query.where('c.lang', '=', q.lang);
   if (q.since !== undefined) query = query.where('p.published_at', '>=', q.since);
   if (q.until !== undefined) query = query.where('p.published_at', '<', q.until);
   const cur = q.cursor;
-  if (cur) query = query.where((eb) => eb.or([eb('p.published_at', '<', cur.sort), eb.and([eb('p.published_at', '=', cur.sort), eb('p.id', '<', cur.id)])]));
+  // a row-value comparison: the same rows as "published before, or at the same time with a smaller
+  // id", written so that SQLite and PostgreSQL seek in the (published_at, id) index
+  if (cur) query = query.where((eb) => eb(eb.refTuple('p.published_at', 'p.id'), '<', eb.tuple(cur.sort, cur.id)));
+  return query;
+}
+
+/** How many posts match a filter (limit and cursor ignored). */
+export async function countPosts(ctx: AppContext, q: Omit<PostFilter, 'limit' | 'cursor'>): Promise<number> {
+  if (q.ids && q.ids.length === 0) return 0;
+  const r = await postsQuery(ctx, { ...q, limit: 1 }).clearSelect().clearOrderBy().clearLimit().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function listPosts(ctx: AppContext, q: PostFilter): Promise<PostView[]> {
+  if (q.ids && q.ids.length === 0) return [];
+  const query = postsQuery(ctx, q);
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,

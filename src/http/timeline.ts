@@ -4,6 +4,7 @@
  */
 import type { AppContext } from '../context.js';
 import type { Revolt } from '../types.js';
+import { brandAccountsOf, ownPostsBack } from '../cx/answers-query.js';
 
 export const TIMELINE_BUCKETS = 24;
 const LEAD_IN_MS = 2 * 3_600_000;
@@ -99,15 +100,23 @@ export async function revoltInsight(ctx: AppContext, r: Revolt): Promise<RevoltI
     .sort((a, b) => (b.author_followers ?? 0) - (a.author_followers ?? 0) || b.published_at - a.published_at)
     .slice(0, 3)
     .map((p) => ({ id: p.id, text: p.text, author: p.author_handle ?? p.author_name ?? p.author_id, followers: p.author_followers ?? 0, url: p.url }));
-  return { timeline, bucketMs, sources, pillar, topPosts, why: whyOf(r.explain), answers: await answersOf(ctx, r.id) };
+  return { timeline, bucketMs, sources, pillar, topPosts, why: whyOf(r.explain), answers: await answersOf(ctx, r, firstMember) };
 }
 
 /** Replies sent from the revolt's case (and the items merged into it), and the moments it was marked responded. */
-async function answersOf(ctx: AppContext, revoltId: string): Promise<{ at: number; label: string }[]> {
-  const item = await ctx.db.selectFrom('queue_items').select(['id', 'merged_into']).where('revolt_id', '=', revoltId).executeTakeFirst();
-  if (!item) return [];
-  const caseId = item.merged_into ?? item.id;
-  const sent = await ctx.db.selectFrom('replies').select(['sent_at', 'channel']).where('item_id', '=', caseId).where('status', '=', 'sent').orderBy('sent_at').limit(200).execute();
-  const marked = await ctx.db.selectFrom('audit_log').select(['at', 'actor']).where('entity_type', '=', 'queue_item').where('entity_id', '=', caseId).where('action', '=', 'queue.respond').execute();
-  return [...sent.filter((x) => x.sent_at !== null).map((x) => ({ at: x.sent_at!, label: `reply sent (${x.channel})` })), ...marked.map((m) => ({ at: m.at, label: `marked responded by ${m.actor}` }))].sort((a, b) => a.at - b.at);
+/**
+ * Replies sent from the revolt's case (and the items merged into it), the moments it was marked
+ * responded, and the team's own posts seen through the feeds (brand accounts, or a reply's own URL).
+ */
+async function answersOf(ctx: AppContext, r: Revolt, firstMember: number): Promise<{ at: number; label: string }[]> {
+  const item = await ctx.db.selectFrom('queue_items').select(['id', 'merged_into']).where('revolt_id', '=', r.id).executeTakeFirst();
+  const caseId = item ? (item.merged_into ?? item.id) : null;
+  const sent = caseId ? await ctx.db.selectFrom('replies').select(['sent_at', 'channel', 'remote_id', 'remote_url']).where('item_id', '=', caseId).where('status', '=', 'sent').orderBy('sent_at').limit(200).execute() : [];
+  const marked = caseId ? await ctx.db.selectFrom('audit_log').select(['at', 'actor']).where('entity_type', '=', 'queue_item').where('entity_id', '=', caseId).where('action', '=', 'queue.respond').execute() : [];
+  const back = await ownPostsBack(ctx, { target: r.target, own: brandAccountsOf(ctx, r.target), from: firstMember, to: r.resolvedAt ?? ctx.clock.now(), remoteUrls: sent.map((x) => x.remote_url).filter((u): u is string => !!u), remoteIds: sent.map((x) => x.remote_id).filter((u): u is string => !!u) });
+  return [
+    ...sent.filter((x) => x.sent_at !== null).map((x) => ({ at: Number(x.sent_at), label: `reply sent (${x.channel})` })),
+    ...marked.map((m) => ({ at: Number(m.at), label: `marked responded by ${m.actor}` })),
+    ...back.map((b) => ({ at: b.at, label: `the team's post seen in the feed (${b.source})` })),
+  ].sort((a, b) => a.at - b.at);
 }

@@ -12,6 +12,7 @@ import { escalateJob } from './escalate.js';
 import { pollFeedsJobs } from './poll-feeds.js';
 import { loneComplaintsJob } from './lone-complaints.js';
 import { publishRepliesJob } from './publish-replies.js';
+import { weeklyReportTick } from '../cx/report-digest.js';
 
 export function serviceJobs(ctx: AppContext, opts: { fast?: boolean; releaseLeases?: boolean } = {}): Job[] {
   return [
@@ -23,5 +24,6 @@ export function serviceJobs(ctx: AppContext, opts: { fast?: boolean; releaseLeas
     loneComplaintsJob(ctx, opts.fast ? 1_000 : 15_000),
     ...pollFeedsJobs(ctx),
     { name: 'retention', everyMs: 60_000, tick: () => retentionTick(ctx) },
+    { name: 'cx-weekly-report', everyMs: opts.fast ? 5_000 : 600_000, tick: () => weeklyReportTick(ctx) },
   ];
 }

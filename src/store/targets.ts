@@ -2,7 +2,7 @@
 import type { AppContext } from '../context.js';
 import type { TargetConfig } from '../config/schema.js';
 
-export async function syncTargets(ctx: Pick<AppContext, 'db' | 'clock'>, targets: TargetConfig[]): Promise<void> {
+export async function syncTargets(ctx: Pick<AppContext, 'db' | 'clock'>, targets: Pick<TargetConfig, 'id' | 'name' | 'sources'>[]): Promise<void> {
   const now = ctx.clock.now();
   for (const t of targets) {
     await ctx.db

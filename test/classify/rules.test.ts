@@ -21,15 +21,15 @@ describe('rule validation', () => {
     expect(parse('sentiment/en.yaml', text)).toThrow(/line 6: lexicon\.1\.words\.1: "good" is listed twice/);
   });
   it('rejects a topic without a known pillar', () => {
-    const text = 'topics:\n  - id: billing\n    label: Billing\n    pillar: money\n    touchpoint: billing\n    cues: {en: [bill]}\n';
+    const text = 'topics:\n  - id: billing\n    label: Billing\n    pillar: money\n    touchpoint: billing\n    factor: {kind: emotional, name: honesty}\n    cues: {en: [bill]}\n';
     expect(parse('topics.yaml', text)).toThrow(/topics\.yaml: line 4: topics\.0\.pillar: /);
   });
   it('rejects broken YAML with its line', () => {
     expect(parse('escalation.yaml', 'escalation:\n  - id: legal\n    cues: {en: [sue\n')).toThrow(/escalation\.yaml: line \d+: invalid YAML/);
   });
   it('rejects an example that names an unknown topic', () => {
-    const text = 'topics:\n  - id: billing\n    label: Billing\n    pillar: integrity\n    touchpoint: billing\n    cues: {en: [bill]}\nexamples:\n  - text: hi\n    expect: {topics: [biling]}\n';
-    expect(parse('topics.yaml', text)).toThrow(/line 8: examples: unknown topic "biling"/);
+    const text = 'topics:\n  - id: billing\n    label: Billing\n    pillar: integrity\n    touchpoint: billing\n    factor: {kind: emotional, name: honesty}\n    cues: {en: [bill]}\nexamples:\n  - text: hi\n    expect: {topics: [biling]}\n';
+    expect(parse('topics.yaml', text)).toThrow(/line 9: examples: unknown topic "biling"/);
   });
   it('takes YAML scalars that are not strings as words', () => {
     const set = parseRules([{ path: 'scoring.yaml', text: SCORING }, { path: 'sentiment/en.yaml', text: 'lang: en\nlexicon:\n  - weight: 1\n    words: [true, 42]\n' }]);

@@ -70,7 +70,8 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
     const text = await res.text();
     // the setup's check already ran inside app.request; checked here again, explicitly
     expect(checker().check({ method, path: new URL(path, 'http://x').pathname, status: res.status, contentType: res.headers.get('content-type') ?? '', body: text })).toEqual([]);
-    return { status: res.status, json: text ? (JSON.parse(text) as any) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const json = (res.headers.get('content-type') ?? '').startsWith('application/json');
+    return { status: res.status, json: text && json ? (JSON.parse(text) as any) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
 
   it('answers every operation with its documented success, and its body matches', async () => {
@@ -127,6 +128,9 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
     expect((await call('POST', '/api/targets', { body: { id: 'globex', name: 'Globex' } })).status).toBe(201);
     expect((await call('GET', '/api/metrics')).status).toBe(200);
     expect((await call('GET', '/api/metrics/overview')).status).toBe(200);
+    for (const cx of ['moments', 'trends', 'answers', 'report.csv', 'report.jsonl']) expect((await call('GET', `/api/cx/${cx}`)).status).toBe(200);
+    expect((await call('POST', '/api/cx/report/send')).status).toBe(200);
+    for (const kind of ['posts', 'revolts', 'cases']) for (const format of ['csv', 'jsonl']) expect((await call('GET', `/api/export/${kind}.${format}?target=acme`)).status).toBe(200);
     expect((await call('GET', '/api/rules')).status).toBe(200);
     expect((await call('POST', '/api/rules/validate', { role: 'viewer', body: { files: [{ path: 'topics.yaml', text: 'topics: [' }] } })).status).toBe(200);
     expect((await call('POST', '/api/rules/test', { role: 'viewer', body: { text: 'my bag is lost' } })).status).toBe(200);
@@ -173,7 +177,7 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
         expect(Object.keys(schema).length, `${m} ${p} ${ok[0]}`).toBeGreaterThan(0);
         for (const [s, r] of Object.entries(op.responses)) if (!s.startsWith('2')) expect(r.$ref, `${m} ${p} ${s}`).toBe(`#/components/responses/E${s}`);
         if (m === 'post' || m === 'put') {
-          const noBody = ['/api/deliveries/{id}/resend', '/api/sources/{id}/poll'];
+          const noBody = ['/api/deliveries/{id}/resend', '/api/sources/{id}/poll', '/api/cx/report/send'];
           if (!noBody.includes(p)) expect(op.requestBody, `${m} ${p} request body`).toBeDefined();
         }
       }

@@ -9,7 +9,7 @@ import { buildZhDict, type ZhDict } from '../tokenize/zh-dict.js';
 import type { LocatedExample, RuleSet } from './parse.js';
 import { compileEscalationJudge, type EscalationJudgeRules } from '../cues/escalation-rules.js';
 import { compileShapes, type CompiledShapes } from '../lexicon/shapes.js';
-import type { ScoringFile } from './schema.js';
+import type { Factor, ScoringFile } from './schema.js';
 
 export interface PhraseEntry<T> {
   keys: string[];
@@ -44,6 +44,7 @@ export interface TopicMeta {
   label: string;
   pillar: string;
   touchpoint: string;
+  factor: Factor;
   complaint: number;
 }
 
@@ -182,7 +183,7 @@ export function compileRules(set: RuleSet): CompiledRules {
   }
   const topics = new Map<string, TopicMeta>();
   for (const t of set.topics) {
-    topics.set(t.id, { id: t.id, label: t.label, pillar: t.pillar, touchpoint: t.touchpoint, complaint: t.complaint });
+    topics.set(t.id, { id: t.id, label: t.label, pillar: t.pillar, touchpoint: t.touchpoint, factor: t.factor, complaint: t.complaint });
     for (const [lang, phrases] of Object.entries(t.cues)) for (const p of phrases) addCue(lang, p, { kind: 'topic', id: t.id, weight: 1, phrase: p });
   }
   const escalation = new Map<string, { id: string; label: string }>();

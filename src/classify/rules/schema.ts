@@ -92,6 +92,15 @@ const PerLang = z.record(lang, z.array(word));
 export const PILLARS = ['integrity', 'resolution', 'expectations', 'time-and-effort', 'personalisation', 'empathy'] as const;
 export const TOUCHPOINTS = ['branch', 'phone', 'website-app', 'delivery', 'billing', 'staff', 'kiosk-atm', 'sms', 'product', 'social'] as const;
 
+/** IBM's customer-experience factors: what about the interaction went wrong. */
+export const OPERATIONAL_FACTORS = ['speed', 'availability', 'reliability', 'ease-of-use', 'price-and-value', 'consistency', 'flexibility', 'convenience'] as const;
+export const EMOTIONAL_FACTORS = ['dignity', 'honesty', 'empathy', 'sincerity', 'authenticity'] as const;
+export const FactorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('operational'), name: z.enum(OPERATIONAL_FACTORS) }).strict(),
+  z.object({ kind: z.literal('emotional'), name: z.enum(EMOTIONAL_FACTORS) }).strict(),
+]);
+export type Factor = z.infer<typeof FactorSchema>;
+
 /** rules/topics.yaml */
 export const TopicsFileSchema = z
   .object({
@@ -104,6 +113,8 @@ export const TopicsFileSchema = z
             label: z.string().min(1),
             pillar: z.enum(PILLARS),
             touchpoint: z.enum(TOUCHPOINTS),
+            /** the IBM CEM factor the topic is about (operational: speed…convenience; emotional: dignity…authenticity) */
+            factor: FactorSchema,
             /** how strongly a match suggests the post is a complaint (0 = not at all) */
             complaint: z.number().min(0).max(3).default(1),
             cues: PerLang,

@@ -20,7 +20,7 @@ export function revoltCard(r: BoardRevolt) {
 </article>`;
 }
 
-function postRow(p: PostView) {
+export function postRow(p: PostView) {
   const href = safeHref(p.url);
   const c = p.classification;
   return html`<tr>

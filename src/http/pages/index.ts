@@ -17,6 +17,7 @@ import { checkCsrf, clientOf, isHttps, SESSION_COOKIE, type AuthOptions } from '
 import { boardPage } from './board.js';
 import { apiDocsPage, keysPage, overviewPage, rulesPage, signinPage, sourcesPage } from './others.js';
 import { deskPages } from './desk.js';
+import { cxPages } from './cx-routes.js';
 import { timeParam } from '../openapi/registry.js';
 import { sourceView } from '../routes/sources.js';
 
@@ -54,6 +55,7 @@ export function pageRoutes(ctx: AppContext, opts: PageOptions): Hono {
     return c.html(boardPage({ open: withInsight, recent, banner: opts.banner(), principal }));
   });
 
+  app.route('/', cxPages(ctx, { gate: (c) => gate(c), toSignin, banner: opts.banner }));
   app.route('/', deskPages(ctx, { gate: (c) => gate(c), toSignin, banner: opts.banner, clock: opts.clock }));
 
   app.get('/sources', async (c) => {

@@ -81,7 +81,8 @@ export function overviewPage(d: { o: Overview; principal: Principal | null; bann
   const o = d.o;
   const body = html`<h2>Overview</h2>
 <p class="meta">${time(o.from)} – ${time(o.to)}, per ${o.bucketMs >= 86_400_000 ? 'day' : 'hour'}${o.truncated ? ' (sampled: too many posts to count all)' : ''}.
-The promoter/detractor index is estimated from sentiment: 100 × (positive − negative) / posts, from −100 to 100.</p>
+The promoter/detractor index is estimated from sentiment: 100 × (positive − negative) / posts, from −100 to 100.
+For these figures over time with their uncertainty, where complaints concentrate and whether our answers work, see <a href="/cx">the CX view</a>.</p>
 ${o.targets.length ? '' : html`<p class="empty">No classified posts in this period.</p>`}
 ${o.targets.map((t) => html`<section class="target-overview" aria-labelledby="t-${t.target}"><h3 id="t-${t.target}">${t.target}</h3>
 <p class="meta">${t.posts} posts · complaint share <strong>${Math.round(t.complaintShare * 100)}%</strong> · promoter/detractor index <strong>${t.promoterIndex}</strong></p>

@@ -14,6 +14,8 @@ import { queueRoutes } from './queue.js';
 import { deliveriesRoutes } from './deliveries.js';
 import { sourcesRoutes } from './sources.js';
 import { ingestRoutes } from './ingest.js';
+import { cxRoutes } from './cx.js';
+import { exportRoutes } from './exports.js';
 
 export const API_ROUTES: ((ctx: AppContext) => Hono)[] = [
   queueRoutes, // queue first: its GET /queue supersedes api.ts's
@@ -27,4 +29,6 @@ export const API_ROUTES: ((ctx: AppContext) => Hono)[] = [
   metricsRoutes,
   ruleRoutes,
   streamRoutes,
+  cxRoutes,
+  exportRoutes,
 ];

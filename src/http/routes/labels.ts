@@ -25,7 +25,7 @@ export const LabelBody = z
 const Label = z.object({ id: z.string(), postId: z.string(), sentiment: z.string().nullable(), complaint: z.boolean().nullable(), topic: z.string().nullable(), actor: z.string(), at: z.string() });
 
 describe('POST', '/api/posts/:id/labels', { summary: 'Record a label correction for a post (agent): sentiment, complaint yes/no, and a topic the rules know (GET /api/topics) or null', tags: ['posts'], body: LabelBody, response: Label, errors: [400, 404, 415], status: 201 });
-describe('GET', '/api/topics', { summary: 'The topics the rules know (rules/topics.yaml), with their pillar and touchpoint: the choices for a relabel', tags: ['posts'], response: z.object({ items: z.array(z.object({ id: z.string(), label: z.string(), pillar: z.string(), touchpoint: z.string() })) }) });
+describe('GET', '/api/topics', { summary: 'The topics the rules know (rules/topics.yaml), with their pillar, touchpoint and IBM CEM factor: the choices for a relabel', tags: ['posts'], response: z.object({ items: z.array(z.object({ id: z.string(), label: z.string(), pillar: z.string(), touchpoint: z.string(), factor: z.object({ kind: z.enum(['operational', 'emotional']), name: z.string() }).nullable() })) }) });
 
 export function labelRoutes(ctx: AppContext): Hono {
   const api = new Hono();

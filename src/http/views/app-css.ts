@@ -95,6 +95,15 @@ ol.trail { padding-left: 1.2rem; font-size: .9rem; } ol.trail li { margin: .15re
 table.data { font-size: .85rem; background: #fff; }
 table.data th, table.data td { padding: .2rem .5rem; border-bottom: 1px solid #eee; text-align: right; }
 table.data th:first-child, table.data td:first-child { text-align: left; }
+table.moments td.cell { vertical-align: top; min-width: 6.5rem; }
+table.moments th { white-space: nowrap; }
+table.moments td.cell span { display: block; font-size: .75rem; color: #555; }
+table.moments td.trend-up { background: #fdecec; }
+table.moments td.trend-down { background: #eaf6ec; }
+table.moments .count { font-size: 1rem; }
+.trend .chart-box { max-width: 100%; overflow: hidden; margin: .4rem 0; }
+@media print { header, nav, .skip, .banner, .noprint, form.filters { display: none !important; } main { padding: 0; } a { color: inherit; text-decoration: none; } }
+.headline { background: #fff7e0; padding: .4rem .6rem; border-left: 4px solid #d9a400; }
 @media (min-width: 760px) {
   main { padding: 1rem 1.2rem; }
   header { padding: .6rem 1.2rem; }

@@ -22,6 +22,7 @@ const NAV: [string, string, string][] = [
   ['inbox', '/inbox', 'Inbox'],
   ['team', '/team', 'Team'],
   ['overview', '/overview', 'Overview'],
+  ['cx', '/cx', 'CX'],
   ['sources', '/sources', 'Sources'],
   ['rules', '/rules', 'Rules'],
   ['keys', '/keys', 'Keys'],
