@@ -37,10 +37,14 @@ export interface WindowStat {
   members: Ref[];
 }
 
-/** Keys that name something: a rule topic, a tag or campaign people chose, or a pair of words. */
+/**
+ * Keys that name something and may open on fewer voices: a rule topic or a pair of words. (A tag
+ * needs the full crowd: its first few posts are all its crowd, and a launch tag's first three can
+ * all be misread as negative.)
+ */
 function isNamed(key: string): boolean {
   const k = kindOf(key);
-  return k === 'topic' || k === 'hashtag' || k === 'campaign' || (k === 'phrase' && !isWord(key));
+  return k === 'topic' || (k === 'phrase' && !isWord(key));
 }
 
 /** The fewest distinct authors a key can ever open with. */

@@ -33,9 +33,9 @@ function openings(extra: EnginePost[]) {
 }
 
 describe('adaptive author minimum', () => {
-  it('never goes below three authors, and only rule topics, hashtags and word pairs reach it', () => {
+  it('never goes below three authors, and only rule topics and word pairs reach it (a tag needs one voice fewer at most)', () => {
     expect(fewestAuthors('lost-luggage', DEFAULT_PARAMS)).toBe(3);
-    expect(fewestAuthors('#acmedown', DEFAULT_PARAMS)).toBe(3);
+    expect(fewestAuthors('#acmedown', DEFAULT_PARAMS)).toBe(4);
     expect(fewestAuthors('phrase:seat deposit', DEFAULT_PARAMS)).toBe(3);
     expect(fewestAuthors('phrase:vieques', DEFAULT_PARAMS)).toBe(4);
     expect(fewestAuthors('link:news.example.com/x', DEFAULT_PARAMS)).toBe(4);
@@ -44,9 +44,10 @@ describe('adaptive author minimum', () => {
     expect(fewestAuthors('lost-luggage', { ...DEFAULT_PARAMS, minAuthors: 3, minAuthorsStrong: 2 })).toBe(2);
   });
 
-  it('asks more of a single word than of a subject the rules name, a tag or a pair of words', () => {
+  it('asks more of a single word than of a subject the rules name or a pair of words', () => {
     expect(scoreNeeded('lost-luggage', 3, 3, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.strongScore);
-    expect(scoreNeeded('#acmedown', 3, 3, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.strongScore);
+    expect(scoreNeeded('#acmedown', 3, 3, DEFAULT_PARAMS)).toBe(Infinity);
+    expect(scoreNeeded('#acmedown', 5, 5, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.openScore);
     expect(scoreNeeded('phrase:seat deposit', 3, 3, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.pairScore);
     expect(scoreNeeded('phrase:seat deposit', 5, 5, DEFAULT_PARAMS)).toBe(DEFAULT_PARAMS.openScore);
     // a word: never on three voices, and more than the usual score even with five (common words drift, and there are many)
