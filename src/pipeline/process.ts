@@ -5,9 +5,10 @@
  */
 import type { AppContext } from '../context.js';
 import type { NormalizedPost, Post } from '../types.js';
-import { ingestPosts } from '../ingest/ingest.js';
+import { countNewPosts, ingestPosts } from '../ingest/ingest.js';
 import { classifyPosts, type Classified } from '../classify/stage.js';
 import { queueFlaggedPosts } from '../routing/post.js';
+import type { RecentEntry } from '../ingest/recent-texts.js';
 
 export interface ProcessOptions {
   /** The caller already holds a transaction on ctx.db (replay batches many calls in one). */
@@ -24,17 +25,25 @@ export interface ProcessOptions {
  */
 export async function processPosts(ctx: AppContext, posts: NormalizedPost[], opts: ProcessOptions = {}): Promise<Classified[]> {
   if (posts.length === 0) return [];
+  // text originals learned here go to the recent-text memory only once committed; a caller's own
+  // transaction (replay) may still roll back, so nothing is remembered then
+  const learned: RecentEntry[] | undefined = ctx.recentTexts && !opts.inTransaction ? [] : undefined;
   const classified =
     opts.inTransaction || ctx.dialect === 'd1'
-      ? await storeAndJudge(ctx, posts)
-      : await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, posts));
+      ? await storeAndJudge(ctx, posts, learned)
+      : await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, posts, learned));
+  if (learned?.length) ctx.recentTexts!.remember(learned);
   if (opts.queue !== false) await queueFlaggedPosts(ctx, classified);
   for (const c of classified) ctx.bus.publish({ topic: 'post', id: c.post.id, at: c.post.fetchedAt });
   return classified;
 }
 
-async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[]): Promise<Classified[]> {
-  return classifyPosts(ctx, await ingestPosts(ctx, posts));
+async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[], learned?: RecentEntry[]): Promise<Classified[]> {
+  const fresh = await ingestPosts(ctx, posts, learned);
+  const classified = await classifyPosts(ctx, fresh);
+  // last, so on PostgreSQL the source's row lock is held only until the commit that follows
+  await countNewPosts(ctx, fresh);
+  return classified;
 }
 
 /** Classify posts stored but not yet judged (after a crash, or a classifier outage). One bounded batch. */

@@ -43,6 +43,23 @@ describe.each(DIALECTS)('push ingest on %s', (dialect) => {
     expect(src.status).toBe('ok');
   });
 
+  it('counts posts_seen as posts are stored: re-sent, overlapping and repeated items add nothing, reposted texts count each copy', async () => {
+    const storm = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => ({ id: `rt-${from + i}`, text: `RT @dana: Acme lost my luggage twice this month and nobody answers the phone ${(from + i) % 3}`, author: { id: `v${from + i}` } }));
+    const pushes = [
+      { items: items(1, 5) },
+      { items: items(1, 5) }, // re-sent
+      { items: [...items(4, 8), ...items(8, 8)] }, // overlapping, and one id twice in the batch
+      { items: storm(1, 30) },
+      { items: storm(20, 40) },
+    ];
+    let n = 0;
+    for (const body of pushes) expect((await send(JSON.stringify(body), { id: `m${n++}` })).status).toBe(202);
+    const stored = await postCount(ctx, 'zapier');
+    expect(stored).toBe(8 + 40);
+    expect(Number((await sourceRow(ctx, 'zapier')).posts_seen)).toBe(stored);
+  });
+
   it('accepts a bare array or a single item, and reports invalid items by index', async () => {
     expect(await (await send(JSON.stringify(items(1, 2)))).json()).toMatchObject({ new: 2 });
     const one = await send(JSON.stringify({ id: 42, text: 'single item' }), { id: 'm3' });

@@ -86,7 +86,7 @@ export function ingestRoutes(ctx: AppContext): Hono {
     const fresh = posts.length ? await processPosts(ctx, posts) : [];
     await ctx.db
       .updateTable('sources')
-      .set((eb) => ({ status: 'ok', last_success_at: now, last_poll_at: now, failures: 0, posts_seen: eb.selectFrom('posts').select((e) => e.fn.countAll<number>().as('n')).where('source_id', '=', row.id), updated_at: now }))
+      .set({ status: 'ok', last_success_at: now, last_poll_at: now, failures: 0, updated_at: now }) // posts_seen: counted as stored (countNewPosts)
       .where('id', '=', row.id)
       .execute();
     return c.json({ received: items.length, new: fresh.length, duplicates: posts.length - fresh.length, rejected }, 202);

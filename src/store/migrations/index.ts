@@ -7,6 +7,7 @@ import { m005Access } from './005-access.js';
 import { m006Scale } from './006-scale.js';
 import { m007DeliveryHealth } from './007-delivery-health.js';
 import { m008Desk } from './008-desk.js';
+import { m009IngestScale } from './009-ingest-scale.js';
 
 /**
  * The one ordered list of migrations. Append only: never edit or reorder a migration that has
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-scale': m006Scale,
   '007-delivery-health': m007DeliveryHealth,
   '008-desk': m008Desk,
+  '009-ingest-scale': m009IngestScale,
 };
 
 export const migrationProvider: MigrationProvider = {
