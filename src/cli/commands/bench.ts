@@ -13,7 +13,8 @@ export const BENCHMARKS: Record<string, { file: string; what: string }> = {
   classify: { file: 'bench/classify.ts', what: 'classification accuracy on the dev sets and speed, vs natural NB and VADER' },
   feeds: { file: 'bench/feeds.ts', what: 'feed parsing items/s (RSS, Atom, Mastodon) vs rss-parser' },
   revolts: { file: 'bench/revolts/bench.ts', what: 'scenario week: recall, latency, false alarms, replay speed, vs the mean+kσ peer' },
-  load: { file: 'bench/load.ts', what: 'sustained push ingest into one instance: posts/s, p50/p99, memory, loss check' },
+  load: { file: 'bench/load.ts', what: 'push ingest into one instance, unique texts and a retweet storm: posts/s, p50/p99, memory over time, loss check, vs the in-process pipeline' },
+  stored: { file: 'bench/stored.ts', what: 'push throughput on an empty database vs one pre-filled with many stored posts' },
   desk: { file: 'bench/desk.ts', what: 'the demo replayed: open queue items as a share of posts once a revolt is open, vs one item per flagged post' },
   'db-size': { file: 'bench/db-size.ts', what: 'database size per million posts, SQLite and PostgreSQL, before and after retention' },
 };
