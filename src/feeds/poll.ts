@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import type { SourcesTable } from '../store/schema.js';
-import { processPosts } from '../pipeline/process.js';
+import { processPostsGrouped } from '../pipeline/group-commit.js';
 import { FetchError } from './http.js';
 import { SOURCES, isSourceType } from './sources/index.js';
 import type { FeedRuntime } from './runtime.js';
@@ -50,7 +50,7 @@ export async function pollSource(ctx: Ctx, rt: FeedRuntime, id: string): Promise
   const random = rt.random ?? Math.random;
   try {
     const result = await fetchSource(ctx, rt, row, started);
-    const fresh = result.posts.length ? await processPosts(ctx, result.posts) : [];
+    const fresh = result.posts.length ? await processPostsGrouped(ctx, result.posts) : [];
     const now = ctx.clock.now();
     await ctx.db
       .updateTable('sources')

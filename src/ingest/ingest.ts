@@ -19,6 +19,11 @@ export function postId(source: string, externalId: string): string {
  * `learned`, when given, receives the text originals this call found or stored, for the caller to
  * hand to ctx.recentTexts once they are committed (processPosts does).
  */
+/** The stored id of a post as pushed or fetched (before normalisation: the same id ingestPosts gives it). */
+export function rawPostId(p: Pick<NormalizedPost, 'source' | 'externalId'>): string {
+  return postId(p.source, String(p.externalId).slice(0, 512));
+}
+
 export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialect' | 'recentTexts'>, input: NormalizedPost[], learned?: RecentEntry[]): Promise<Post[]> {
   const now = ctx.clock.now();
   const seen = new Set<string>();

@@ -38,12 +38,30 @@ export async function processPosts(ctx: AppContext, posts: NormalizedPost[], opt
   return classified;
 }
 
-async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[], learned?: RecentEntry[]): Promise<Classified[]> {
+/**
+ * Stores and judges posts (in the caller's transaction, when there is one), adds them to their
+ * sources' counts and, when `markOk` is given, records those sources' successful push at that time.
+ */
+export async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[], learned?: RecentEntry[], markOk?: { sources: string[]; at: number }): Promise<Classified[]> {
   const fresh = await ingestPosts(ctx, posts, learned);
   const classified = await classifyPosts(ctx, fresh);
-  // last, so on PostgreSQL the source's row lock is held only until the commit that follows
+  // last, so on PostgreSQL the sources' row locks are held only until the commit that follows
   await countNewPosts(ctx, fresh);
+  if (markOk) await markSourcesOk(ctx, markOk.sources, markOk.at);
   return classified;
+}
+
+/** A push was accepted: the source is healthy (one UPDATE per source, in a stable order). */
+export async function markSourcesOk(ctx: Pick<AppContext, 'db'>, sources: string[], at: number): Promise<void> {
+  for (const id of [...new Set(sources)].sort()) {
+    await ctx.db.updateTable('sources').set({ status: 'ok', last_success_at: at, last_poll_at: at, failures: 0, updated_at: at }).where('id', '=', id).execute();
+  }
+}
+
+/** After the commit: flagged posts into the queue, new posts onto the event bus. */
+export async function afterCommit(ctx: AppContext, classified: Classified[]): Promise<void> {
+  await queueFlaggedPosts(ctx, classified);
+  for (const c of classified) ctx.bus.publish({ topic: 'post', id: c.post.id, at: c.post.fetchedAt });
 }
 
 /** Classify posts stored but not yet judged (after a crash, or a classifier outage). One bounded batch. */

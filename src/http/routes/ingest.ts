@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import { HttpError } from '../errors.js';
 import { push, pushItemSchema, pushItemToPost } from '../../feeds/sources/push.js';
 import { verifyWebhook } from '../../feeds/webhook-signature.js';
-import { processPosts } from '../../pipeline/process.js';
+import { processPostsGrouped } from '../../pipeline/group-commit.js';
 import { credentialBucket, failCredential } from '../../auth/throttle.js';
 import { requestClient } from '../middleware/auth.js';
 import { describe } from '../openapi/registry.js';
@@ -83,12 +83,9 @@ export function ingestRoutes(ctx: AppContext): Hono {
       }
       posts.push(pushItemToPost(r.data, { id: row.id, target: row.target_id, lang: cfg.data.lang, html: cfg.data.html }, now));
     });
-    const fresh = posts.length ? await processPosts(ctx, posts) : [];
-    await ctx.db
-      .updateTable('sources')
-      .set({ status: 'ok', last_success_at: now, last_poll_at: now, failures: 0, updated_at: now }) // posts_seen: counted as stored (countNewPosts)
-      .where('id', '=', row.id)
-      .execute();
+    // stored, judged and the source marked healthy in one transaction shared with the pushes and
+    // polls of the same few milliseconds (group commit); posts_seen is added to as posts are stored
+    const fresh = await processPostsGrouped(ctx, posts, [row.id]);
     return c.json({ received: items.length, new: fresh.length, duplicates: posts.length - fresh.length, rejected }, 202);
   });
   return api;
