@@ -15,16 +15,20 @@ export function postId(source: string, externalId: string): string {
   return 'p_' + stableId(`${source}\u0000${externalId}`);
 }
 
-/**
- * `learned`, when given, receives the text originals this call found or stored, for the caller to
- * hand to ctx.recentTexts once they are committed (processPosts does).
- */
 /** The stored id of a post as pushed or fetched (before normalisation: the same id ingestPosts gives it). */
 export function rawPostId(p: Pick<NormalizedPost, 'source' | 'externalId'>): string {
   return postId(p.source, String(p.externalId).slice(0, 512));
 }
 
-export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialect' | 'recentTexts'>, input: NormalizedPost[], learned?: RecentEntry[]): Promise<Post[]> {
+export interface IngestOptions {
+  /** Receives the text originals this call found or stored, for the caller to hand to ctx.recentTexts once committed (processPosts does). */
+  learned?: RecentEntry[];
+  /** The verdicts are written in the same transaction: store the posts as classified already (no second write of each row). */
+  judgedInTransaction?: boolean;
+}
+
+export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialect' | 'recentTexts'>, input: NormalizedPost[], opts: IngestOptions = {}): Promise<Post[]> {
+  const learned = opts.learned;
   const now = ctx.clock.now();
   const seen = new Set<string>();
   const rows = [];
@@ -53,7 +57,7 @@ export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialec
       metrics: p.metrics ? JSON.stringify(p.metrics) : null,
       raw: p.raw === undefined ? null : JSON.stringify(p.raw),
       duplicate_of: null,
-      classified: 0,
+      classified: opts.judgedInTransaction ? 1 : 0,
       text_hash: repostKey(p.text),
     });
   }

@@ -90,7 +90,7 @@ export class GroupCommitter {
     try {
       const all = group.flatMap((p) => p.posts);
       const markOk = group.flatMap((p) => p.markOk);
-      classified = await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, all, learned, markOk.length ? { sources: markOk, at: now } : undefined));
+      classified = await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, all, { atomic: true, learned, markOk: markOk.length ? { sources: markOk, at: now } : undefined }));
     } catch (err) {
       if (group.length === 1) {
         group[0].reject(err);
@@ -126,7 +126,7 @@ export class GroupCommitter {
     try {
       const now = ctx.clock.now();
       const learned: RecentEntry[] | undefined = ctx.recentTexts ? [] : undefined;
-      const classified = await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, p.posts, learned, p.markOk.length ? { sources: p.markOk, at: now } : undefined));
+      const classified = await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, p.posts, { atomic: true, learned, markOk: p.markOk.length ? { sources: p.markOk, at: now } : undefined }));
       if (learned?.length) ctx.recentTexts!.remember(learned);
       await afterCommit(ctx, classified);
       p.resolve(classified);

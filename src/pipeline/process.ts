@@ -30,8 +30,8 @@ export async function processPosts(ctx: AppContext, posts: NormalizedPost[], opt
   const learned: RecentEntry[] | undefined = ctx.recentTexts && !opts.inTransaction ? [] : undefined;
   const classified =
     opts.inTransaction || ctx.dialect === 'd1'
-      ? await storeAndJudge(ctx, posts, learned)
-      : await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, posts, learned));
+      ? await storeAndJudge(ctx, posts, { atomic: ctx.dialect !== 'd1', learned })
+      : await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, posts, { atomic: true, learned }));
   if (learned?.length) ctx.recentTexts!.remember(learned);
   if (opts.queue !== false) await queueFlaggedPosts(ctx, classified);
   for (const c of classified) ctx.bus.publish({ topic: 'post', id: c.post.id, at: c.post.fetchedAt });
@@ -39,15 +39,16 @@ export async function processPosts(ctx: AppContext, posts: NormalizedPost[], opt
 }
 
 /**
- * Stores and judges posts (in the caller's transaction, when there is one), adds them to their
+ * Stores and judges posts (in the caller's transaction, when `atomic`: then each post is stored as
+ * classified at once, its verdict being written in the same transaction), adds them to their
  * sources' counts and, when `markOk` is given, records those sources' successful push at that time.
  */
-export async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[], learned?: RecentEntry[], markOk?: { sources: string[]; at: number }): Promise<Classified[]> {
-  const fresh = await ingestPosts(ctx, posts, learned);
-  const classified = await classifyPosts(ctx, fresh);
+export async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[], opts: { atomic: boolean; learned?: RecentEntry[]; markOk?: { sources: string[]; at: number } }): Promise<Classified[]> {
+  const fresh = await ingestPosts(ctx, posts, { learned: opts.learned, judgedInTransaction: opts.atomic });
+  const classified = await classifyPosts(ctx, fresh, { markClassified: !opts.atomic });
   // last, so on PostgreSQL the sources' row locks are held only until the commit that follows
   await countNewPosts(ctx, fresh);
-  if (markOk) await markSourcesOk(ctx, markOk.sources, markOk.at);
+  if (opts.markOk) await markSourcesOk(ctx, opts.markOk.sources, opts.markOk.at);
   return classified;
 }
 
