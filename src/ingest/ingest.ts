@@ -77,24 +77,6 @@ export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialec
   return inserted;
 }
 
-/**
- * Adds the posts just stored to their sources' `posts_seen`: one UPDATE per source, by the number
- * inserted (never a recount, whose cost grows with what is stored). Run in the transaction that
- * stored them, so a post is counted exactly when it is stored: a re-read after a crash inserts
- * nothing and adds nothing.
- */
-export async function countNewPosts(ctx: Pick<AppContext, 'db'>, inserted: Pick<Post, 'source'>[]): Promise<void> {
-  const bySource = new Map<string, number>();
-  for (const p of inserted) bySource.set(p.source, (bySource.get(p.source) ?? 0) + 1);
-  for (const [source, n] of [...bySource].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await ctx.db
-      .updateTable('sources')
-      .set((eb) => ({ posts_seen: eb('posts_seen', '+', n) }))
-      .where('id', '=', source)
-      .execute();
-  }
-}
-
 /** Repost key: the text without a leading "RT @x:", links, mentions and punctuation; null when too short to be telling. */
 export const MIN_REPOST_CHARS = 40;
 export function repostKey(text: string): string | null {

@@ -29,7 +29,7 @@ export interface GroupCommitOptions {
 
 interface Pending {
   posts: NormalizedPost[];
-  /** Sources to mark healthy in the same transaction (a push was accepted). */
+  /** Sources to mark healthy once stored (a push was accepted). */
   markOk: string[];
   resolve(r: Classified[]): void;
   reject(e: unknown): void;
@@ -40,6 +40,7 @@ export class GroupCommitter {
   private queuedPosts = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight = 0;
+  private readonly markedAt = new Map<string, number>();
   /** Groups written so far and the batches they held (for tests and the bench). */
   readonly stats = { groups: 0, batches: 0 };
 
@@ -89,8 +90,7 @@ export class GroupCommitter {
     let classified: Classified[];
     try {
       const all = group.flatMap((p) => p.posts);
-      const markOk = group.flatMap((p) => p.markOk);
-      classified = await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, all, { atomic: true, learned, markOk: markOk.length ? { sources: markOk, at: now } : undefined }));
+      classified = await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, all, { atomic: true, learned }));
     } catch (err) {
       if (group.length === 1) {
         group[0].reject(err);
@@ -101,6 +101,7 @@ export class GroupCommitter {
       return;
     }
     if (learned?.length) ctx.recentTexts!.remember(learned);
+    await this.markHealthy(group.flatMap((p) => p.markOk), now);
     // each new post belongs to the first batch that carried it
     const owner = new Map<string, number>();
     group.forEach((p, i) => {
@@ -121,13 +122,30 @@ export class GroupCommitter {
     }
   }
 
+  /**
+   * A pushed source is healthy: recorded after the commit, on its own, at most once a second per
+   * source and instance, so pushes to one source never queue on its row (the row lock on PostgreSQL).
+   */
+  private async markHealthy(sources: string[], now: number): Promise<void> {
+    const due = [...new Set(sources)].filter((id) => (this.markedAt.get(id) ?? -Infinity) <= now - MARK_EVERY_MS);
+    if (due.length === 0) return;
+    for (const id of due) this.markedAt.set(id, now);
+    try {
+      await markSourcesOk(this.ctx, due, now);
+    } catch (err) {
+      for (const id of due) this.markedAt.delete(id);
+      this.ctx.log.warn('recording a push source as healthy failed', { sources: due, error: (err as Error).message });
+    }
+  }
+
   private async writeAlone(p: Pending): Promise<void> {
     const ctx = this.ctx;
     try {
       const now = ctx.clock.now();
       const learned: RecentEntry[] | undefined = ctx.recentTexts ? [] : undefined;
-      const classified = await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, p.posts, { atomic: true, learned, markOk: p.markOk.length ? { sources: p.markOk, at: now } : undefined }));
+      const classified = await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, p.posts, { atomic: true, learned }));
       if (learned?.length) ctx.recentTexts!.remember(learned);
+      await this.markHealthy(p.markOk, now);
       await afterCommit(ctx, classified);
       p.resolve(classified);
     } catch (err) {
@@ -135,6 +153,8 @@ export class GroupCommitter {
     }
   }
 }
+
+const MARK_EVERY_MS = 1_000;
 
 export const DEFAULT_GROUP_COMMIT: Record<'sqlite' | 'postgres', GroupCommitOptions> = {
   sqlite: { maxWaitMs: 4, maxPosts: 500, maxInFlight: 1 },
@@ -152,8 +172,9 @@ export function groupCommitterOf(ctx: AppContext): GroupCommitter | null {
 }
 
 /**
- * Stores, judges and queues one batch through the context's group commit (processPosts on D1), and
- * marks the `markOk` sources healthy in the same transaction. Resolves with the batch's new posts.
+ * Stores, judges and queues one batch through the context's group commit (processPosts on D1), then
+ * marks the `markOk` sources healthy (status ok, last success now; at most once a second per source
+ * and instance). Resolves with the batch's new posts.
  */
 export async function processPostsGrouped(ctx: AppContext, posts: NormalizedPost[], markOk: string[] = []): Promise<Classified[]> {
   const g = groupCommitterOf(ctx);

@@ -5,7 +5,8 @@
  */
 import type { AppContext } from '../context.js';
 import type { NormalizedPost, Post } from '../types.js';
-import { countNewPosts, ingestPosts } from '../ingest/ingest.js';
+import { ingestPosts } from '../ingest/ingest.js';
+import { countNewPosts } from '../ingest/source-counts.js';
 import { classifyPosts, type Classified } from '../classify/stage.js';
 import { queueFlaggedPosts } from '../routing/post.js';
 import type { RecentEntry } from '../ingest/recent-texts.js';
@@ -40,15 +41,13 @@ export async function processPosts(ctx: AppContext, posts: NormalizedPost[], opt
 
 /**
  * Stores and judges posts (in the caller's transaction, when `atomic`: then each post is stored as
- * classified at once, its verdict being written in the same transaction), adds them to their
- * sources' counts and, when `markOk` is given, records those sources' successful push at that time.
+ * classified at once, its verdict being written in the same transaction) and adds them to their
+ * sources' counts.
  */
-export async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[], opts: { atomic: boolean; learned?: RecentEntry[]; markOk?: { sources: string[]; at: number } }): Promise<Classified[]> {
+export async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[], opts: { atomic: boolean; learned?: RecentEntry[] }): Promise<Classified[]> {
   const fresh = await ingestPosts(ctx, posts, { learned: opts.learned, judgedInTransaction: opts.atomic });
   const classified = await classifyPosts(ctx, fresh, { markClassified: !opts.atomic });
-  // last, so on PostgreSQL the sources' row locks are held only until the commit that follows
-  await countNewPosts(ctx, fresh);
-  if (opts.markOk) await markSourcesOk(ctx, opts.markOk.sources, opts.markOk.at);
+  await countNewPosts(ctx, fresh); // insert-only: no lock on the sources' rows
   return classified;
 }
 

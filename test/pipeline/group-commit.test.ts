@@ -8,6 +8,7 @@ import { DIALECTS } from '../helpers/context.js';
 import { createApp } from '../../src/app.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
 import { groupCommitterOf, processPostsGrouped } from '../../src/pipeline/group-commit.js';
+import { foldSourceCounts } from '../../src/ingest/source-counts.js';
 import { addSource, createFeedContext, postCount, sourceRow, T0, type FeedTestContext } from '../feeds/helpers.js';
 import type { NormalizedPost } from '../../src/types.js';
 
@@ -54,7 +55,9 @@ describe.each(DIALECTS)('group commit on %s', (dialect) => {
     expect(sharedAnswers.reduce((n, a) => n + a.new, 0)).toBe(10 + 8);
     const distinct = own.flat().length + 10 + 8;
     expect(await postCount(ctx, 'zapier')).toBe(distinct);
+    await foldSourceCounts(ctx);
     expect(Number((await sourceRow(ctx, 'zapier')).posts_seen)).toBe(distinct);
+    expect((await sourceRow(ctx, 'zapier')).status).toBe('ok');
     expect(Number((await ctx.db.selectFrom('classifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(distinct);
     const stats = groupCommitterOf(ctx)!.stats;
     expect(stats.batches).toBe(16);
@@ -80,6 +83,7 @@ describe.each(DIALECTS)('group commit on %s', (dialect) => {
     expect((results[2] as PromiseFulfilledResult<{ post: { externalId: string } }[]>).value.map((c) => c.post.externalId)).toEqual(['c1']);
     const stored = (await ctx.db.selectFrom('posts').select('external_id').orderBy('external_id').execute()).map((r) => r.external_id);
     expect(stored).toEqual(['a1', 'a2', 'c1']); // the failed batch left nothing behind
+    await foldSourceCounts(ctx);
     expect(Number((await sourceRow(ctx, 'zapier')).posts_seen)).toBe(3);
   });
 });

@@ -83,8 +83,8 @@ export function ingestRoutes(ctx: AppContext): Hono {
       }
       posts.push(pushItemToPost(r.data, { id: row.id, target: row.target_id, lang: cfg.data.lang, html: cfg.data.html }, now));
     });
-    // stored, judged and the source marked healthy in one transaction shared with the pushes and
-    // polls of the same few milliseconds (group commit); posts_seen is added to as posts are stored
+    // stored and judged in one transaction shared with the pushes and polls of the same few
+    // milliseconds (group commit), counted as stored; then the source is marked healthy
     const fresh = await processPostsGrouped(ctx, posts, [row.id]);
     return c.json({ received: items.length, new: fresh.length, duplicates: posts.length - fresh.length, rejected }, 202);
   });
