@@ -93,7 +93,8 @@ export async function freshPgDb(): Promise<{ url: string; drop(): Promise<void> 
 
 export function writeConfig(dir: string): string {
   const file = path.join(dir, 'backlash.config.yaml');
-  fs.writeFileSync(file, ['targets:', '  - id: acme', '    name: Acme Air', '    sources:', '      - id: acme-push', '        type: push', `        secret: ${SECRET}`, ''].join('\n'));
+  // BENCH_EXTRA_YAML: more configuration for the served instance (e.g. "cluster:\n  detectEvery: 1d")
+  fs.writeFileSync(file, ['targets:', '  - id: acme', '    name: Acme Air', '    sources:', '      - id: acme-push', '        type: push', `        secret: ${SECRET}`, process.env.BENCH_EXTRA_YAML ?? '', ''].join('\n'));
   return file;
 }
 
