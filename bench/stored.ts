@@ -2,7 +2,8 @@
  * Does a push cost more when much is stored? Push throughput into one `backlash serve` on an empty
  * database, then on one pre-filled with many stored posts (and their verdicts), same workload, same
  * run: single-item pushes and batches of 50, closed loop with 8 requests in flight, unique texts and
- * a retweet storm. The peer is the empty database; the figure is the ratio.
+ * a retweet storm; the two servers measured in alternation. The peer is the empty database; the
+ * figure is the ratio.
  *
  * Pre-filling writes posts and verdicts straight into the database in bulk (SQL, not the pipeline),
  * for at most --fill-seconds (or until --posts): it prints how many it got. Stored posts are spread
@@ -87,11 +88,11 @@ async function prefill(db: { sqliteFile: string; pgUrl?: string }): Promise<numb
   return filled;
 }
 
-/** Closed loop, CONCURRENCY requests in flight, for RUN_S seconds: posts/s accepted. */
-async function measure(base: string, mix: Mix, batch: number, tag: string): Promise<number> {
+/** Closed loop, CONCURRENCY requests in flight, for `seconds`: posts/s accepted. */
+async function measure(base: string, mix: Mix, batch: number, tag: string, seconds: number): Promise<number> {
   let posts = 0;
   let n = 0;
-  const end = performance.now() + RUN_S * 1000;
+  const end = performance.now() + seconds * 1000;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -112,13 +113,37 @@ const WORKLOADS: { mix: Mix; batch: number }[] = [
   { mix: 'storm', batch: 50 },
 ];
 
-async function runOn(label: string, db: { sqliteFile: string; pgUrl?: string }, dir: string): Promise<number[]> {
-  const server = await startServer(dir, db);
-  const out: number[] = [];
-  await measure(server.base, 'unique', 50, `${label}-warm`); // warm-up (JIT, caches), not counted
-  for (const w of WORKLOADS) out.push(await measure(server.base, w.mix, w.batch, `${label}-${w.mix}-${w.batch}`));
-  await server.stop();
-  return out;
+/**
+ * Both servers up at once, measured in alternation (empty, full, empty, full, …; ROUNDS rounds of
+ * RUN_S / ROUNDS seconds each per workload), the median round kept: other load on the machine
+ * drifts over a minute, and alternating keeps that drift out of the ratio.
+ */
+const ROUNDS = 3;
+async function runBoth(a: { sqliteFile: string; pgUrl?: string }, b: { sqliteFile: string; pgUrl?: string }, dir: string): Promise<[number[], number[]]> {
+  const da = path.join(dir, 'a');
+  const db = path.join(dir, 'b');
+  fs.mkdirSync(da);
+  fs.mkdirSync(db);
+  const sa = await startServer(da, a);
+  const sb = await startServer(db, b);
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const outA: number[] = [];
+  const outB: number[] = [];
+  await measure(sa.base, 'unique', 50, 'empty-warm', RUN_S / 2); // warm-up (JIT, caches), not counted
+  await measure(sb.base, 'unique', 50, 'full-warm', RUN_S / 2);
+  for (const w of WORKLOADS) {
+    const ra: number[] = [];
+    const rb: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      ra.push(await measure(sa.base, w.mix, w.batch, `empty-${w.mix}-${w.batch}-${r}`, RUN_S / ROUNDS));
+      rb.push(await measure(sb.base, w.mix, w.batch, `full-${w.mix}-${w.batch}-${r}`, RUN_S / ROUNDS));
+    }
+    outA.push(median(ra));
+    outB.push(median(rb));
+  }
+  await sa.stop();
+  await sb.stop();
+  return [outA, outB];
 }
 
 async function newDb(name: string, dir: string): Promise<{ sqliteFile: string; pgUrl?: string; drop(): Promise<void> }> {
@@ -132,14 +157,13 @@ async function newDb(name: string, dir: string): Promise<{ sqliteFile: string; p
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-stored-'));
-  console.log(`${USE_PG ? 'PostgreSQL' : 'SQLite (WAL)'}; ${os.cpus().length} CPUs; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${CONCURRENCY} requests in flight, ${RUN_S}s per workload after a ${RUN_S}s warm-up`);
+  console.log(`${USE_PG ? 'PostgreSQL' : 'SQLite (WAL)'}; ${os.cpus().length} CPUs; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${CONCURRENCY} requests in flight, ${RUN_S}s per workload and database in ${ROUNDS} alternating rounds (median kept), after a warm-up`);
   const empty = await newDb('empty', dir);
-  const a = await runOn('empty', empty, dir);
   const full = await newDb('full', dir);
   const t = performance.now();
   const filled = await prefill(full);
   console.log(`pre-filled ${filled.toLocaleString('en-US')} stored posts (+ their verdicts) in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  const b = await runOn('full', full, dir);
+  const [a, b] = await runBoth(empty, full, dir);
   console.log(`\n workload                 empty DB posts/s  ${(filled / 1e6).toFixed(2)}M stored posts/s  ratio`);
   WORKLOADS.forEach((w, i) => console.log(` ${`${w.mix}, ${w.batch === 1 ? 'single-item pushes' : `batches of ${w.batch}`}`.padEnd(26)} ${a[i].toFixed(0).padStart(14)}  ${b[i].toFixed(0).padStart(18)}  ${(b[i] / a[i]).toFixed(2).padStart(5)}`));
   const worst = Math.min(...b.map((x, i) => x / a[i]));
