@@ -161,14 +161,20 @@ export const DEFAULT_GROUP_COMMIT: Record<'sqlite' | 'postgres', GroupCommitOpti
   postgres: { maxWaitMs: 4, maxPosts: 500, maxInFlight: 3 },
 };
 
-const committers = new WeakMap<AppContext, GroupCommitter>();
+const committers = new WeakMap<AppContext, GroupCommitter | null>();
 
-/** The context's committer (one per context, made on first use); null on D1. */
+/** The context's committer (one per context, made on first use); null on D1 or when turned off. */
 export function groupCommitterOf(ctx: AppContext): GroupCommitter | null {
   if (ctx.dialect === 'd1') return null;
   let g = committers.get(ctx);
-  if (!g) committers.set(ctx, (g = new GroupCommitter(ctx, DEFAULT_GROUP_COMMIT[ctx.dialect])));
+  if (g === undefined) committers.set(ctx, (g = new GroupCommitter(ctx, DEFAULT_GROUP_COMMIT[ctx.dialect])));
   return g;
+}
+
+/** Turns group commit off (each batch its own transaction) or back on for a context: the bench's A/B. */
+export function setGroupCommit(ctx: AppContext, on: boolean): void {
+  if (on) committers.delete(ctx);
+  else committers.set(ctx, null);
 }
 
 /**

@@ -15,6 +15,8 @@ export const BENCHMARKS: Record<string, { file: string; what: string }> = {
   revolts: { file: 'bench/revolts/bench.ts', what: 'scenario week: recall, latency, false alarms, replay speed, vs the mean+kσ peer' },
   load: { file: 'bench/load.ts', what: 'push ingest into one instance, unique texts and a retweet storm: posts/s, p50/p99, memory over time, loss check, vs the in-process pipeline' },
   stored: { file: 'bench/stored.ts', what: 'push throughput on an empty database vs one pre-filled with many stored posts' },
+  scale: { file: 'bench/scale.ts', what: '1, 2 and 3 instances on one PostgreSQL in one run: posts/s and the ratio to one' },
+  'group-commit': { file: 'bench/group-commit.ts', what: 'pushes with group commit on vs one transaction per push, alternating in one run' },
   desk: { file: 'bench/desk.ts', what: 'the demo replayed: open queue items as a share of posts once a revolt is open, vs one item per flagged post' },
   'db-size': { file: 'bench/db-size.ts', what: 'database size per million posts, SQLite and PostgreSQL, before and after retention' },
 };
