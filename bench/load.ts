@@ -80,6 +80,11 @@ interface StageResult {
 async function stage(base: string, pid: number, mix: Mix, rate: number, sample: NormalizedPost[]): Promise<StageResult & { accepted: number }> {
   const lat: number[] = [];
   let errors = 0;
+  const errorKinds = new Map<string, number>();
+  const fail = (kind: string) => {
+    errors++;
+    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+  };
   let accepted = 0;
   let inFlight = 0;
   const rss = [rssMb(pid)];
@@ -106,9 +111,9 @@ async function stage(base: string, pid: number, mix: Mix, rate: number, sample: 
         if (status === 202) {
           lat.push(performance.now() - scheduled);
           accepted += BATCH;
-        } else errors++;
+        } else fail(`HTTP ${status}`);
       })
-      .catch(() => errors++)
+      .catch((err: Error) => fail(String((err.cause as Error | undefined)?.message ?? err.message)))
       .finally(() => {
         inFlight--;
         pending.delete(p);
@@ -124,6 +129,7 @@ async function stage(base: string, pid: number, mix: Mix, rate: number, sample: 
   const achieved = accepted / secs;
   lat.sort((a, b) => a - b);
   const p99 = pct(lat, 99);
+  if (errors) console.log(`  errors in the ${mix} ${rate}/s stage: ${[...errorKinds].map(([k, n]) => `${n} × ${k}`).join('; ')}`);
   return { mix, rate, achieved, p50: pct(lat, 50), p99, max: lat.at(-1) ?? NaN, errors, rss, accepted, sustained: errors === 0 && achieved >= rate * 0.95 && p99 <= P99_LIMIT_MS };
 }
 

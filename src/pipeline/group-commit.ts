@@ -4,7 +4,9 @@
  * dearest step of a small push (the WAL write, a round trip and the row locks on PostgreSQL), so
  * sharing it lets one instance take many more concurrent pushes.
  *
- * A batch waits at most `maxWaitMs` for company, or less once `maxPosts` posts are pending; while a
+ * A batch waits at most `maxWaitMs` for company, or less once `maxPosts` posts are pending (kept
+ * small on SQLite: a group blocks the event loop while it is judged and written, so smaller groups
+ * keep the latency of the requests waiting behind it short); while a
  * group is being written the next one gathers. Each caller gets its own result: the posts of its
  * batch that were new, in its order (a post in two concurrent batches is new to the first only,
  * as if they had run one after the other). If the group's transaction fails, each batch is written
@@ -157,7 +159,7 @@ export class GroupCommitter {
 const MARK_EVERY_MS = 1_000;
 
 export const DEFAULT_GROUP_COMMIT: Record<'sqlite' | 'postgres', GroupCommitOptions> = {
-  sqlite: { maxWaitMs: 4, maxPosts: 500, maxInFlight: 1 },
+  sqlite: { maxWaitMs: 4, maxPosts: 150, maxInFlight: 1 },
   postgres: { maxWaitMs: 4, maxPosts: 500, maxInFlight: 3 },
 };
 
