@@ -12,6 +12,7 @@ import type { EventBus } from './util/event-bus.js';
 import type { FeedRuntime } from './feeds/runtime.js';
 import type { RoutingSetup } from './routing/setup.js';
 import type { FetchLike } from './notify/deliver.js';
+import type { RecentTexts } from './ingest/recent-texts.js';
 
 export interface AppContext {
   config: Config;
@@ -31,6 +32,8 @@ export interface AppContext {
   routing?: () => RoutingSetup;
   /** HTTP client for notification deliveries (fetch-compatible); global fetch when absent. */
   fetch?: FetchLike;
+  /** Recent original posts by text, per target (bounded, per process): a retweet storm links each copy in O(1). DB lookups only when absent. */
+  recentTexts?: RecentTexts;
   /** HTTP client, per-host queue and limits for polling feeds; no polling when absent. */
   feeds?: FeedRuntime;
 }

@@ -26,7 +26,8 @@ export function classifyOne(ctx: Pick<AppContext, 'classifier' | 'log'>, post: P
   }
 }
 
-export async function classifyPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'classifier' | 'log'>, posts: Post[]): Promise<Classified[]> {
+/** `markClassified: false` when the posts were stored as classified in the transaction that writes these verdicts. */
+export async function classifyPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'classifier' | 'log'>, posts: Post[], opts: { markClassified?: boolean } = {}): Promise<Classified[]> {
   if (posts.length === 0) return [];
   const now = ctx.clock.now();
   const version = ctx.classifier().version;
@@ -53,6 +54,7 @@ export async function classifyPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'clas
       .onConflict((oc) => oc.column('post_id').doNothing())
       .execute();
   }
+  if (opts.markClassified === false) return out;
   const ids = posts.map((p) => p.id);
   for (let i = 0; i < ids.length; i += 500) {
     await ctx.db.updateTable('posts').set({ classified: 1 }).where('id', 'in', ids.slice(i, i + 500)).execute();

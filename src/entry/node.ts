@@ -10,6 +10,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from '../app.js';
 import { type Config, type Env } from '../config/config.js';
 import type { AppContext } from '../context.js';
+import { RecentTexts } from '../ingest/recent-texts.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { syncTargets } from '../store/targets.js';
 import { processPosts } from '../pipeline/process.js';
@@ -89,6 +90,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       bus: pgBus ?? createEventBus(),
       instanceId,
       feeds: nodeFeedRuntime(config),
+      recentTexts: new RecentTexts(),
       routing: () => routing,
       ruleFiles: ruleFilesReader(path.join(PROJECT_ROOT, 'rules')),
     };

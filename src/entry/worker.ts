@@ -12,6 +12,7 @@ import { Kysely } from 'kysely';
 import { createApp } from '../app.js';
 import { buildConfig, type Config } from '../config/config.js';
 import type { AppContext } from '../context.js';
+import { RecentTexts } from '../ingest/recent-texts.js';
 import type { DB } from '../store/schema.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { syncTargets } from '../store/targets.js';
@@ -76,6 +77,7 @@ export function workerContext(env: WorkerEnv): Promise<AppContext> {
       classifier: () => classifier,
       bus: createEventBus(),
       instanceId: newId('worker-'),
+      recentTexts: new RecentTexts(),
       // polling from Cron Triggers: fetch-based client, a plain-promise per-host queue (no p-queue)
       feeds: { http: createFetchHttpClient(limits), limits, queue: createSimpleQueue({ concurrency: config.polling.concurrency, perHost: config.polling.perHost }) },
     };

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import type { SourcesTable } from '../store/schema.js';
-import { processPosts } from '../pipeline/process.js';
+import { processPostsGrouped } from '../pipeline/group-commit.js';
 import { FetchError } from './http.js';
 import { SOURCES, isSourceType } from './sources/index.js';
 import type { FeedRuntime } from './runtime.js';
@@ -50,17 +50,17 @@ export async function pollSource(ctx: Ctx, rt: FeedRuntime, id: string): Promise
   const random = rt.random ?? Math.random;
   try {
     const result = await fetchSource(ctx, rt, row, started);
-    const fresh = result.posts.length ? await processPosts(ctx, result.posts) : [];
+    const fresh = result.posts.length ? await processPostsGrouped(ctx, result.posts) : [];
     const now = ctx.clock.now();
     await ctx.db
       .updateTable('sources')
-      .set((eb) => ({
+      .set({
         status: 'ok',
         failures: 0,
         last_success_at: now,
         last_poll_at: now,
-        // counted, not incremented: a re-read after a crash (posts stored, cursor not) still counts each post once
-        posts_seen: eb.selectFrom('posts').select((e) => e.fn.countAll<number>().as('n')).where('source_id', '=', id),
+        // posts_seen is added to in the transaction that stores the posts (countNewPosts): a re-read
+        // after a crash (posts stored, cursor not) stores nothing new and adds nothing
         ...(result.cursor !== undefined ? { cursor: JSON.stringify(result.cursor) } : {}),
         ...(result.notModified ? {} : { etag: result.etag ?? null, last_modified: result.lastModified ?? null }),
         rate_limit: result.rateLimit ? JSON.stringify(result.rateLimit) : null,
@@ -68,7 +68,7 @@ export async function pollSource(ctx: Ctx, rt: FeedRuntime, id: string): Promise
         lease_owner: null,
         lease_until: null,
         updated_at: now,
-      }))
+      })
       .where('id', '=', id)
       .execute();
     ctx.bus.publish({ topic: 'source', id, type: 'polled', at: now });

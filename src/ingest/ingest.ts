@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import type { NormalizedPost, Post } from '../types.js';
 import { stableId } from '../util/ids.js';
 import { normalizePost } from './normalize.js';
+import { LINK_WINDOW_MS, type RecentEntry } from './recent-texts.js';
 
 // D1 binds at most 100 parameters a statement; SQLite and PostgreSQL take far more.
 const ROWS_PER_INSERT: Record<AppContext['dialect'], number> = { sqlite: 200, postgres: 500, d1: 5 };
@@ -14,7 +15,20 @@ export function postId(source: string, externalId: string): string {
   return 'p_' + stableId(`${source}\u0000${externalId}`);
 }
 
-export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialect'>, input: NormalizedPost[]): Promise<Post[]> {
+/** The stored id of a post as pushed or fetched (before normalisation: the same id ingestPosts gives it). */
+export function rawPostId(p: Pick<NormalizedPost, 'source' | 'externalId'>): string {
+  return postId(p.source, String(p.externalId).slice(0, 512));
+}
+
+export interface IngestOptions {
+  /** Receives the text originals this call found or stored, for the caller to hand to ctx.recentTexts once committed (processPosts does). */
+  learned?: RecentEntry[];
+  /** The verdicts are written in the same transaction: store the posts as classified already (no second write of each row). */
+  judgedInTransaction?: boolean;
+}
+
+export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialect' | 'recentTexts'>, input: NormalizedPost[], opts: IngestOptions = {}): Promise<Post[]> {
+  const learned = opts.learned;
   const now = ctx.clock.now();
   const seen = new Set<string>();
   const rows = [];
@@ -43,7 +57,7 @@ export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialec
       metrics: p.metrics ? JSON.stringify(p.metrics) : null,
       raw: p.raw === undefined ? null : JSON.stringify(p.raw),
       duplicate_of: null,
-      classified: 0,
+      classified: opts.judgedInTransaction ? 1 : 0,
       text_hash: repostKey(p.text),
     });
   }
@@ -59,7 +73,7 @@ export async function ingestPosts(ctx: Pick<AppContext, 'db' | 'clock' | 'dialec
       .execute();
     for (const r of res) inserted.push(byId.get(r.id)!);
   }
-  if (inserted.length) await linkDuplicates(ctx, inserted, rows);
+  if (inserted.length) await linkDuplicates(ctx, inserted, rows, now, learned);
   return inserted;
 }
 
@@ -77,52 +91,65 @@ export function repostKey(text: string): string | null {
 }
 
 /**
- * The same post seen through another source (same URL, or a repost of the same text) is linked to
- * the one stored first (duplicate_of), so it is not counted twice toward a revolt. Only new posts
- * are linked, and only to posts stored before them, so links never form cycles.
+ * A post seen again is linked to the one stored first (duplicate_of), so it is neither counted twice
+ * toward a revolt nor queued twice: the same URL through another source, or the same text (a
+ * repost, a retweet storm) through any source, this one included. Only new posts are linked, and
+ * only to originals stored before them (or earlier in the same call), so links never form cycles.
+ *
+ * The cost per post does not grow with what is stored: a text's original comes from the bounded
+ * recent-text memory (ctx.recentTexts) when it is there, otherwise from the database, where only
+ * originals (duplicate_of IS NULL, a partial index) fetched within LINK_WINDOW_MS are read. Once
+ * same-source copies are linked there is about one original per text, however many copies.
  */
-async function linkDuplicates(ctx: Pick<AppContext, 'db' | 'dialect'>, fresh: Post[], rows: { id: string; url: string | null; text_hash: string | null }[]): Promise<void> {
+async function linkDuplicates(ctx: Pick<AppContext, 'db' | 'dialect' | 'recentTexts'>, fresh: Post[], rows: { id: string; url: string | null; text_hash: string | null }[], now: number, learned?: RecentEntry[]): Promise<void> {
   const byId = new Map(fresh.map((p) => [p.id, p]));
   const keyed = rows.filter((r) => byId.has(r.id) && (r.url || r.text_hash));
   const size = LINK_LOOKUP_CHUNK[ctx.dialect];
+  const since = now - LINK_WINDOW_MS;
+  const recent = ctx.recentTexts;
+  type Orig = { id: string; at: number };
+  const earlier = (a: Orig | undefined, b: Orig | undefined) => (!a ? b : !b ? a : a.at < b.at || (a.at === b.at && a.id <= b.id) ? a : b);
+  const inCall = new Map<string, Orig>(); // target + hash → the first post of this call with that text
   for (let i = 0; i < keyed.length; i += size) {
     const chunk = keyed.slice(i, i + size);
     const post = (id: string) => byId.get(id)!;
     const targets = [...new Set(chunk.map((r) => post(r.id).target))];
     const urls = [...new Set(chunk.map((r) => r.url).filter((u): u is string => Boolean(u)))];
-    const hashes = [...new Set(chunk.map((r) => r.text_hash).filter((h): h is string => Boolean(h)))];
-    const candidates = await ctx.db
-      .selectFrom('posts')
-      .select(['id', 'source_id', 'target_id', 'url', 'text_hash', 'fetched_at'])
-      .where('target_id', 'in', targets)
-      .where('duplicate_of', 'is', null)
-      .where((eb) => {
-        const ors = [];
-        if (urls.length) ors.push(eb('url', 'in', urls));
-        if (hashes.length) ors.push(eb('text_hash', 'in', hashes));
-        return eb.or(ors);
-      })
-      .orderBy('fetched_at')
-      .orderBy('id')
-      .execute();
-    // candidates by url and by text hash, in stored order (the first match is the original)
-    type Cand = (typeof candidates)[number];
-    const byUrl = new Map<string, Cand[]>();
-    const byHash = new Map<string, Cand[]>();
-    for (const c of candidates) {
-      if (byId.has(c.id)) continue;
-      if (c.url) (byUrl.get(c.url) ?? byUrl.set(c.url, []).get(c.url)!).push(c);
-      if (c.text_hash) (byHash.get(c.text_hash) ?? byHash.set(c.text_hash, []).get(c.text_hash)!).push(c);
+    const cached = new Map<string, Orig>();
+    const missed = new Set<string>();
+    for (const r of chunk) {
+      if (!r.text_hash) continue;
+      const k = textKey(post(r.id).target, r.text_hash);
+      if (cached.has(k) || inCall.has(k)) continue;
+      const hit = recent?.get(post(r.id).target, r.text_hash, now);
+      if (hit) cached.set(k, hit);
+      else missed.add(r.text_hash);
     }
-    const order = new Map(candidates.map((c, k) => [c.id, k]));
+    const base = () => ctx.db.selectFrom('posts').select(['id', 'source_id', 'target_id', 'url', 'text_hash', 'fetched_at']).where('target_id', 'in', targets).where('duplicate_of', 'is', null).where('fetched_at', '>=', since);
+    const byUrl = urls.length ? await base().where('url', 'in', urls).orderBy('fetched_at').orderBy('id').execute() : [];
+    const byHash = missed.size ? await base().where('text_hash', 'in', [...missed]).orderBy('fetched_at').orderBy('id').execute() : [];
+    const urlOrig = new Map<string, typeof byUrl>();
+    for (const c of byUrl) if (!byId.has(c.id)) (urlOrig.get(c.url!) ?? urlOrig.set(c.url!, []).get(c.url!)!).push(c);
+    for (const c of byHash) {
+      const k = textKey(c.target_id, c.text_hash!);
+      if (byId.has(c.id) || cached.has(k)) continue;
+      cached.set(k, { id: c.id, at: Number(c.fetched_at) }); // ordered: the first is the original
+      learned?.push({ target: c.target_id, hash: c.text_hash!, id: c.id, at: Number(c.fetched_at) });
+    }
     const links = new Map<string, string[]>(); // original id → duplicates
     for (const r of chunk) {
       const p = post(r.id);
-      const ok = (c: Cand) => c.target_id === p.target && c.source_id !== p.source;
-      const a = r.url ? byUrl.get(r.url)?.find(ok) : undefined;
-      const b = r.text_hash ? byHash.get(r.text_hash)?.find(ok) : undefined;
-      const original = a && b ? (order.get(a.id)! <= order.get(b.id)! ? a : b) : (a ?? b);
-      if (!original) continue;
+      const u = r.url ? urlOrig.get(r.url)?.find((c) => c.target_id === p.target && c.source_id !== p.source) : undefined;
+      const k = r.text_hash ? textKey(p.target, r.text_hash) : null;
+      const t = k ? (cached.get(k) ?? inCall.get(k)) : undefined;
+      const original = earlier(u ? { id: u.id, at: Number(u.fetched_at) } : undefined, t);
+      if (!original) {
+        if (k) {
+          inCall.set(k, { id: p.id, at: now });
+          learned?.push({ target: p.target, hash: r.text_hash!, id: p.id, at: now });
+        }
+        continue;
+      }
       (links.get(original.id) ?? links.set(original.id, []).get(original.id)!).push(p.id);
       p.duplicateOf = original.id;
     }
@@ -132,5 +159,9 @@ async function linkDuplicates(ctx: Pick<AppContext, 'db' | 'dialect'>, fresh: Po
   }
 }
 
-// Each lookup binds up to two parameters per post plus the targets: keep D1 under its 100.
+function textKey(target: string, hash: string): string {
+  return `${target}\u0000${hash}`;
+}
+
+// Each lookup binds up to one parameter per post plus the targets: keep D1 under its 100.
 const LINK_LOOKUP_CHUNK: Record<AppContext['dialect'], number> = { sqlite: 200, postgres: 200, d1: 40 };

@@ -7,6 +7,7 @@ import type { Job } from './scheduler.js';
 import { classifyPending } from '../pipeline/process.js';
 import { leasedDetectJob } from './leased.js';
 import { retentionTick } from './retention.js';
+import { foldSourceCounts } from '../ingest/source-counts.js';
 import { deliverJob } from './deliver.js';
 import { escalateJob } from './escalate.js';
 import { pollFeedsJobs } from './poll-feeds.js';
@@ -17,6 +18,7 @@ import { weeklyReportTick } from '../cx/report-digest.js';
 export function serviceJobs(ctx: AppContext, opts: { fast?: boolean; releaseLeases?: boolean } = {}): Job[] {
   return [
     { name: 'classify-pending', everyMs: 5_000, tick: () => classifyPending(ctx) },
+    { name: 'fold-source-counts', everyMs: 1_000, tick: () => foldSourceCounts(ctx) },
     leasedDetectJob(ctx, opts.fast ? 1_000 : ctx.config.cluster.detectEvery, { releaseAfterTick: opts.releaseLeases, ttlMs: ctx.config.cluster.leaseTtl }), // one instance at a time (issue 8)
     deliverJob(ctx),
     publishRepliesJob(ctx),

@@ -6,8 +6,10 @@
 import type { AppContext } from '../context.js';
 import type { NormalizedPost, Post } from '../types.js';
 import { ingestPosts } from '../ingest/ingest.js';
+import { countNewPosts } from '../ingest/source-counts.js';
 import { classifyPosts, type Classified } from '../classify/stage.js';
 import { queueFlaggedPosts } from '../routing/post.js';
+import type { RecentEntry } from '../ingest/recent-texts.js';
 
 export interface ProcessOptions {
   /** The caller already holds a transaction on ctx.db (replay batches many calls in one). */
@@ -24,17 +26,42 @@ export interface ProcessOptions {
  */
 export async function processPosts(ctx: AppContext, posts: NormalizedPost[], opts: ProcessOptions = {}): Promise<Classified[]> {
   if (posts.length === 0) return [];
+  // text originals learned here go to the recent-text memory only once committed; a caller's own
+  // transaction (replay) may still roll back, so nothing is remembered then
+  const learned: RecentEntry[] | undefined = ctx.recentTexts && !opts.inTransaction ? [] : undefined;
   const classified =
     opts.inTransaction || ctx.dialect === 'd1'
-      ? await storeAndJudge(ctx, posts)
-      : await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, posts));
+      ? await storeAndJudge(ctx, posts, { atomic: ctx.dialect !== 'd1', learned })
+      : await ctx.db.transaction().execute((trx) => storeAndJudge({ ...ctx, db: trx }, posts, { atomic: true, learned }));
+  if (learned?.length) ctx.recentTexts!.remember(learned);
   if (opts.queue !== false) await queueFlaggedPosts(ctx, classified);
   for (const c of classified) ctx.bus.publish({ topic: 'post', id: c.post.id, at: c.post.fetchedAt });
   return classified;
 }
 
-async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[]): Promise<Classified[]> {
-  return classifyPosts(ctx, await ingestPosts(ctx, posts));
+/**
+ * Stores and judges posts (in the caller's transaction, when `atomic`: then each post is stored as
+ * classified at once, its verdict being written in the same transaction) and adds them to their
+ * sources' counts.
+ */
+export async function storeAndJudge(ctx: AppContext, posts: NormalizedPost[], opts: { atomic: boolean; learned?: RecentEntry[] }): Promise<Classified[]> {
+  const fresh = await ingestPosts(ctx, posts, { learned: opts.learned, judgedInTransaction: opts.atomic });
+  const classified = await classifyPosts(ctx, fresh, { markClassified: !opts.atomic });
+  await countNewPosts(ctx, fresh); // insert-only: no lock on the sources' rows
+  return classified;
+}
+
+/** A push was accepted: the source is healthy (one UPDATE per source, in a stable order). */
+export async function markSourcesOk(ctx: Pick<AppContext, 'db'>, sources: string[], at: number): Promise<void> {
+  for (const id of [...new Set(sources)].sort()) {
+    await ctx.db.updateTable('sources').set({ status: 'ok', last_success_at: at, last_poll_at: at, failures: 0, updated_at: at }).where('id', '=', id).execute();
+  }
+}
+
+/** After the commit: flagged posts into the queue, new posts onto the event bus. */
+export async function afterCommit(ctx: AppContext, classified: Classified[]): Promise<void> {
+  await queueFlaggedPosts(ctx, classified);
+  for (const c of classified) ctx.bus.publish({ topic: 'post', id: c.post.id, at: c.post.fetchedAt });
 }
 
 /** Classify posts stored but not yet judged (after a crash, or a classifier outage). One bounded batch. */

@@ -316,6 +316,14 @@ export interface DB {
   daily_counts: DailyCountsTable;
   case_posts: CasePostsTable;
   replies: RepliesTable;
+  source_count_deltas: SourceCountDeltasTable;
+}
+
+/** Posts stored per source, not yet added to sources.posts_seen (folded every second; insert-only, so concurrent writers never wait on the source's row). */
+export interface SourceCountDeltasTable {
+  id: string;
+  source_id: string;
+  n: number;
 }
 
 // Generated is re-exported for later tables with database-side defaults.

@@ -8,6 +8,7 @@ import { createUndiciHttpClient } from '../../src/entry/http-undici.js';
 import { createPQueueTaskQueue } from '../../src/entry/feed-queue.js';
 import { httpLimitsFromConfig, type FeedRuntime } from '../../src/feeds/runtime.js';
 import { pollSource, type PollOutcome } from '../../src/feeds/poll.js';
+import { withPendingCounts } from '../../src/ingest/source-counts.js';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string) => void | Promise<void>;
 
@@ -112,8 +113,10 @@ export async function addSource(ctx: TestContext, target: string, source: Record
   ]);
 }
 
+/** The source's row, posts_seen including the counts not folded yet (as the API shows it). */
 export async function sourceRow(ctx: TestContext, id: string) {
-  return ctx.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const [row] = await withPendingCounts(ctx, [await ctx.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow()]);
+  return row;
 }
 
 export async function postCount(ctx: TestContext, source?: string): Promise<number> {

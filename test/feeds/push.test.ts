@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/context.js';
 import { createApp } from '../../src/app.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
+import { foldSourceCounts } from '../../src/ingest/source-counts.js';
+import { keyFor } from '../helpers/auth.js';
 import { addSource, createFeedContext, postCount, sourceRow, T0, type FeedTestContext } from './helpers.js';
 
 const SECRET = 'whsec_' + Buffer.from('0123456789abcdef0123456789abcdef').toString('base64');
@@ -38,9 +40,33 @@ describe.each(DIALECTS)('push ingest on %s', (dialect) => {
     expect(await postCount(ctx, 'zapier')).toBe(3);
     const row = await ctx.db.selectFrom('posts').selectAll().where('external_id', '=', 'tk-1').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ text: 'Ticket 1: the Acme app <b>crashes</b> at checkout', lang: 'en', author_name: 'Pat', published_at: T0 - 60_000, target_id: 'acme' });
+    await foldSourceCounts(ctx);
     const src = await sourceRow(ctx, 'zapier');
     expect(Number(src.posts_seen)).toBe(3);
     expect(src.status).toBe('ok');
+  });
+
+  it('counts posts_seen as posts are stored: re-sent, overlapping and repeated items add nothing, reposted texts count each copy', async () => {
+    const storm = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => ({ id: `rt-${from + i}`, text: `RT @dana: Acme lost my luggage twice this month and nobody answers the phone ${(from + i) % 3}`, author: { id: `v${from + i}` } }));
+    const pushes = [
+      { items: items(1, 5) },
+      { items: items(1, 5) }, // re-sent
+      { items: [...items(4, 8), ...items(8, 8)] }, // overlapping, and one id twice in the batch
+      { items: storm(1, 30) },
+      { items: storm(20, 40) },
+    ];
+    let n = 0;
+    for (const body of pushes) expect((await send(JSON.stringify(body), { id: `m${n++}` })).status).toBe(202);
+    const stored = await postCount(ctx, 'zapier');
+    expect(stored).toBe(8 + 40);
+    // exact before the deltas are folded (the API adds them) and after
+    const viewer = (await keyFor(ctx, 'viewer')).headers;
+    const api = async () => ((await (await createApp(ctx).request('/api/sources/zapier', { headers: viewer })).json()) as { postsSeen: number }).postsSeen;
+    expect(await api()).toBe(stored);
+    await Promise.all([foldSourceCounts(ctx), foldSourceCounts(ctx)]); // two instances folding at once add each delta once
+    expect(Number((await sourceRow(ctx, 'zapier')).posts_seen)).toBe(stored);
+    expect(await api()).toBe(stored);
   });
 
   it('accepts a bare array or a single item, and reports invalid items by index', async () => {

@@ -11,6 +11,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { buildConfig, type Config } from '../../src/config/config.js';
 import type { AppContext } from '../../src/context.js';
+import { RecentTexts } from '../../src/ingest/recent-texts.js';
 import type { DB } from '../../src/store/schema.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { ManualClock } from '../../src/util/clock.js';
@@ -90,7 +91,7 @@ export interface TestContext extends AppContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(opts: { dialect?: Dialect; config?: string; now?: number; classifier?: Classifier } = {}): Promise<TestContext> {
+export async function createTestContext(opts: { dialect?: Dialect; config?: string; now?: number; classifier?: Classifier; recentTexts?: false } = {}): Promise<TestContext> {
   const t = await openTestDb(opts.dialect ?? 'sqlite');
   const classifier = opts.classifier ?? testClassifier();
   return {
@@ -102,6 +103,7 @@ export async function createTestContext(opts: { dialect?: Dialect; config?: stri
     classifier: () => classifier,
     bus: createEventBus(),
     instanceId: 'test',
+    recentTexts: opts.recentTexts === false ? undefined : new RecentTexts(),
     close: t.close,
   };
 }

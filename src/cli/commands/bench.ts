@@ -15,8 +15,12 @@ export const BENCHMARKS: Record<string, { file: string; what: string }> = {
   shapes: { file: 'bench/shapes.ts', what: 'sentiment macro-F1 on the public sets with and without the sarcasm/balanced shapes, vs VADER' },
   feeds: { file: 'bench/feeds.ts', what: 'feed parsing items/s (RSS, Atom, Mastodon) vs rss-parser' },
   revolts: { file: 'bench/revolts/bench.ts', what: 'scenario week: recall, latency, false alarms, replay speed, vs the mean+kσ peer' },
-  load: { file: 'bench/load.ts', what: 'sustained push ingest into one instance: posts/s, p50/p99, memory, loss check' },
+  load: { file: 'bench/load.ts', what: 'push ingest into one instance, unique texts and a retweet storm: posts/s, p50/p99, memory over time, loss check, vs the in-process pipeline' },
+  stored: { file: 'bench/stored.ts', what: 'push throughput on an empty database vs one pre-filled with many stored posts' },
+  scale: { file: 'bench/scale.ts', what: '1, 2 and 3 instances on one PostgreSQL in one run: posts/s and the ratio to one' },
+  'group-commit': { file: 'bench/group-commit.ts', what: 'pushes with group commit on vs one transaction per push, alternating in one run' },
   desk: { file: 'bench/desk.ts', what: 'the demo replayed: open queue items as a share of posts once a revolt is open, vs one item per flagged post' },
+  'cx-export': { file: 'bench/cx-export.ts', what: 'CSV export of every post, streamed vs all rows at once: time and memory over time; weekly report and a year of trends' },
   'db-size': { file: 'bench/db-size.ts', what: 'database size per million posts, SQLite and PostgreSQL, before and after retention' },
 };
 

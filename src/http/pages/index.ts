@@ -20,6 +20,7 @@ import { deskPages } from './desk.js';
 import { cxPages } from './cx-routes.js';
 import { timeParam } from '../openapi/registry.js';
 import { sourceView } from '../routes/sources.js';
+import { withPendingCounts } from '../../ingest/source-counts.js';
 
 export interface PageOptions extends AuthOptions {
   banner: () => string | undefined;
@@ -61,7 +62,7 @@ export function pageRoutes(ctx: AppContext, opts: PageOptions): Hono {
   app.get('/sources', async (c) => {
     const principal = await gate(c);
     if (!principal) return toSignin(c);
-    const rows = await ctx.db.selectFrom('sources').selectAll().orderBy('target_id').orderBy('id').execute();
+    const rows = await withPendingCounts(ctx, await ctx.db.selectFrom('sources').selectAll().orderBy('target_id').orderBy('id').execute());
     const targets = (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
     const sources = rows.map((s) => {
       const v = sourceView(s); // secrets in the settings come back as ***

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import { HttpError } from '../errors.js';
 import { push, pushItemSchema, pushItemToPost } from '../../feeds/sources/push.js';
 import { verifyWebhook } from '../../feeds/webhook-signature.js';
-import { processPosts } from '../../pipeline/process.js';
+import { processPostsGrouped } from '../../pipeline/group-commit.js';
 import { credentialBucket, failCredential } from '../../auth/throttle.js';
 import { requestClient } from '../middleware/auth.js';
 import { describe } from '../openapi/registry.js';
@@ -83,12 +83,9 @@ export function ingestRoutes(ctx: AppContext): Hono {
       }
       posts.push(pushItemToPost(r.data, { id: row.id, target: row.target_id, lang: cfg.data.lang, html: cfg.data.html }, now));
     });
-    const fresh = posts.length ? await processPosts(ctx, posts) : [];
-    await ctx.db
-      .updateTable('sources')
-      .set((eb) => ({ status: 'ok', last_success_at: now, last_poll_at: now, failures: 0, posts_seen: eb.selectFrom('posts').select((e) => e.fn.countAll<number>().as('n')).where('source_id', '=', row.id), updated_at: now }))
-      .where('id', '=', row.id)
-      .execute();
+    // stored and judged in one transaction shared with the pushes and polls of the same few
+    // milliseconds (group commit), counted as stored; then the source is marked healthy
+    const fresh = await processPostsGrouped(ctx, posts, [row.id]);
     return c.json({ received: items.length, new: fresh.length, duplicates: posts.length - fresh.length, rejected }, 202);
   });
   return api;

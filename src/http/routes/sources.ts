@@ -15,6 +15,7 @@ import { SourceBodySchema, SourceSchema } from '../openapi/schemas.js';
 import { writeAudit } from '../../store/audit.js';
 import { actorOf, principalOf } from '../principal.js';
 import { maskConfig, maskUrlsInText, restoreMasked } from '../secrets.js';
+import { withPendingCounts } from '../../ingest/source-counts.js';
 
 const SourcesQuery = z.object({ target: z.string().optional().describe('only this target'), reveal: z.enum(['true', 'false', '1', '0']).optional().describe('admins only: secrets in the clear (audited); 403 for other roles') });
 const RevealQuery = SourcesQuery.pick({ reveal: true });
@@ -81,13 +82,14 @@ export function sourcesRoutes(ctx: AppContext): Hono {
     let q = ctx.db.selectFrom('sources').selectAll().orderBy('target_id').orderBy('id');
     const target = c.req.query('target');
     if (target) q = q.where('target_id', '=', target);
-    const rows = await q.execute();
+    const rows = await withPendingCounts(ctx, await q.execute());
     const reveal = await wantsReveal(ctx, c, rows.map((r) => r.id));
     return c.json({ items: rows.map((r) => sourceView(r, { reveal })) });
   });
   api.get('/sources/:id', async (c) => {
-    const r = await ctx.db.selectFrom('sources').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
-    if (!r) throw new HttpError(404, 'not_found', 'no such source');
+    const found = await ctx.db.selectFrom('sources').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+    if (!found) throw new HttpError(404, 'not_found', 'no such source');
+    const [r] = await withPendingCounts(ctx, [found]);
     return c.json(sourceView(r, { reveal: await wantsReveal(ctx, c, [r.id]) }));
   });
   api.put('/sources/:id', async (c) => {

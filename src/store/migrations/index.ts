@@ -8,6 +8,7 @@ import { m006Scale } from './006-scale.js';
 import { m007DeliveryHealth } from './007-delivery-health.js';
 import { m008Desk } from './008-desk.js';
 import { m009Cx } from './009-cx.js';
+import { m010IngestScale } from './010-ingest-scale.js';
 
 /**
  * The one ordered list of migrations. Append only: never edit or reorder a migration that has
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-delivery-health': m007DeliveryHealth,
   '008-desk': m008Desk,
   '009-cx': m009Cx,
+  '010-ingest-scale': m010IngestScale,
 };
 
 export const migrationProvider: MigrationProvider = {
