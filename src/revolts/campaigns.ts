@@ -28,18 +28,22 @@ export interface Message {
   lastAt: number;
 }
 
-function hashRun(words: string[], i: number, run: number): number {
+/** FNV-1a of one word. */
+function hashWord(w: string): number {
   let h = 0x811c9dc5;
-  for (let k = i; k < i + run; k++) {
-    const w = words[k];
-    for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
-    h = Math.imul(h ^ 0x20, 0x01000193);
-  }
+  for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
+  return h >>> 0;
+}
+
+/** A run of `run` words from their hashes (order matters). */
+function hashRun(wordHashes: number[], i: number, run: number): number {
+  let h = 0x811c9dc5;
+  for (let k = i; k < i + run; k++) h = Math.imul(h ^ wordHashes[k], 0x01000193) ^ (h >>> 13);
   return h >>> 0;
 }
 
 /** Scratch space of `see` (one post at a time): no allocation per post. */
-const scratch = { hashes: [] as number[], cands: [] as Message[], votes: [] as number[] };
+const scratch = { words: [] as number[], hashes: [] as number[], cands: [] as Message[], votes: [] as number[] };
 
 export class CopyIndex {
   private readonly runs = new Map<number, { message: Message; at: number }>();
@@ -59,10 +63,13 @@ export class CopyIndex {
     if (words.length < (chinese ? MIN_HAN_CHARS : MIN_COPY_WORDS)) return { copyOf: null, message: null };
     const run = chinese ? HAN_RUN : RUN;
     const { hashes, cands, votes } = scratch;
+    const wh = scratch.words;
+    wh.length = 0;
     hashes.length = 0;
     cands.length = 0;
     votes.length = 0;
-    for (let i = 0; i + run <= words.length; i++) hashes.push(hashRun(words, i, run));
+    for (const w of words) wh.push(hashWord(w));
+    for (let i = 0; i + run <= words.length; i++) hashes.push(hashRun(wh, i, run));
     for (const h of hashes) {
       const e = this.runs.get(h);
       if (!e || post.at - e.at >= COPY_MEMORY_MS) continue;
