@@ -193,10 +193,11 @@ export function inlineParameters(sqlText: string, params: readonly unknown[]): s
 export function sqliteLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'boolean') return v ? '1' : '0';
-  if (typeof v === 'bigint') return v.toString();
+  // a negative number goes in brackets: after a minus (`x-?`) a bare `-3` would start a `--` comment
+  if (typeof v === 'bigint') return v < 0n ? `(${v})` : v.toString();
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return 'NULL';
-    return String(v);
+    return v < 0 ? `(${v})` : String(v);
   }
   if (v instanceof Uint8Array) return `X'${hex(v)}'`;
   const s = typeof v === 'string' ? v : JSON.stringify(v);

@@ -4,29 +4,26 @@
  * `drain()` waits for the polls in flight (shutdown, tests).
  */
 import type { AppContext } from '../context.js';
-import { SOURCES, SOURCE_TYPES } from './sources/index.js';
+import { isSourceType, SOURCES, SOURCE_TYPES } from './sources/index.js';
 import { pollSource, type PollOutcome } from './poll.js';
 import type { FeedRuntime } from './runtime.js';
 
 export const TICK_BATCH = 100;
 
 const POLLED_TYPES = SOURCE_TYPES.filter((t) => SOURCES[t].fetch);
-const DEFAULT_HOSTS: Record<string, string> = {
-  reddit: 'www.reddit.com',
-  bluesky: 'bsky.social',
-  appstore: 'itunes.apple.com',
-  hackernews: 'hn.algolia.com',
-};
-
-/** The queue key of a source: the host it talks to. */
+/** The queue key of a source: the host its requests go to, as the source itself declares it. */
 export function sourceHost(type: string, configJson: string): string {
+  if (!isSourceType(type)) return type;
+  let raw: unknown;
   try {
-    const c = JSON.parse(configJson) as Record<string, unknown>;
-    for (const k of ['url', 'instance', 'service', 'base']) if (typeof c[k] === 'string') return new URL(c[k] as string).host;
+    raw = JSON.parse(configJson);
   } catch {
-    // a config that does not parse fails in pollSource, with the reason on the source
+    raw = null;
   }
-  return DEFAULT_HOSTS[type] ?? type;
+  const parsed = SOURCES[type].schema.safeParse(raw ?? {});
+  // a config that does not parse fails in pollSource, with the reason on the source
+  if (!parsed.success) return type;
+  return SOURCES[type].hosts(parsed.data)[0] ?? type;
 }
 
 export interface FeedPoller {

@@ -42,6 +42,12 @@ export interface FeedSource<S extends z.ZodType = z.ZodType> {
   schema: S;
   /** One-line description for docs and errors. */
   summary: string;
+  /**
+   * The hosts a poll of this source talks to, given its config (defaults applied). The first is the
+   * one its listing requests go to: the poller queues the poll under it, so the per-host limits apply
+   * to the host actually requested. Empty for push-only sources.
+   */
+  hosts(config: z.output<S>): string[];
   /** Poll once: read from the cursor forward. Absent for push-only sources. */
   fetch?(ctx: FetchContext<z.output<S>>): Promise<FetchResult>;
 }

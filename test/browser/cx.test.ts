@@ -9,6 +9,7 @@ import { createTestContext, type TestContext } from '../helpers/context.js';
 import { makePost } from '../helpers/posts.js';
 import { keyFor } from '../helpers/auth.js';
 import { launchChromium, serveApp } from '../helpers/browser.js';
+import { CHROMIUM, skipWithout } from '../helpers/requirements.js';
 import { createApp } from '../../src/app.js';
 import { nodeClientAddress } from '../../src/entry/access-node.js';
 import { processPosts } from '../../src/pipeline/process.js';
@@ -38,7 +39,7 @@ export async function cellsFromDb(ctx: TestContext, target: string, from: number
   return out;
 }
 
-describe('CX view in Chromium', () => {
+describe.skipIf(skipWithout(CHROMIUM))('CX view in Chromium', () => {
   let ctx: TestContext;
   let server: { url: string; close(): Promise<void> };
   let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -192,7 +193,7 @@ describe('CX view in Chromium', () => {
   });
 });
 
-describe('CX view in Chromium: did our answer work?', () => {
+describe.skipIf(skipWithout(CHROMIUM))('CX view in Chromium: did our answer work?', () => {
   let ctx: TestContext;
   let server: { url: string; close(): Promise<void> };
   let browser: Awaited<ReturnType<typeof launchChromium>>;

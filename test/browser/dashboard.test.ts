@@ -3,7 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { background, makePost } from '../helpers/posts.js';
 import { keyFor } from '../helpers/auth.js';
-import { HAVE_CHROMIUM, launchChromium, serveApp } from '../helpers/browser.js';
+import { launchChromium, serveApp } from '../helpers/browser.js';
+import { CHROMIUM, skipWithout } from '../helpers/requirements.js';
 import { createApp } from '../../src/app.js';
 import { nodeClientAddress } from '../../src/entry/access-node.js';
 import { processPosts } from '../../src/pipeline/process.js';
@@ -30,7 +31,7 @@ function stream(): NormalizedPost[] {
   return [...background(T0, ONSET + 50 * MIN), ...burst].sort((a, b) => a.publishedAt - b.publishedAt);
 }
 
-describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
+describe.skipIf(skipWithout(CHROMIUM))('dashboard in Chromium', () => {
   let ctx: TestContext;
   let server: { url: string; close(): Promise<void> };
   let browser: Awaited<ReturnType<typeof launchChromium>>;

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { keyFor } from '../helpers/auth.js';
-import { HAVE_CHROMIUM, launchBrowser, serveApp } from '../helpers/browser.js';
+import { launchBrowser, serveApp } from '../helpers/browser.js';
+import { CHROMIUM, skipWithout } from '../helpers/requirements.js';
 import { fakeMastodon, MASTODON_TOKEN, type FakeServer } from '../helpers/fake-networks.js';
 import { routingSetup, revolt, seedPosts, seedRevoltRow } from '../routing/fixtures.js';
 import { createApp } from '../../src/app.js';
@@ -43,7 +44,7 @@ default:
 singlePosts: { complaintScore: 0.5, complaintWait: 0s, joinRevolts: false, sameAuthor: false }
 `;
 
-describe.skipIf(!HAVE_CHROMIUM).each([1440, 390])('the desk in Chromium at %i px', (width) => {
+describe.skipIf(skipWithout(CHROMIUM)).each([1440, 390])('the desk in Chromium at %i px', (width) => {
   let ctx: TestContext;
   let server: { url: string; close(): Promise<void> };
   let browser: Awaited<ReturnType<typeof launchBrowser>>;

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import natural from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { describe, expect, it } from 'vitest';
 import { porterStem } from '../../src/classify/tokenize/porter.js';
+import { DATASETS, DATASETS_DIR, skipWithout } from '../helpers/requirements.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const DATASETS = join(ROOT, '../shared/datasets');
 
 function wordsOf(files: string[]): Set<string> {
   const words = new Set<string>();
@@ -41,8 +41,8 @@ describe('Porter stemmer', () => {
     expect(mismatches(words)).toEqual([]);
   });
 
-  it.skipIf(!existsSync(DATASETS))('stems like natural every word of the evaluation datasets', () => {
-    const words = wordsOf(jsonl(DATASETS));
+  it.skipIf(skipWithout(DATASETS))('stems like natural every word of the evaluation datasets', () => {
+    const words = wordsOf(jsonl(DATASETS_DIR));
     expect(words.size).toBeGreaterThan(30_000);
     expect(mismatches(words)).toEqual([]);
   });

@@ -8,14 +8,13 @@ import { createAdaptorServer } from '@hono/node-server';
 import { chromium, type BrowserContext } from 'playwright-core';
 import type { Hono } from 'hono';
 import { tmpDir } from './context.js';
+import { CHROMIUM_PATH } from './requirements.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = tmpDir('backlash-chromium-');
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
@@ -30,7 +29,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 
 /** A browser with one context per person (each signs in on its own), for flows with several people. */
 export async function launchBrowser(): Promise<{ newContext(): Promise<BrowserContext>; close(): Promise<void> }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'] });
   return { newContext: () => browser.newContext(), close: () => browser.close() };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Test contexts over real databases: a fresh SQLite file per context, and (when DATABASE_URL is set)
- * a fresh PostgreSQL database per context. `DIALECTS` lists the ones available, so a suite can run
+ * a fresh PostgreSQL database per context. `DIALECTS` lists the ones to run (see requirements.ts), so a suite can run
  * once per dialect with describe.each(DIALECTS).
  */
 import fs from 'node:fs';
@@ -20,11 +20,13 @@ import { createEventBus } from '../../src/util/event-bus.js';
 import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
 import type { Classifier } from '../../src/types.js';
 import { installPgTypeParsers } from '../../src/entry/pg-types.js';
+import { need, POSTGRES, shouldRun } from './requirements.js';
 
 installPgTypeParsers(pg);
 
 export type Dialect = 'sqlite' | 'postgres';
-export const DIALECTS: Dialect[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+/** PostgreSQL when DATABASE_URL is set, or when BACKLASH_REQUIRE_ALL=1 (then a missing one fails the suite). */
+export const DIALECTS: Dialect[] = shouldRun(POSTGRES) ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export function tmpDir(prefix = 'backlash-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -49,8 +51,8 @@ export async function openTestDb(dialect: Dialect, opts: { migrate?: boolean } =
       fs.rmSync(dir, { recursive: true, force: true });
     };
   } else {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error('DATABASE_URL is not set');
+    need(POSTGRES);
+    const url = process.env.DATABASE_URL!;
     // A database of its own per context (not a schema): nothing a test does, nor the migrator's
     // introspection of other schemas, can reach another test running at the same time.
     const name = `bt_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

@@ -34,6 +34,8 @@ export interface Receiver {
   /** Keys answered with 2xx, each counted once (an idempotent receiver's view). */
   processed: Map<string, number>;
   setScript(s: Script): void;
+  /** Resolves once every delayed answer scripted so far has been sent (hangs never are). */
+  answered(): Promise<void>;
   /** Stop listening (connections are refused, as when the receiver is down), and listen again on the same port. */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startReceiver(script: Script = () => ({ status: 200 })): P
   const received: Received[] = [];
   const processed = new Map<string, number>();
   const hanging = new Set<http.ServerResponse>();
+  const delayed = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -71,8 +74,13 @@ export async function startReceiver(script: Script = () => ({ status: 200 })): P
         res.writeHead(status, { 'content-type': 'text/plain', ...(a.headers ?? {}) });
         res.end(a.body ?? (status < 300 ? 'ok' : 'error'));
       };
-      if (a.delayMs) setTimeout(answer, a.delayMs);
-      else answer();
+      if (a.delayMs) {
+        const sent: Promise<void> = new Promise((resolve) => setTimeout(resolve, a.delayMs)).then(() => {
+          delayed.delete(sent);
+          answer();
+        });
+        delayed.add(sent);
+      } else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -83,6 +91,9 @@ export async function startReceiver(script: Script = () => ({ status: 200 })): P
     processed,
     setScript(s) {
       current = s;
+    },
+    async answered() {
+      while (delayed.size > 0) await Promise.all([...delayed]);
     },
     async down() {
       for (const r of hanging) r.destroy();

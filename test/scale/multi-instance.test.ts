@@ -2,7 +2,7 @@
  * Three `backlash serve` processes on one real PostgreSQL database, one killed with SIGKILL in the
  * middle of a burst: no post lost or stored twice, every post classified, one revolt announced
  * once, its delivery received at least once under one idempotency key, and polling of the feed
- * carried on by the survivors. Runs when DATABASE_URL is set (CI sets it).
+ * carried on by the survivors. Needs DATABASE_URL (see test/helpers/requirements.ts).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -15,6 +15,7 @@ import { tmpDir } from '../helpers/context.js';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
 import { LOST_LUGGAGE } from '../helpers/luggage.js';
+import { POSTGRES, skipWithout } from '../helpers/requirements.js';
 
 const BASE_URL = process.env.DATABASE_URL;
 const PUSH_SECRET = 'push-secret-0123456789abcdef';
@@ -33,7 +34,7 @@ function dbUrl(name: string): string {
   return u.toString();
 }
 
-describe.skipIf(!BASE_URL)('several instances on one PostgreSQL', () => {
+describe.skipIf(skipWithout(POSTGRES))('several instances on one PostgreSQL', () => {
   const dbName = `bl_multi_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const services: Service[] = [];
   let receiver: Receiver;

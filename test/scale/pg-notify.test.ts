@@ -1,12 +1,13 @@
-/** Live updates across instances over PostgreSQL LISTEN/NOTIFY (runs when DATABASE_URL is set). */
+/** Live updates across instances over PostgreSQL LISTEN/NOTIFY (needs DATABASE_URL: see test/helpers/requirements.ts). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPgEventBus, type PgEventBus } from '../../src/entry/pg-notify.js';
 import type { BusMessage } from '../../src/util/event-bus.js';
+import { POSTGRES, skipWithout } from '../helpers/requirements.js';
 
 const url = process.env.DATABASE_URL;
 const channel = `bl_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
-describe.skipIf(!url)('PostgreSQL event bus', () => {
+describe.skipIf(skipWithout(POSTGRES))('PostgreSQL event bus', () => {
   const buses: PgEventBus[] = [];
   afterEach(async () => {
     await Promise.all(buses.splice(0).map((b) => b.close()));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson, type RateLimitState } from '../http.js';
-import { getPage, idGreater, num, str, toMs, urlKey, validators } from './common.js';
+import { getPage, idGreater, num, str, toMs, urlKey, validators, hostOf } from './common.js';
 
 const schema = z
   .object({
@@ -50,6 +50,7 @@ export function reviewToPost(e: Record<string, unknown>, source: { id: string; t
 
 export const appstore = defineSource({
   summary: 'App Store customer reviews for one app in one country',
+  hosts: (c) => [hostOf(c.base)],
   schema,
   async fetch(ctx: FetchContext<Config>) {
     const c = ctx.config;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson, statusError, type HttpResponse, type RateLimitState } from '../http.js';
-import { getPage, maxPagesKey, num, str, toMs, urlKey } from './common.js';
+import { getPage, maxPagesKey, num, str, toMs, urlKey, hostOf } from './common.js';
 
 const schema = z
   .object({
@@ -82,13 +82,19 @@ async function login(ctx: FetchContext<Config>, base: string, refresh: boolean):
   return s;
 }
 
+/** Signed in, search goes to the account's PDS (bsky.social unless `service`); without an account, to the public AppView. */
+function baseOf(c: Config): string {
+  return (c.service ?? (c.identifier ? 'https://bsky.social' : 'https://public.api.bsky.app')).replace(/\/+$/, '');
+}
+
 export const bluesky = defineSource({
   summary: 'Bluesky post search (app.bsky.feed.searchPosts), with an app password',
+  hosts: (c) => [hostOf(baseOf(c))],
   schema,
   async fetch(ctx: FetchContext<Config>) {
     const c = ctx.config;
     const authed = Boolean(c.identifier);
-    const base = (c.service ?? (authed ? 'https://bsky.social' : 'https://public.api.bsky.app')).replace(/\/+$/, '');
+    const base = baseOf(c);
     const since = typeof ctx.state.cursor === 'string' ? ctx.state.cursor : null;
     let session = authed ? (SESSIONS.get(ctx.source.id) ?? (await login(ctx, base, false))) : null;
     const posts: NormalizedPost[] = [];

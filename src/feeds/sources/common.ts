@@ -9,6 +9,9 @@ export const maxPagesKey = z.number().int().min(1).max(50).default(MAX_PAGES_DEF
 export const headersKey = z.record(z.string(), z.string()).default({});
 export const urlKey = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
+/** The host (with port, if any) of a URL: what the per-host limits are keyed on. */
+export const hostOf = (url: string): string => new URL(url).host;
+
 export interface Page {
   res: HttpResponse;
   notModified: boolean;

@@ -4,7 +4,7 @@ import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson, type RateLimitState } from '../http.js';
 import { htmlToText } from '../../ingest/html.js';
-import { getPage, maxPagesKey, num, str, urlKey } from './common.js';
+import { getPage, maxPagesKey, num, str, urlKey, hostOf } from './common.js';
 
 const schema = z
   .object({
@@ -39,6 +39,7 @@ export function hitToPost(h: Record<string, unknown>, source: { id: string; targ
 
 export const hackernews = defineSource({
   summary: 'Hacker News stories and comments matching a query (Algolia search_by_date)',
+  hosts: (c) => [hostOf(c.base)],
   schema,
   async fetch(ctx: FetchContext<Config>) {
     const c = ctx.config;

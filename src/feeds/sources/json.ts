@@ -4,7 +4,7 @@ import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson } from '../http.js';
 import { htmlToText } from '../../ingest/html.js';
-import { derivedId, dig, getPage, headersKey, maxPagesKey, noReadableItems, num, str, toMs, unreadableReason, urlKey, validators } from './common.js';
+import { derivedId, dig, getPage, headersKey, maxPagesKey, noReadableItems, num, str, toMs, unreadableReason, urlKey, validators, hostOf } from './common.js';
 
 const path = z.string().regex(/^[\w$@-]+(\.[\w$@-]+)*$/, 'expected a dotted path like "data.items" or "user.name"');
 
@@ -69,6 +69,7 @@ function sinceValue(ms: number, format: Config['sinceFormat']): string {
 
 export const json = defineSource({
   summary: 'any JSON API, with a mapping from its fields to posts',
+  hosts: (c) => [hostOf(c.url)],
   schema,
   async fetch(ctx: FetchContext<Config>) {
     const cfg = ctx.config;

@@ -4,7 +4,7 @@ import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson } from '../http.js';
 import { htmlToText } from '../../ingest/html.js';
-import { asObject, derivedId, getPage, headersKey, maxPagesKey, noReadableItems, str, toMs, unreadableReason, urlKey, validators } from './common.js';
+import { asObject, derivedId, getPage, headersKey, maxPagesKey, noReadableItems, str, toMs, unreadableReason, urlKey, validators, hostOf } from './common.js';
 
 const schema = z.object({ url: urlKey, headers: headersKey, maxPages: maxPagesKey, lang: z.string().min(2).max(8).optional() }).strict();
 
@@ -30,6 +30,7 @@ export function jsonFeedItemToPost(item: Record<string, unknown>, feedLang: stri
 
 export const jsonfeed = defineSource({
   summary: 'JSON Feed 1.0/1.1, following next_url',
+  hosts: (c) => [hostOf(c.url)],
   schema,
   async fetch(ctx: FetchContext<z.output<typeof schema>>) {
     const cursor = (ctx.state.cursor ?? null) as Cursor;

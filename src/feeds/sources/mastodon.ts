@@ -4,7 +4,7 @@ import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson, type RateLimitState } from '../http.js';
 import { htmlToText } from '../../ingest/html.js';
-import { getPage, idGreater, maxPagesKey, num, str, toMs, urlKey, validators } from './common.js';
+import { getPage, idGreater, maxPagesKey, num, str, toMs, urlKey, validators, hostOf } from './common.js';
 
 const schema = z
   .object({
@@ -55,6 +55,7 @@ function endpoint(c: Config): URL {
 
 export const mastodon = defineSource({
   summary: 'Mastodon hashtag timeline, account statuses or status search',
+  hosts: (c) => [hostOf(c.instance)],
   schema,
   async fetch(ctx: FetchContext<Config>) {
     const c = ctx.config;

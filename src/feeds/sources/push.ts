@@ -53,6 +53,7 @@ export function pushItemToPost(item: PushItem, source: { id: string; target: str
 }
 
 export const push = defineSource({
+  hosts: () => [], // nothing to poll: posts are pushed to us
   summary: 'POST /api/ingest/:source with a Standard Webhooks signature (no polling)',
   schema,
 });

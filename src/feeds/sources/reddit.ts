@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { FetchError, parseJson, statusError, type RateLimitState } from '../http.js';
-import { getPage, maxPagesKey, num, str, toMs, urlKey, validators } from './common.js';
+import { getPage, maxPagesKey, num, str, toMs, urlKey, validators, hostOf } from './common.js';
 
 const schema = z
   .object({
@@ -91,15 +91,22 @@ async function token(ctx: FetchContext<Config>): Promise<string> {
   return body.access_token;
 }
 
+/** With client credentials the listings come from oauthBase (oauth.reddit.com), else from the public JSON. */
+function baseOf(c: Config): string {
+  return (c.clientId ? c.oauthBase : c.base).replace(/\/+$/, '');
+}
+
 export const reddit = defineSource({
   summary: 'Reddit subreddit new.json or search.json, OAuth client credentials optional',
+  // the access token comes from tokenUrl, about once an hour
+  hosts: (c) => (c.clientId ? [hostOf(baseOf(c)), hostOf(c.tokenUrl)] : [hostOf(baseOf(c))]),
   schema,
   async fetch(ctx: FetchContext<Config>) {
     const c = ctx.config;
     const cursor = (ctx.state.cursor ?? null) as Cursor;
     const oauth = Boolean(c.clientId);
     const headers: Record<string, string> = oauth ? { authorization: `Bearer ${await token(ctx)}` } : {};
-    const base = (oauth ? c.oauthBase : c.base).replace(/\/+$/, '');
+    const base = baseOf(c);
     const path = c.query ? `${c.subreddit ? `/r/${c.subreddit}` : ''}/search.json` : `/r/${c.subreddit}/new.json`;
     const posts: NormalizedPost[] = [];
     let after: string | null = null;

@@ -4,7 +4,7 @@ import { defineSource, type FetchContext } from '../types.js';
 import type { NormalizedPost } from '../../types.js';
 import { bodyText } from '../http.js';
 import { parseXmlFeed, type FeedItem } from '../parse-xml-feed.js';
-import { derivedId, getPage, headersKey, maxPagesKey, toMs, urlKey, validators } from './common.js';
+import { derivedId, getPage, headersKey, maxPagesKey, toMs, urlKey, validators, hostOf } from './common.js';
 
 const schema = z
   .object({
@@ -37,6 +37,7 @@ export function feedItemToPost(it: FeedItem, source: { id: string; target: strin
 
 export const rss = defineSource({
   summary: 'RSS 2.0, RSS 1.0/RDF or Atom 1.0 feed, following RFC 5005 rel="next" pages',
+  hosts: (c) => [hostOf(c.url)],
   schema,
   async fetch(ctx: FetchContext<z.output<typeof schema>>) {
     const cursor = (ctx.state.cursor ?? null) as Cursor;
