@@ -8,7 +8,7 @@ import type { Classifier, Verdict } from '../../src/types.js';
 import { RevoltEngine, type EngineParams } from '../../src/revolts/engine.js';
 import type { EnginePost } from '../../src/revolts/key-state.js';
 import type { ReplayLine } from './lines.js';
-import { levelsOf } from '../../src/revolts/levels.js';
+import { enginePostOf } from '../../src/revolts/detect.js';
 import type { Opening } from './score.js';
 import type { PeerPost } from './peer.js';
 
@@ -28,25 +28,8 @@ export function judge(lines: ReplayLine[], classifier: Classifier, cache = new M
     let v = cache.get(key);
     if (!v) cache.set(key, (v = classifier.classify(l.text, l.lang)));
     const at = Date.parse(l.publishedAt);
-    posts.push({
-      id: l.id,
-      target: l.target,
-      source: l.source,
-      author: l.author.id,
-      followers: l.author.followers ?? 0,
-      text: l.text,
-      url: l.url ?? null,
-      publishedAt: at,
-      metrics: l.metrics ?? null,
-      sentiment: v.sentiment.label,
-      sentimentScore: v.sentiment.score,
-      complaint: v.complaint.is,
-      topics: v.topics.map((t) => t.id),
-      pillars: levelsOf(v.topics, 'pillar'),
-      touchpoints: levelsOf(v.topics, 'touchpoint'),
-      lang: v.lang,
-      escalation: v.escalation.map((e) => e.id),
-    });
+    // the engine's view of a post is the service's own (enginePostOf), from the replay line as the pipeline stores it
+    posts.push(enginePostOf({ id: l.id, source: l.source, target: l.target, externalId: l.id, author: { id: l.author.id, followers: l.author.followers ?? 0 }, text: l.text, url: l.url ?? null, lang: l.lang, publishedAt: at, metrics: l.metrics ?? null, fetchedAt: at }, v));
     peer.push({ target: l.target, author: l.author.id, at, negative: v.sentiment.label === 'negative' });
   }
   return { posts, peer };
