@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { poissonCount, poissonRate, rateRatio, wilson, direction } from '../../src/cx/stats.js';
 import { createMoments } from '../../src/cx/moments.js';
 import { promoterIndex } from '../../src/cx/trends.js';
+import { rng } from '../helpers/cx-seed.js';
 
-/** Seeded generator (mulberry32) and Poisson draws (Knuth), so coverage checks are reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Poisson draws (Knuth) from the seeded generator shared with the CX seed helper: coverage checks are reproducible. */
 function poisson(lambda: number, r: () => number): number {
   const l = Math.exp(-lambda);
   let k = 0;
