@@ -5,6 +5,7 @@
  */
 import type { KeyKind } from './keys.js';
 import { HOUR } from './time.js';
+import { LEVEL_RECENT_MS, RECENT_MS } from './params.js';
 
 export interface EnginePost {
   id: string;
@@ -186,4 +187,25 @@ export function countBetween(times: number[], from: number, to: number): number 
     if (t <= to) n++;
   }
   return n;
+}
+
+/** A key's only voice so far. `live` while it is within the widest window (the key is in play). */
+export interface OnceEntry {
+  key: string;
+  kind: KeyKind;
+  ref: Ref;
+  live: boolean;
+}
+
+export const KINDS: KeyKind[] = ['target', 'pillar', 'touchpoint', 'topic', 'campaign', 'hashtag', 'link', 'phrase'];
+
+export function recentMsOf(ks: Pick<KeyState, 'level'>): number {
+  return ks.level ? LEVEL_RECENT_MS : RECENT_MS;
+}
+
+export interface AddOptions {
+  /** The post addresses another watched brand first: it is not a voice here. */
+  aboutAnother?: boolean;
+  /** The post only passes another one on (a repost or a bare quote). */
+  echo?: boolean;
 }
