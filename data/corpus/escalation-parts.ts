@@ -1,0 +1,207 @@
+/**
+ * Hand-written parts of the escalation corpus (written for Backlash, issue 19): what customers write
+ * when a complaint is about to escalate — leaving, legal threats, regulators, the press, health and
+ * safety, boycotts, calls to share — and look-alikes that use the same words in another sense
+ * (negated, asked about, quoted, praise, the brand's own replies, ordinary chatter). `generate.ts`
+ * combines them with the complaint sentences of parts-*.ts into data/corpus/escalation-*.jsonl,
+ * which teach the learned escalation head (scripts/train-escalation.ts). None of these lines is
+ * taken from data/eval; that set is never trained on.
+ */
+export type CueType = 'leave' | 'legal' | 'regulator' | 'press' | 'safety' | 'boycott' | 'amplify';
+export interface EscalationParts {
+  /** clauses that carry a cue of the type, to be combined with a complaint around them */
+  cues: Record<CueType, string[]>;
+  /** whole posts that use a cue's words without the cue (label: none) */
+  lookalikes: string[];
+  /** ordinary posts with no escalation: chatter, questions, praise (label: none) */
+  plain: string[];
+}
+
+export const EN: EscalationParts = {
+  cues: {
+    leave: [
+      "that's me gone, closing everything I have with you", 'fifteen years with you and I am out the door', 'already signed up with your competitor',
+      'sent my cancellation letter today', 'you have seen the last of my money', 'moving everything over to a bank that cares',
+      'I will be flying with someone else from now on', 'my contract ends in march and I am not renewing', 'found a cheaper deal elsewhere and I am taking it',
+      'consider this my notice', 'cancelling as soon as this call ends', 'I want my PAC code today', 'shutting my account down, enough',
+      'the family is switching all four phones away from you', 'we are taking our wedding booking somewhere else', 'deleting the app and never looking back',
+      'I will shop anywhere but here from now on', 'unsubscribing from everything you sell', 'this was my final order with you', 'goodbye forever, you had one job',
+      'not giving you another cent', 'as of today I am a former customer', 'time to find a supplier that answers emails', 'ending my membership today',
+      'I am voting with my wallet and leaving', "I'm taking my pension pot elsewhere", 'booked my next holiday with your rival', 'handed in my notice on the broadband',
+    ],
+    legal: [
+      'my solicitor is drafting a letter as we speak', 'I will be issuing a claim in the county court', 'speaking to a lawyer first thing tomorrow',
+      'expect to hear from my legal team', 'I have instructed a law firm', 'this is going to court if it is not refunded by friday',
+      'taking you to the small claims court for the full amount', 'my brother is a barrister and he says I have a case', 'I am suing for the damage to my car',
+      'filing a lawsuit over this', 'legal action is the only option left', 'I will see you in front of a judge', 'sending a formal letter before action',
+      'my attorney will be in touch', 'joining the class action against you', 'you are in breach of contract and I will enforce it',
+      'I have booked a consultation with a solicitor', 'going down the legal route now', 'I will claim every penny through the courts',
+      'sending this to my legal insurance people', 'expect a court summons', 'my lawyer has all the paperwork now',
+    ],
+    regulator: [
+      'reporting this to the regulator', 'raising a complaint with the Financial Ombudsman', 'the CAA will be hearing about this', 'writing to Ofcom tonight',
+      'lodged a complaint with the energy ombudsman', 'I have contacted trading standards', 'escalating to the FCA', 'sending my evidence to the consumer watchdog',
+      'filed a complaint with the DOT', 'reporting you to the FAA', 'complaint sent to the CFPB', 'the ombudsman has my case number now',
+      'I will be taking this up with the regulator', 'contacting the information commissioner about my data', 'reporting you to the ICO',
+      'the food standards agency needs to see this', 'raising it with the ombudsman after eight weeks', 'filed a report with the BBB',
+      'reporting this to Ofgem', 'the FTC should look into how you treat customers', 'emailing the rail regulator', 'writing to my MP and the regulator',
+    ],
+    press: [
+      'sending this to the local paper', 'a journalist friend wants my story', 'emailed the BBC consumer team', 'contacting the newspapers about this',
+      'I am going to the media', 'this is going on my blog and my channel', 'pitched my story to a reporter', 'the papers will love this story',
+      'tipped off the consumer column at the times', 'making a TikTok about this tonight', 'will be telling my story to the press', 'the news desk has my email',
+      'already spoke to a reporter from the evening news', 'recording a video for my followers about this', 'this will make headlines', 'watchdog programme has my details',
+      'posting the whole saga on youtube', 'a reporter is writing it up for sunday', 'going public with this', 'this deserves to be in the news',
+    ],
+    safety: [
+      'my son ended up in hospital after eating it', 'the charger caught fire on my desk', 'we all got food poisoning', 'there was glass in the salad',
+      'my daughter had an allergic reaction despite the label', 'the brakes failed on the hire car', 'the heater started smoking', 'the driver was speeding through the school zone',
+      'sick all night after your chicken', 'the step collapsed and my mum broke her wrist', 'sparks came out of the socket', 'the kettle gave me an electric shock',
+      'there is a smell of gas in the flat since your engineer left', 'the chicken was raw in the middle', 'found a piece of metal in the sandwich', 'mould all over the bathroom ceiling',
+      'my dad slipped on the wet floor with no sign up', 'the scooter battery swelled and popped', 'the toy has small parts that came off in my baby’s mouth',
+      'had to call an ambulance', 'the seatbelt would not fasten for take off', 'my husband was vomiting for two days', 'the pram wheel came off on the road',
+      'the fire door was locked shut', 'we were stuck in the lift for an hour with a toddler', 'rat droppings in the kitchen', 'this is a serious health risk',
+    ],
+    boycott: [
+      'everyone please stop buying from them', 'do not give this company your money', 'avoid them like the plague', 'save yourselves and book elsewhere',
+      'tell your friends not to use them', 'stay well away from this shop', 'nobody should order from these people', 'please avoid this airline',
+      'do not make my mistake, go anywhere else', 'warning to everyone: steer clear', 'I am asking everyone to boycott them', 'spend your money somewhere that respects you',
+      'if you value your sanity do not sign up', 'never trust this company with your money', 'do not book with them, seriously',
+      'stop shopping there until they pay people back', 'avoid at all costs', 'learn from me and stay away',
+    ],
+    amplify: [
+      'please retweet so they see this', 'share this until they answer', 'RT so more people see', 'please boost this',
+      'can everyone share this please', 'help me get this seen', 'spread the word', 'please repost, they ignore me otherwise',
+      'retweet if they did the same to you', 'share far and wide', 'let’s make this go viral', 'tag them and share',
+      'the more shares the faster they fix it', 'please share, it could happen to you', 'boost this so the brand cannot ignore it', 'pass this on to everyone you know',
+    ],
+  },
+  lookalikes: [
+    'great reporting by the crew on the delay status', 'reporting a lost card, what is the number?', 'is the lawyer discount still available?', 'my lawyer friend recommended your app',
+    'watching a court drama on your streaming app', 'meet you at the food court by gate 5', 'the tennis court booking page is down', 'I am not going to sue, I just want a refund',
+    'no need for lawyers, just fix it', 'is the CAA approval for the new route done?', 'you can contact the Financial Ombudsman if you are unhappy with our reply', 'please DM us your booking reference and we will look into it',
+    "we're sorry to hear that, please share your order number by DM", 'love the new press release about the route', 'read about your new app in the paper today, looks good', 'the news said the strike is over, is that right?',
+    'I work in media, any jobs going?', 'your youtube tutorial on the router was great', 'great coverage of the match on your channel', 'the hospital parking app is down',
+    'delivering to the children’s hospital, which entrance?', 'the safety demo was really clear', 'I am not leaving, just want this fixed', 'never had a problem before today',
+    'I would never leave you, you are brilliant', 'switching to your fibre plan next month, excited', 'just switched to you from another bank, so far so good', 'how do I switch my account to the new app?',
+    'the boycott of plastic bags in your stores is great', 'please share the train times for sunday', 'can you share the menu?', 'retweeted your competition, fingers crossed',
+    'shared your post about the charity run', 'my daughter wants to be a journalist, any work experience at your office?', 'the press pass collection is at gate B?', 'is the fire exit the one by the lift?',
+    'the chicken at your new place is amazing', 'the staff were so kind when my son felt ill on the flight', 'thank you for calling an ambulance for my grandad, the crew were heroes', 'the room was spotless, no mould anywhere unlike the last hotel',
+    'I keep telling everyone to use you, best bank ever', 'do not miss the sale this weekend', 'avoid the queues and order online', 'stay away from the dessert menu, too tempting 😂',
+    'not going to the press, just sort it out please', 'I am not saying I will sue, I just want an answer', 'if the regulator allows it, can you open on sundays?', 'the ombudsman scheme page has a broken link',
+    'your ad says "switch to us and save"', 'the headline of your newsletter made me laugh', 'our court date for the wedding is set, booking the cake now', 'leaving a review now, five stars',
+    'I left my umbrella on the train, is there a lost property?', 'the viral dance in your ad is fun', 'retirement drinks were at your restaurant, lovely evening', 'my mum was in hospital and your staff sent flowers, thank you',
+  ],
+  plain: [
+    'what time does the branch open on saturday?', 'can I change my delivery address?', 'thanks for the quick refund', 'the new menu looks great',
+    'my parcel arrived early, cheers', 'any update on the outage in leeds?', 'how do I add a second card?', 'flight was on time and the crew were lovely',
+    'love the new app design', 'is there wifi on the 8am train?', 'the driver was really friendly today', 'order number is 55812, can you check it?',
+  ],
+};
+
+export const PL: EscalationParts = {
+  cues: {
+    leave: [
+      'od przyszłego miesiąca jestem u konkurencji', 'właśnie złożyłem wypowiedzenie umowy', 'przenoszę wszystkie oszczędności do innego banku', 'to było moje ostatnie zamówienie u was',
+      'po dziesięciu latach odchodzę', 'rezygnuję z abonamentu z końcem okresu', 'więcej mnie u was nie zobaczycie', 'nie przedłużę umowy, nie ma mowy',
+      'szukam już nowego dostawcy prądu', 'zamykam konto jeszcze dziś', 'cała rodzina przechodzi do innej sieci', 'nie dostaniecie ode mnie ani złotówki więcej',
+      'od dziś latam inną linią', 'usuwam aplikację i koniec', 'koniec współpracy z wami', 'przeniosłam numer do innego operatora',
+      'żegnajcie, było minęło', 'jako były klient mówię: dość', 'wybieram konkurencję', 'kończę z wami raz na zawsze',
+    ],
+    legal: [
+      'sprawą zajmie się mój adwokat', 'składam pozew do sądu', 'skonsultowałem sprawę z prawnikiem', 'dostaniecie wezwanie do zapłaty od kancelarii',
+      'spotkamy się w sądzie', 'kieruję sprawę na drogę sądową', 'mam już umówioną wizytę u radcy prawnego', 'pozwę was o odszkodowanie',
+      'zgłaszam sprawę do prokuratury', 'mój pełnomocnik się z wami skontaktuje', 'przygotowuję pozew o zwrot kosztów', 'sąd rozstrzygnie, kto ma rację',
+      'naruszyliście umowę i wyciągnę z tego konsekwencje prawne', 'kancelaria już ma wszystkie dokumenty', 'złożę zawiadomienie o oszustwie', 'dochodzić będę swoich praw w sądzie',
+    ],
+    regulator: [
+      'piszę skargę do UOKiK', 'sprawa idzie do Rzecznika Finansowego', 'zgłaszam to do rzecznika konsumentów', 'poinformuję Inspekcję Handlową',
+      'złożyłam skargę do Rzecznika Praw Pacjenta', 'powiadomię KNF o waszych praktykach', 'skarga do UKE już wysłana', 'sanepid dostanie zdjęcia z waszej kuchni',
+      'zgłoszę to do Urzędu Lotnictwa Cywilnego', 'napisałem do URE w sprawie rachunków', 'UODO dowie się o wycieku moich danych', 'miejski rzecznik konsumentów ma już moją sprawę',
+      'zgłaszam naruszenie do PIP', 'wysłałem skargę do urzędu ochrony konkurencji', 'zawiadomię odpowiednie urzędy', 'sprawa trafi do regulatora',
+    ],
+    press: [
+      'wysyłam całą historię do redakcji', 'opiszę to na swoim blogu', 'dziennikarze się tym zainteresują', 'skontaktowałam się z lokalną telewizją',
+      'nagram o tym film na YouTube', 'ta sprawa trafi do mediów', 'napisałem do Uwagi TVN', 'reporter już do mnie dzwonił',
+      'opiszę wszystko w gazecie', 'nagłośnię tę sprawę w internecie', 'wrzucę to na TikToka, niech ludzie zobaczą', 'wysłałam maila do Interwencji',
+      'niech cała Polska się dowie z mediów', 'artykuł o was już się pisze', 'sprawa będzie w lokalnym radiu', 'opiszę to w prasie',
+    ],
+    safety: [
+      'po waszej pizzy całą noc wymiotowałem', 'dziecko trafiło do szpitala po tym jogurcie', 'ładowarka zaczęła się palić', 'w zupie było szkło',
+      'córka dostała wysypki i duszności', 'z gniazdka poszły iskry', 'hamulce w wypożyczonym aucie nie działały', 'czuć gaz na klatce od wizyty technika',
+      'kurczak był surowy w środku', 'mama poślizgnęła się na mokrej podłodze i złamała rękę', 'grzejnik zaczął dymić', 'mąż ma zatrucie pokarmowe',
+      'kierowca pędził jak szalony przez osiedle', 'wezwaliśmy karetkę', 'na suficie w łazience jest pleśń', 'bateria hulajnogi spuchła i wybuchła',
+      'zabawka ma ostre krawędzie, dziecko się skaleczyło', 'w kuchni widziałem karalucha', 'to zagraża zdrowiu dzieci', 'drzwi ewakuacyjne były zamknięte na kłódkę',
+    ],
+    boycott: [
+      'nie kupujcie tam nic', 'omijajcie ten sklep szerokim łukiem', 'ostrzegam wszystkich przed tą firmą', 'nie dawajcie im swoich pieniędzy',
+      'szkoda nerwów, idźcie gdzie indziej', 'nikomu nie polecam tej linii', 'uważajcie na nich', 'bojkotujmy tę sieć',
+      'nie zamawiajcie u nich jedzenia', 'trzymajcie się od nich z daleka', 'odradzam każdemu', 'nie róbcie mojego błędu, wybierzcie kogoś innego',
+    ],
+    amplify: [
+      'udostępnijcie, niech to dotrze do firmy', 'proszę o udostępnienia', 'podajcie dalej', 'im więcej udostępnień, tym szybciej zareagują',
+      'przekażcie dalej znajomym', 'oznaczcie ich i udostępnijcie', 'niech to się rozejdzie po sieci', 'proszę o podanie dalej, bo mnie ignorują',
+      'udostępniajcie ile się da', 'dajcie zasięg temu postowi',
+    ],
+  },
+  lookalikes: [
+    'czy promocja dla prawników jeszcze trwa?', 'mój znajomy prawnik polecił wasz bank', 'nie zamierzam nikogo pozywać, chcę tylko zwrotu', 'oglądałam serial o sądzie w waszej aplikacji',
+    'czy UOKiK zatwierdził już nową taryfę?', 'w razie niezadowolenia może Pan zwrócić się do Rzecznika Finansowego', 'prosimy o numer zamówienia w wiadomości prywatnej', 'przepraszamy za utrudnienia, sprawdzimy to',
+    'czytałam o waszej nowej aplikacji w gazecie, fajna', 'pracuję w mediach, macie jakieś oferty pracy?', 'świetny poradnik na YouTube o konfiguracji routera', 'biuro prasowe jest na drugim piętrze?',
+    'jak dojechać do szpitala od dworca?', 'dostawa do szpitala na oddział, który wjazd?', 'pokaz bezpieczeństwa przed lotem był bardzo jasny', 'nie odchodzę, chcę tylko, żeby to naprawić',
+    'nigdy wcześniej nie miałem problemu', 'przechodzę do was od konkurencji, na razie super', 'jak przenieść konto do nowej aplikacji?', 'nie kupujcie za dużo ciasta, bo się nie zmieści 😂',
+    'udostępnijcie proszę rozkład jazdy na niedzielę', 'udostępniłam wasz konkurs, trzymam kciuki', 'czy wyjście ewakuacyjne jest przy windzie?', 'obsługa była cudowna, kiedy synowi zrobiło się słabo w samolocie',
+    'dziękuję za wezwanie karetki dla dziadka, załoga to bohaterowie', 'polecam wszystkim, najlepszy bank', 'nie przegapcie wyprzedaży w weekend', 'nie idę do mediów, po prostu naprawcie to',
+    'nie mówię, że pójdę do sądu, chcę tylko odpowiedzi', 'w reklamie piszecie „przejdź do nas i oszczędzaj”', 'zostawiam opinię, pięć gwiazdek', 'zgubiłem parasol w pociągu, gdzie jest biuro rzeczy znalezionych?',
+    'mama była w szpitalu, a wasz personel przysłał kwiaty, dziękuję', 'rzecznik prasowy firmy udzielił ciekawego wywiadu', 'dziennikarka z radia bardzo ciepło mówiła o waszej akcji', 'czy pizza jest ostra? dziecko nie lubi ostrego',
+  ],
+  plain: [
+    'czy mogę zmienić termin dostawy?', 'dziękuję za szybki zwrot', 'paczka przyszła dzień wcześniej', 'o której otwieracie w sobotę?',
+    'nowa aplikacja działa świetnie', 'kurier był bardzo miły', 'czy jest wifi w pociągu?', 'numer zamówienia 5521, proszę sprawdzić',
+  ],
+};
+
+export const ZH: EscalationParts = {
+  cues: {
+    leave: [
+      '下个月合约到期就不续了', '已经把工资卡换到别的银行', '这是我在你们家最后一单', '十年老用户，今天销号', '以后出差都坐别的航空公司',
+      '会员到期就不续费了', '卸载了，再见', '换成隔壁那家了', '以后再也不会下单', '已经办了携号转网', '家里三张卡全部注销', '不会再给你们一分钱',
+      '从今天起我就是前客户了', '我已经去别家开户了', '这个平台我不用了', '彻底告别你们',
+    ],
+    legal: [
+      '已经咨询了律师，准备起诉', '法院见吧', '我会通过法律途径解决', '律师函马上寄给你们', '准备去法院立案', '我要告你们违约',
+      '这事必须打官司', '已经委托律师处理', '我会追究你们的法律责任', '准备走诉讼程序', '我们法庭上见', '申请了劳动仲裁',
+    ],
+    regulator: [
+      '已经打了12315', '我要去市场监管局投诉', '向民航局反映了', '投诉到消协了', '向银保监会投诉', '打了12345市民热线',
+      '已经向工信部申诉', '向卫健委举报这家医院', '这事我会上报交通运输部', '向有关部门举报你们', '找了当地的监管部门', '已经向消费者协会投诉',
+    ],
+    press: [
+      '已经联系了电视台', '我要找媒体曝光你们', '这事我发微博了', '记者已经在联系我', '我会在抖音上曝光', '把经过发给了新闻热线',
+      '准备写篇文章发到网上', '发小红书让大家看看', '找本地媒体报道', '已经上了本地新闻', '我要让全网都知道', '录了视频准备发出去',
+    ],
+    safety: [
+      '吃完全家都拉肚子', '孩子吃了以后住院了', '充电器冒烟了', '饭里吃出玻璃', '吃了过敏全身起疹子', '插座冒火花',
+      '刹车有问题差点撞车', '家里有煤气味', '鸡肉是生的', '老人在湿地板上滑倒骨折了', '暖气片冒烟', '我老公食物中毒了',
+      '司机开得飞快很危险', '叫了救护车', '卫生间全是霉', '电池鼓包炸了', '菜里有蟑螂', '孩子被玩具划伤流血',
+    ],
+    boycott: [
+      '大家千万别买', '避雷这家店', '奉劝各位别去', '大家别在他家点外卖', '不要把钱给这种公司', '提醒大家远离',
+      '谁买谁后悔', '强烈不推荐', '千万别上当', '抵制这种黑心商家',
+    ],
+    amplify: [
+      '求转发', '帮忙扩散一下', '大家帮忙转一下', '转发让更多人看到', '求扩散', '帮忙顶上去', '请大家帮忙转发', '转起来让他们看到',
+    ],
+  },
+  lookalikes: [
+    '律师优惠还有吗？', '我朋友是律师，推荐了你们', '我不想起诉，只想退款', '在你们的APP上看了一部法庭剧',
+    '民航局批准新航线了吗？', '如果对处理结果不满意，您可以拨打12315', '请私信我们订单号，我们马上处理', '抱歉给您带来不便，我们会核实',
+    '在报纸上看到你们的新产品，不错', '我在媒体工作，有招聘吗？', '你们的教程视频很好', '记者朋友说你们服务很好',
+    '去医院怎么走？', '外卖送到医院住院部几号门？', '安全演示讲得很清楚', '我不是要销户，只想解决问题',
+    '从来没遇到过问题', '刚从别家换到你们，目前很满意', '怎么换绑新手机号？', '别买太多，吃不完 😂',
+    '请转发一下周日的时刻表', '转发了你们的抽奖，求中奖', '安全出口在电梯旁边吗？', '孩子在飞机上不舒服，空乘很照顾，谢谢',
+    '谢谢你们帮爷爷叫救护车', '推荐大家用，服务最好', '别错过周末的促销', '我不打算找媒体，你们尽快处理就行',
+    '你们的广告说“换到我们更省钱”', '好评，五星', '火锅辣得爆炸好吃', '妈妈住院时你们送了花，谢谢',
+  ],
+  plain: ['请问几点开门？', '谢谢你们的快速退款', '包裹提前到了', '新版APP很好用', '快递员很客气', '订单号8812，帮忙查一下', '酒店离机场很近', '明天可以预订吗？'],
+};
