@@ -42,6 +42,12 @@ interface HeadLang {
   flags: Map<string, number>;
   threshold: number;
   keep: number;
+  /** the thresholds as log-odds: the hot path compares sums, never calls exp */
+  addZ: number;
+  keepZ: number;
+  flagAt: number | undefined;
+  flagQ: number | undefined;
+  scratch: { ids: Int32Array; stamp: Uint32Array; epoch: number; z: Float64Array };
 }
 
 export interface EscalationHead {
@@ -56,7 +62,9 @@ export interface HeadScore {
   top: { feature: string; weight: number }[];
 }
 
-const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff && (c >= 0x4e00 || c <= 0x4dbf);
+/** a pair of Han characters as a small integer (under 2^30: V8 keeps it unboxed, so the Map hashes it fast) */
+const pairKey = (a: number, b: number) => (a - 0x3400) * 0x6c00 + (b - 0x3400);
 
 /** Feature strings of a post (training and explanations; the hot path uses ids, same features). */
 export function headFeatures(units: Unit[], text: string, lang: string, j: Judgement | null): string[] {
@@ -97,7 +105,9 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
     const names = Object.keys(l.weights);
     const nTypes = l.types.length;
     const w = new Float64Array(names.length * nTypes);
-    const h: HeadLang = { types: l.types, bias: Float64Array.from(l.bias), nTypes, w, names, words: new Map(), pairs: new Map(), chars: new Map(), flags: new Map(), threshold: l.threshold, keep: l.keep ?? l.threshold };
+    const h: HeadLang = { types: l.types, bias: Float64Array.from(l.bias), nTypes, w, names, words: new Map(), pairs: new Map(), chars: new Map(), flags: new Map(), threshold: l.threshold, keep: l.keep ?? l.threshold,
+      addZ: logit(l.threshold), keepZ: logit(l.keep ?? l.threshold), flagAt: undefined, flagQ: undefined,
+      scratch: { ids: new Int32Array(names.length), stamp: new Uint32Array(names.length), epoch: 0, z: new Float64Array(nTypes) } };
     names.forEach((name, id) => {
       const ws = l.weights[name];
       for (let t = 0; t < nTypes; t++) w[id * nTypes + t] = ws[t] ?? 0;
@@ -115,46 +125,56 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
           break;
         }
         case 'c:':
-          h.chars.set(body.charCodeAt(0) * 65536 + body.charCodeAt(1), id);
+          h.chars.set(pairKey(body.charCodeAt(0), body.charCodeAt(1)), id);
           break;
         default:
           h.flags.set(name, id);
       }
     });
+    h.flagAt = h.flags.get('f:@');
+    h.flagQ = h.flags.get('f:?');
     langs.set(lang, h);
   }
   return { version: json.version, langs };
 }
 
-const ids: number[] = [];
-const stamp = new Map<number, true>();
+const logit = (p: number) => (p <= 0 ? -Infinity : p >= 1 ? Infinity : Math.log(p / (1 - p)));
 
 /**
  * Probability per cue type for a post: the sums over the post's features, found through the id
- * maps without building the feature strings. `explain` also names the strongest features.
+ * maps without building the feature strings, deduplicated with a stamp array. Most posts change
+ * nothing (no type reaches the threshold, no rule hit falls below `keep`): then, unless `explain`,
+ * it returns null without building anything. Otherwise every type's probability, and for the
+ * types that fire (or all, with `explain`) the features that pushed hardest.
  */
 export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: string, lang: string, j: Judgement | null, explain = false): HeadScore[] | null {
   const h = head.langs.get(lang);
   if (!h) return null;
-  ids.length = 0;
-  stamp.clear();
+  const { ids, stamp, z } = h.scratch;
+  let n = 0;
+  if (h.scratch.epoch === 0xffffffff) (stamp.fill(0), (h.scratch.epoch = 0));
+  const epoch = ++h.scratch.epoch;
   const take = (id: number | undefined) => {
-    if (id !== undefined && !stamp.has(id)) {
-      stamp.set(id, true);
-      ids.push(id);
+    if (id !== undefined && stamp[id] !== epoch) {
+      stamp[id] = epoch;
+      ids[n++] = id;
     }
   };
   let prev: string | null = null;
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     if (u.kind === 'w') {
       take(h.words.get(u.key));
-      if (prev !== null) take(h.pairs.get(prev)?.get(u.key));
+      if (prev !== null) {
+        const m = h.pairs.get(prev);
+        if (m !== undefined) take(m.get(u.key));
+      }
       prev = u.key;
       continue;
     }
     if (u.kind === 'n') take(h.words.get(u.text));
-    else if (u.kind === 'm') take(h.flags.get('f:@'));
-    else if (u.kind === 'p' && u.text.includes('?')) take(h.flags.get('f:?'));
+    else if (u.kind === 'm') take(h.flagAt);
+    else if (u.kind === 'p' && u.text.includes('?')) take(h.flagQ);
     prev = null;
   }
   if (lang === 'zh' && h.chars.size) {
@@ -162,21 +182,32 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
       const a = text.charCodeAt(i);
       if (!isHan(a)) continue;
       const b = text.charCodeAt(i + 1);
-      if (isHan(b)) take(h.chars.get(a * 65536 + b));
+      if (isHan(b)) take(h.chars.get(pairKey(a, b)));
     }
   }
-  for (const k of judgementFlags(j)) take(h.flags.get(k));
+  if (j) for (const k of judgementFlags(j)) take(h.flags.get(k));
+  const T = h.nTypes;
+  for (let t = 0; t < T; t++) z[t] = h.bias[t];
+  for (let k = 0; k < n; k++) {
+    const o = ids[k] * T;
+    for (let t = 0; t < T; t++) z[t] += h.w[o + t];
+  }
+  let change = false;
+  for (let t = 0; t < T && !change; t++) {
+    const rule = j !== null && j.hits.some((x) => x.id === h.types[t]);
+    change = rule ? z[t] < h.keepZ : z[t] >= h.addZ;
+  }
+  if (!change && !explain) return null;
   const out: HeadScore[] = [];
-  for (let t = 0; t < h.nTypes; t++) {
-    let z = h.bias[t];
-    for (const id of ids) z += h.w[id * h.nTypes + t];
-    const s: HeadScore = { id: h.types[t], p: 1 / (1 + Math.exp(-z)), top: [] };
-    if (explain || s.p >= Math.min(h.threshold, h.keep)) {
-      s.top = ids
-        .map((id) => ({ feature: h.names[id], weight: Math.round(h.w[id * h.nTypes + t] * 100) / 100 }))
-        .filter((x) => x.weight !== 0)
-        .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-        .slice(0, 4);
+  for (let t = 0; t < T; t++) {
+    const s: HeadScore = { id: h.types[t], p: 1 / (1 + Math.exp(-z[t])), top: [] };
+    if (explain || z[t] >= Math.min(h.addZ, h.keepZ)) {
+      const top: { feature: string; weight: number }[] = [];
+      for (let k = 0; k < n; k++) {
+        const weight = Math.round(h.w[ids[k] * T + t] * 100) / 100;
+        if (weight !== 0) top.push({ feature: h.names[ids[k]], weight });
+      }
+      s.top = top.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, 4);
     }
     out.push(s);
   }
