@@ -88,11 +88,12 @@ export function trainLang(rows: { feats: string[]; labels: Set<string> }[], seed
   return { types: TYPES, bias: biases.map((b) => Math.round(b * 1000) / 1000), weights: out };
 }
 
-export function escalationRows(recs: EscalationRecord[]) {
+/** the head's training rows; `withRules` false leaves out the rules' and judge's verdicts (the head alone) */
+export function escalationRows(recs: { text: string; lang: string; escalation: string[] }[], withRules = true) {
   const clf = buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH, null);
   return recs.map((r) => {
     const a = clf.analyse(r.text, r.lang)!;
-    return { feats: headFeatures(a.units, r.text, a.lang, a.judgement), labels: new Set<string>(r.escalation) };
+    return { feats: headFeatures(a.units, r.text, a.lang, withRules ? a.judgement : null), labels: new Set<string>(r.escalation) };
   });
 }
 

@@ -48,6 +48,12 @@ export function generateEscalationCorpus(seed = 19_2026): Record<'en' | 'pl' | '
     out[lang].push({ id: `esc-corpus-${lang}-${out[lang].length + 1}`, text, lang, escalation: [...new Set(escalation)].sort() });
   };
 
+  // ordinary posts of the sentiment corpus's parts (praise, questions, news, chatter, reviews): no cue
+  const ordinary = {
+    en: [...Object.values(ENC.PRAISE).flat(), ...ENC.QUESTIONS, ...ENC.INFO, ...Object.values(ENC.GENERAL).flat(), ...Object.values(ENC.GENERAL_MORE).flat(), ...ENC.CONTRAST.map((c) => c.text), ...ENC.NEGATED.map((c) => c.text)],
+    pl: [...Object.values(PLC.REVIEWS).flat(), ...PLC.QUESTIONS, ...PLC.PRAISE, ...PLC.CONTRAST.map((c) => c.text)],
+    zh: [...Object.values(ZHC.REVIEWS).flat(), ...ZHC.NEUTRAL, ...ZHC.CONTRAST.map((c) => c.text)],
+  };
   const langs: { lang: 'en' | 'pl' | 'zh'; parts: EscalationParts; complaints: string[]; brands: string[]; sep: string[]; end: string[]; variants: number }[] = [
     { lang: 'en', parts: EN, complaints: Object.values(ENC.COMPLAINTS).flat(), brands: ENC.BRANDS, sep: ['. ', '. ', ', ', ' - ', '!! ', '... '], end: ['', '', '.', '!', ' 😡', ' 🤬'], variants: 4 },
     { lang: 'pl', parts: PL, complaints: Object.values(PLC.COMPLAINTS).flat(), brands: PLC.BRANDS, sep: ['. ', '. ', ', ', ' - ', '! '], end: ['', '', '.', '!', ' 😡'], variants: 5 },
@@ -83,6 +89,7 @@ export function generateEscalationCorpus(seed = 19_2026): Record<'en' | 'pl' | '
     }
     for (const s of parts.plain) add(lang, brand() + cap(s), []);
     for (const s of complaints) add(lang, brand() + cap(fill(s)) + pick(end), []);
+    for (const s of ordinary[lang]) add(lang, cap(fill(s)), []);
   }
   return out;
 }

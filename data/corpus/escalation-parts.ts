@@ -205,3 +205,154 @@ export const ZH: EscalationParts = {
   ],
   plain: ['请问几点开门？', '谢谢你们的快速退款', '包裹提前到了', '新版APP很好用', '快递员很客气', '订单号8812，帮忙查一下', '酒店离机场很近', '明天可以预订吗？'],
 };
+
+/** Second round of phrasings (more verbs, tenses, registers and slang), per language and type. */
+const MORE: Record<'en' | 'pl' | 'zh', Partial<Record<CueType, string[]>>> = {
+  en: {
+    leave: [
+      'done with you lot for good', 'my loyalty ends today', 'I have had it, switching this weekend', 'going elsewhere, bye', 'will not be renewing my policy',
+      'just closed my savings account with you', 'the whole office is moving supplier next month', 'cancel everything, I mean it', 'you will not get my custom again',
+      'going back to my old provider', 'that was the final straw, I am off', 'already ported my number away', 'signed with a different broadband company today',
+      'never booking with you again', 'never ordering from here again', 'this is the last time I shop here', 'ex-customer as of now', 'moving my business to someone who cares',
+      'I quit your gym today', 'terminating the contract early, whatever it costs', 'after 8 years I am walking away', 'take me off your books',
+      'I will never set foot in your stores again', 'we are done, I have found a better bank', 'you lost a customer for life',
+    ],
+    legal: [
+      'I am talking to a solicitor about this', 'see you in court', 'my lawyer will be contacting you', 'I will be taking legal action',
+      'this is now a legal matter', 'I will sue for every penny', 'expect a letter from my solicitor', 'I have started a claim against you',
+      'a no win no fee firm is taking my case', 'my legal cover is handling it now', 'court papers are being drawn up', 'I will take this all the way to court',
+      'getting legal advice tomorrow', 'my lawyer says you owe me', 'the small claims form is filled in', 'I am suing the company',
+      'we have a personal injury solicitor on it', 'I am pursuing this through the courts',
+    ],
+    regulator: [
+      'complaining to the ombudsman today', 'taking this to the regulator', 'I have reported you to trading standards', 'the watchdog will hear about this',
+      'logged it with the financial ombudsman service', 'reported to the consumer protection authority', 'I am filing with the aviation regulator', 'reporting the company to the authorities',
+      'Ofcom complaint submitted', 'the FCA needs to know about this', 'DOT complaint filed', 'I am escalating this to the ombudsman',
+      'a complaint has gone to the energy regulator', 'I have contacted the consumer council', 'reporting to the health and safety executive',
+    ],
+    press: [
+      'the press will hear about this', 'I am contacting journalists', 'I have emailed the newspaper', 'going to the papers with this',
+      'sending it to a TV consumer show', 'I will make sure this gets media coverage', 'a journalist is looking into it', 'this is going on the news',
+      'putting it all over social media and the press', 'contacted the local radio station', 'the story goes to the press tomorrow', 'I am writing an article about your service',
+      'filming a video about how you treated me', 'the reporter wants photos of the damage', 'sent my story to a consumer journalist', 'my blog post about you goes live tonight',
+    ],
+    safety: [
+      'my kid was sick all night after your meal', 'this product is dangerous', 'it nearly started a fire', 'I got burned by the faulty kettle',
+      'my husband ended up in A&E', 'we both got food poisoning from the takeaway', 'the battery exploded', 'the wiring was exposed and live',
+      'the car lost its brakes on the motorway', 'there was a blade in my food', 'allergic reaction, we had to use the epipen', 'the stairs collapsed under me',
+      'the room had carbon monoxide', 'a pipe burst and the ceiling fell in', 'someone could get killed', 'the driver was on his phone doing 80',
+      'my baby choked on a piece that came off', 'raw meat served to a pregnant woman', 'the balcony railing is loose', 'I was electrocuted by the plug',
+      'there were maggots in the bin by the kitchen', 'the fridge was warm and the milk had gone off, my son threw up',
+    ],
+    boycott: [
+      'boycott this company', 'do not buy anything from them', 'avoid this airline', 'stay away from this bank', 'dont waste your money here',
+      'everyone should avoid them', 'I urge everyone to stop using them', 'do not order from this restaurant', 'steer clear of this lot',
+      'people please avoid', 'do yourselves a favour and go elsewhere', 'they do not deserve your money', 'do not use this company',
+      'avoid avoid avoid', 'warn your friends about them',
+    ],
+    amplify: [
+      'please share', 'retweet please', 'RT this so they notice', 'share to warn others', 'help me spread this', 'please amplify',
+      'can you all repost this', 'get this trending', 'boost please', 'like and share so they respond', 'share with anyone who uses them', 'make this viral',
+    ],
+  },
+  pl: {
+    leave: [
+      'odchodzę do konkurencji', 'rezygnuję z waszych usług', 'wypowiedziałem umowę', 'zamknąłem konto', 'nigdy więcej u was', 'zmieniam dostawcę internetu',
+      'to był ostatni raz', 'więcej nie kupię w tym sklepie', 'przenoszę się do innego banku', 'straciliście klienta', 'rezygnuję z karty', 'koniec, zmieniam sieć',
+      'już do was nie wrócę', 'kasuję konto w aplikacji', 'mam was dość, odchodzę', 'żegnam się z wami na zawsze', 'przechodzę do innego operatora',
+    ],
+    legal: [
+      'idę z tym do sądu', 'sprawę przekazuję prawnikowi', 'podam was do sądu', 'zajmie się tym mój prawnik', 'spotkamy się w sądzie',
+      'złożę pozew', 'skieruję sprawę do sądu', 'wynająłem adwokata', 'rozmawiałam z radcą prawnym', 'będzie pozew zbiorowy', 'zgłoszę sprawę na policję i do prokuratury',
+    ],
+    regulator: [
+      'zgłoszę to do UOKiK', 'złożę skargę do rzecznika', 'piszę do Rzecznika Finansowego', 'idę do rzecznika praw konsumenta', 'poinformuję urząd',
+      'skarga do KNF', 'zgłoszę do sanepidu', 'powiadomię inspekcję pracy', 'zgłaszam do UKE', 'napiszę skargę do urzędu',
+    ],
+    press: [
+      'sprawa trafi do prasy', 'zgłoszę się do telewizji', 'napiszę do gazety', 'powiadomię media', 'dziennikarze się dowiedzą', 'opiszę to na Facebooku i w mediach',
+      'zrobię o tym film', 'nagłośnię to', 'skontaktuję się z redakcją', 'wyślę to do reportera',
+    ],
+    safety: [
+      'zatrułem się waszym jedzeniem', 'dziecko wymiotowało całą noc', 'trafiłam do szpitala', 'urządzenie się zapaliło', 'poraził mnie prąd',
+      'w jedzeniu był kawałek metalu', 'to jest niebezpieczne', 'mogło dojść do tragedii', 'mam oparzenia', 'alergia, musieliśmy jechać na SOR',
+      'złamałam nogę na waszych schodach', 'kierowca jechał niebezpiecznie', 'czujemy gaz w mieszkaniu', 'mięso było surowe',
+    ],
+    boycott: [
+      'omijajcie tę firmę', 'nie polecam nikomu', 'nie kupujcie u nich', 'unikajcie tego sklepu', 'bojkot tej firmy', 'szkoda pieniędzy, idźcie gdzie indziej',
+      'ostrzegam przed nimi', 'nie korzystajcie z ich usług',
+    ],
+    amplify: ['udostępnijcie', 'proszę o udostępnienie', 'podajcie dalej proszę', 'niech to pójdzie w świat', 'udostępnij, niech ludzie wiedzą', 'rozpowszechniajcie'],
+  },
+  zh: {
+    leave: ['再也不用了', '再也不来了', '以后不会再买', '我要销户', '注销会员', '换一家', '不续费了', '这是最后一次', '已经换别家了', '再见了您嘞', '取关了', '永远不会再坐你们的飞机'],
+    legal: ['我要起诉你们', '我要找律师', '法院见', '准备打官司', '已经请了律师', '走法律程序', '我会告你们', '律师已经介入'],
+    regulator: ['我要投诉到12315', '去消协投诉', '向市场监管局举报', '打12345投诉', '向银保监会举报', '投诉到民航局', '向有关部门反映', '举报到工商'],
+    press: ['找媒体曝光', '联系记者', '发微博曝光', '上抖音曝光', '找电视台', '让媒体报道一下', '发到网上让大家评评理', '发小红书曝光'],
+    safety: ['吃了拉肚子', '食物中毒进了医院', '孩子过敏了', '差点着火', '漏电很危险', '吃出了虫子', '被烫伤了', '摔伤了', '肉没熟', '吃完上吐下泻', '有安全隐患', '电动车电池起火'],
+    boycott: ['大家别买', '千万别去', '避雷', '大家不要点这家', '抵制', '别上当', '劝大家别用', '远离这家店'],
+    amplify: ['求扩散', '求转发', '帮忙转发', '让更多人看到', '转发扩散', '大家帮帮忙转一下'],
+  },
+};
+for (const [lang, parts] of [['en', EN], ['pl', PL], ['zh', ZH]] as const) {
+  for (const [type, list] of Object.entries(MORE[lang])) parts.cues[type as CueType].push(...list!);
+}
+
+/** Third round: everyday words for harm and for walking away, and more look-alikes. */
+const THIRD: Record<'en' | 'pl' | 'zh', { cues: Partial<Record<CueType, string[]>>; lookalikes: string[] }> = {
+  en: {
+    cues: {
+      safety: [
+        'my daughter was poorly for three days after eating there', 'the nurse at urgent care said it was the food', 'the doctor thinks it was your prawns', 'we were up all night being sick',
+        'the lid flew off and scalded my arm', 'the socket melted and the room filled with smoke', 'the tyre blew out at 70', 'the bus driver ran a red light with kids on board',
+        'the handrail came away in my hand on the stairs', 'a nail sticking out of the seat cut my leg', 'the cot has a gap a baby could get stuck in', 'there was blood on the sheets when we checked in',
+        'my toddler swallowed a bit of the toy', 'found a dead mouse in the packet', 'the hotel pool had no lifeguard and my son nearly drowned', 'the crew ignored the smoke smell in the cabin',
+        'fumes from the boiler gave us headaches for a week', 'the e-bike caught fire in the hallway', 'nut allergy ignored, she needed adrenaline', 'the taxi had no working seatbelts in the back',
+      ],
+      leave: [
+        'looking for a new insurer as we speak', 'I will go to a competitor who values me', 'sold my shares and closed the account', 'we have cancelled the order and the account',
+        'never again, I mean it this time', 'tell your boss you lost a family of five', 'I am cutting ties with this company', 'our contract will not be renewed', 'I will stick to the train from now on, not your airline',
+        'refunded and gone', 'switched to a rival app', 'the car goes back and I am never leasing from you again',
+      ],
+      legal: ['our family lawyer is reviewing the contract', 'this will end up in court', 'we are preparing a claim for compensation through a solicitor', 'my union rep and a lawyer are involved now', 'the court claim is in the post'],
+      boycott: ['friends do not let friends bank here', 'if you have any sense you will shop elsewhere', 'do not give them a penny', 'avoid this hotel whatever the price', 'please do not support this business'],
+      amplify: ['share this everywhere', 'repost so nobody else gets caught out', 'quote tweet this and tag them', 'if this gets enough shares they might listen'],
+    },
+    lookalikes: [
+      'sick of waiting in this queue, any idea how long?', 'this burger is sick 🔥', 'the new ride at the park is dangerously fun', 'killing it with the new menu',
+      'the nurse who served us on the flight was lovely', 'ordered flowers for my nan in hospital, arrived on time', 'my lawyer brother loves your coffee', 'court shoes are back in stock?',
+      'breaking news: your app update finally fixed the login', 'shared a lovely meal with the family here', 'I left my charger in the room, can you post it?', 'I am done with my order, how do I pay?',
+      'my son is leaving for university, can he switch the account to his name?', 'cancelling the 3pm appointment, can I rebook for friday?', 'avoid the motorway today, traffic is awful', 'the press conference is at 10?',
+      'the viral video of your pilot singing made my day', 'is the regulator on my boiler covered by the warranty?', 'the fire alarm test is at noon, just so you know', 'allergy info for the cake please?',
+      'how do I report a lost card?', 'can I report a fault on the line online?', 'our legal team needs a copy of the invoice, where can I download it?', 'great article about your apprenticeships in the local paper',
+    ],
+  },
+  pl: {
+    cues: {
+      safety: ['synek miał gorączkę i wymioty po obiedzie u was', 'pani doktor powiedziała, że to od jedzenia', 'kabel się stopił i poszedł dym', 'kierowca autobusu przejechał na czerwonym z dziećmi',
+        'poręcz odpadła na schodach', 'dziecko połknęło część zabawki', 'w opakowaniu była martwa mysz', 'w pokoju była pleśń i dziecko ma kaszel', 'bateria w telefonie spuchła i zaczęła dymić', 'nikt nie zareagował na zapach spalenizny'],
+      leave: ['szukam nowego ubezpieczyciela', 'przeniosę się do konkurencji, która szanuje klientów', 'zrezygnowaliśmy z zamówienia i konta', 'nigdy więcej, tym razem na serio', 'umowa nie zostanie przedłużona', 'zmieniłem aplikację na konkurencyjną'],
+      legal: ['radca prawny przegląda umowę', 'skończy się to w sądzie', 'przygotowujemy pozew o odszkodowanie', 'sprawa jest już u prawnika'],
+      boycott: ['nie wydawajcie tam pieniędzy', 'nie wspierajcie tej firmy', 'omijajcie ten hotel'],
+      amplify: ['udostępnijcie wszędzie', 'niech każdy to zobaczy, udostępniajcie'],
+    },
+    lookalikes: ['ten burger to sztos 🔥', 'mam dość czekania w kolejce, ile jeszcze?', 'kupiłam kwiaty dla babci w szpitalu, doszły na czas', 'brat prawnik uwielbia waszą kawę',
+      'odwołuję wizytę o 15, czy można w piątek?', 'omijajcie dziś obwodnicę, korki straszne', 'zostawiłam ładowarkę w pokoju, możecie odesłać?', 'jak zgłosić zgubioną kartę?',
+      'fajny artykuł o waszych praktykach w lokalnej gazecie', 'syn wyjeżdża na studia, czy może przepisać konto na siebie?', 'o której jest konferencja prasowa?', 'informacja o alergenach w cieście?'],
+  },
+  zh: {
+    cues: {
+      safety: ['孩子吃完发烧呕吐', '医生说是吃的东西有问题', '电线烧化了冒烟', '公交司机带着孩子闯红灯', '楼梯扶手掉了', '孩子把玩具零件吞了', '包装里有死老鼠', '房间发霉孩子一直咳嗽', '手机电池鼓包冒烟'],
+      leave: ['在找新的保险公司', '去别家了', '订单和账户都取消了', '这次是真的再也不来了', '合同到期不续了'],
+      legal: ['律师在看合同', '这事会闹上法庭', '准备起诉要求赔偿'],
+      boycott: ['别在这家花钱', '不要支持这种店', '大家绕开这家酒店'],
+      amplify: ['到处转发', '让每个人都看到，转起来'],
+    },
+    lookalikes: ['这个汉堡绝了🔥', '排队排到崩溃，还要多久？', '给住院的奶奶订的花准时到了', '我哥是律师，很喜欢你们的咖啡', '取消下午三点的预约，周五可以吗？',
+      '今天高架堵死了，大家绕行', '充电器落在房间了，能寄给我吗？', '怎么挂失银行卡？', '本地报纸写了你们的实习项目，很棒', '发布会几点开始？', '蛋糕有过敏原信息吗？'],
+  },
+};
+for (const [lang, parts] of [['en', EN], ['pl', PL], ['zh', ZH]] as const) {
+  for (const [type, list] of Object.entries(THIRD[lang].cues)) parts.cues[type as CueType].push(...list!);
+  parts.lookalikes.push(...THIRD[lang].lookalikes);
+}

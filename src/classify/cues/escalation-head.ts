@@ -138,6 +138,13 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
   return { version: json.version, langs };
 }
 
+/** what the head knows about a word unit: its id (-1: none) and the pairs it opens */
+interface UnitFacts {
+  h: HeadLang;
+  id: number;
+  next: Map<string, number> | undefined;
+}
+
 const logit = (p: number) => (p <= 0 ? -Infinity : p >= 1 ? Infinity : Math.log(p / (1 - p)));
 
 /**
@@ -160,22 +167,22 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
       ids[n++] = id;
     }
   };
-  let prev: string | null = null;
+  // a word's id and the pairs it opens are kept on the (shared, cached) word unit
+  let next: Map<string, number> | undefined;
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     if (u.kind === 'w') {
-      take(h.words.get(u.key));
-      if (prev !== null) {
-        const m = h.pairs.get(prev);
-        if (m !== undefined) take(m.get(u.key));
-      }
-      prev = u.key;
+      let c = u.eh as UnitFacts | null | undefined;
+      if (!c || c.h !== h) u.eh = c = { h, id: h.words.get(u.key) ?? -1, next: h.pairs.get(u.key) };
+      if (c.id >= 0) take(c.id);
+      if (next !== undefined) take(next.get(u.key));
+      next = c.next;
       continue;
     }
     if (u.kind === 'n') take(h.words.get(u.text));
     else if (u.kind === 'm') take(h.flagAt);
     else if (u.kind === 'p' && u.text.includes('?')) take(h.flagQ);
-    prev = null;
+    next = undefined;
   }
   if (lang === 'zh' && h.chars.size) {
     for (let i = 0; i + 1 < text.length; i++) {
