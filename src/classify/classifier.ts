@@ -212,7 +212,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
       const scores = scoreEscalationHead(escalationHead, units, text, lang, judged, opts.explain === true);
       if (scores) {
         const hl = escalationHead.langs.get(lang)!;
-        const decided = decideEscalation(scores, escalation, judged, hl.threshold, hl.keep);
+        const decided = decideEscalation(scores, escalation, judged, hl.threshold, hl.keep, units);
         escalation = decided.escalation;
         judgedOut = decided.judgement;
         if (opts.explain) headExplain = Object.fromEntries(scores.map((x) => [x.id, round(x.p)]));
@@ -282,7 +282,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
  * head's probability and features as the reason), a type it scores at or above `threshold`
  * without a rule hit is added (its cue: the strongest word feature).
  */
-function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[], judged: Judgement | null, threshold: number, keep: number): { escalation: EscalationHit[]; judgement: Judgement | null } {
+function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[], judged: Judgement | null, threshold: number, keep: number, units: Unit[]): { escalation: EscalationHit[]; judgement: Judgement | null } {
   let changed = false;
   const out: EscalationHit[] = [];
   const hits = judged ? [...judged.hits] : [];
@@ -293,7 +293,7 @@ function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[], judged
     if (s.p >= (rule ? keep : threshold)) {
       if (rule) out.push(rule);
       else {
-        const cue = strongestCue(s.top);
+        const cue = strongestCue(s.top, units);
         out.push({ id: s.id, cue });
         hits.push({ id: s.id, cue, why: why(s) });
         changed = true;

@@ -225,10 +225,20 @@ export function headThreshold(head: EscalationHead, lang: string): number {
   return head.langs.get(lang)?.threshold ?? 0.5;
 }
 
-/** the words of the strongest positive word feature, as the cue a head-only hit names */
-export function strongestCue(top: { feature: string; weight: number }[]): string {
-  const f = top.find((x) => x.weight > 0 && !x.feature.startsWith('f:')) ?? top.find((x) => x.weight > 0);
-  return f ? f.feature.slice(2) : 'learned';
+/**
+ * The cue a head-only hit names: the post's own words for its strongest positive word feature
+ * ("notice", "your chicken"), found among the units by key; Chinese character pairs as written.
+ */
+export function strongestCue(top: { feature: string; weight: number }[], units: Unit[]): string {
+  const f = top.find((x) => x.weight > 0 && !x.feature.startsWith('f:'));
+  if (!f) return 'learned';
+  const body = f.feature.slice(2);
+  if (f.feature.startsWith('w:')) return units.find((u) => (u.kind === 'w' && u.key === body) || (u.kind === 'n' && u.text === body))?.text ?? body;
+  if (f.feature.startsWith('b:')) {
+    const [a, b] = body.split(' ');
+    for (let i = 0; i + 1 < units.length; i++) if (units[i].kind === 'w' && units[i].key === a && units[i + 1].key === b) return `${units[i].text} ${units[i + 1].text}`;
+  }
+  return body;
 }
 
 /** a readable feature name for explanations */
