@@ -87,9 +87,9 @@ describe('the learned escalation head beside the cue rules', () => {
     expect(buildClassifier(DEFAULT_RULES_DIR, null).escalationHead).toBeNull();
     expect(buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH, null).escalationHead).toBeNull();
     // a phrasing none of the rule files lists (written for this test, not in the corpus)
-    const text = 'consider this my notice, I am taking the family elsewhere';
+    const text = 'my mum was poorly for days after your fish pie';
     expect(buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH, null).classify(text, 'en').escalation).toEqual([]);
-    expect(withHead.classify(text, 'en').escalation.map((e) => e.id)).toEqual(['leave']);
+    expect(withHead.classify(text, 'en').escalation.map((e) => e.id)).toEqual(['safety']);
     expect(withHead.classify('what time does the branch open on saturday?', 'en').escalation).toEqual([]);
   });
 });
