@@ -93,7 +93,7 @@ export function escalationRows(recs: { text: string; lang: string; escalation: s
   const clf = buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH, null);
   return recs.map((r) => {
     const a = clf.analyse(r.text, r.lang)!;
-    return { feats: headFeatures(a.units, r.text, a.lang, withRules ? a.judgement : null), labels: new Set<string>(r.escalation) };
+    return { feats: headFeatures(a.units, r.text, a.lang, withRules ? a.judgement : null, a.evidence.lex), labels: new Set<string>(r.escalation) };
   });
 }
 

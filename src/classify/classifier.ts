@@ -9,7 +9,7 @@ import { centredLogits, softmax, topFeatures } from './bayes/nb.js';
 import { clamp, complaintCueSum, ruleComplaint, ruleSentiment, ruleSignals, RULE_INPUTS, type Evidence, type SentimentDecision } from './combine.js';
 import { matchCues, type CueMatches } from './cues/match.js';
 import { judgeEscalation, type Judgement } from './cues/escalation-judge.js';
-import { describeFeature, scoreEscalationHead, strongestCue, type EscalationHead, type HeadScore } from './cues/escalation-head.js';
+import { describeFeature, scoreEscalationHead, setAside, strongestCue, type EscalationHead, type HeadScore } from './cues/escalation-head.js';
 import { extractFeatureIds, extractFeatures, isServiceHandle } from './features.js';
 import { buildFeatureTable, scoreIds } from './bayes/table.js';
 import { scoreLexicon } from './lexicon/score.js';
@@ -209,7 +209,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     let headExplain: Record<string, number> | undefined;
     let judgedOut = judged;
     if (escalationHead) {
-      const scores = scoreEscalationHead(escalationHead, units, text, lang, judged, opts.explain === true);
+      const scores = scoreEscalationHead(escalationHead, units, text, lang, judged, opts.explain === true, lex);
       if (scores) {
         const hl = escalationHead.langs.get(lang)!;
         const decided = decideEscalation(scores, escalation, judged, hl.threshold, hl.keep, units);
@@ -290,7 +290,7 @@ function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[], judged
   const why = (s: HeadScore) => `learned head p=${round(s.p)}` + (s.top.length ? ` (${s.top.map((f) => `${describeFeature(f.feature)} ${f.weight > 0 ? '+' : ''}${f.weight}`).join(', ')})` : '');
   for (const s of scores) {
     const rule = ruleHits.find((e) => e.id === s.id);
-    if (s.p >= (rule ? keep : threshold)) {
+    if (s.p >= (rule ? keep : threshold) && (rule || !setAside(judged, s.id))) {
       if (rule) out.push(rule);
       else {
         const cue = strongestCue(s.top, units);

@@ -60,6 +60,16 @@ describe('the learned escalation head beside the cue rules', () => {
     expect(e.suppressed[0].why).toContain('but learned head p=0.047');
   });
 
+  it('does not add back a type the judge set aside in context (quoted, negated, asked about)', () => {
+    const clf = createClassifier(rules, null, escalationHeadFromJson(tinyHead({ weights: { 'w:court': [0, 6], 'w:sue': [0, 6] } })));
+    // the head alone would say legal (bias -3 + 6: p = 0.953), but the judge saw the cue quoted / negated
+    const quoted = clf.classify('"see you in court" is the best line in that film', 'en', { explain: true });
+    expect(quoted.escalation).toEqual([]);
+    expect((quoted.explain!.escalation as Explained).head!.legal).toBeGreaterThan(0.9);
+    expect(clf.classify("I'm not going to sue anyone, just fix it", 'en').escalation).toEqual([]);
+    expect(clf.classify('we will see you in court', 'en').escalation.map((e) => e.id)).toEqual(['legal']);
+  });
+
   it("sees the context judge's verdicts as features", () => {
     const a = rulesClassifier().analyse("I'm not going to sue, I just want my refund", 'en')!;
     const f = headFeatures(a.units, "I'm not going to sue", 'en', a.judgement);

@@ -5,8 +5,10 @@
  * post's words (English Porter stems, Polish normalised stems, Chinese words and character pairs),
  * adjacent word pairs, and what the rules and the context judge said — a cue of the type that
  * counted (`h:legal`), one set aside and why (`s:legal:negated`, `s:question`, `s:brand`, …).
- * A type is reported when its probability reaches the language's threshold; the explanation names
- * the probability and the features that pushed hardest. Pure: no I/O.
+ * The lexicon's polarity is a feature too (`f:lex+`: praise with no negative word). A type is
+ * reported when its probability reaches the language's threshold, unless the judge set a match of
+ * that type aside in context; the explanation names the probability and the features that pushed
+ * hardest. Pure: no I/O.
  */
 import type { Unit } from '../tokenize/unit.js';
 import type { JudgedCue, Judgement } from './escalation-judge.js';
@@ -66,9 +68,19 @@ const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff && (c >= 0x4e00 || c <= 
 /** a pair of Han characters as a small integer (under 2^30: V8 keeps it unboxed, so the Map hashes it fast) */
 const pairKey = (a: number, b: number) => (a - 0x3400) * 0x6c00 + (b - 0x3400);
 
+/** the lexicon's polarity as a flag: praise with no negative word ("f:lex+"), a negative word ("f:lex-") */
+export function polarityFlag(lex: { pos: number; neg: number } | null): string | null {
+  if (!lex) return null;
+  if (lex.neg >= 1) return 'f:lex-';
+  if (lex.pos > 0 && lex.neg === 0) return 'f:lex+';
+  return null;
+}
+
 /** Feature strings of a post (training and explanations; the hot path uses ids, same features). */
-export function headFeatures(units: Unit[], text: string, lang: string, j: Judgement | null): string[] {
+export function headFeatures(units: Unit[], text: string, lang: string, j: Judgement | null, lex: { pos: number; neg: number } | null = null): string[] {
   const f = new Set<string>();
+  const pol = polarityFlag(lex);
+  if (pol) f.add(pol);
   let prev: string | null = null;
   for (const u of units) {
     if (u.kind === 'w') {
@@ -154,7 +166,7 @@ const logit = (p: number) => (p <= 0 ? -Infinity : p >= 1 ? Infinity : Math.log(
  * it returns null without building anything. Otherwise every type's probability, and for the
  * types that fire (or all, with `explain`) the features that pushed hardest.
  */
-export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: string, lang: string, j: Judgement | null, explain = false): HeadScore[] | null {
+export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: string, lang: string, j: Judgement | null, explain = false, lex: { pos: number; neg: number } | null = null): HeadScore[] | null {
   const h = head.langs.get(lang);
   if (!h) return null;
   const { ids, stamp, z } = h.scratch;
@@ -193,6 +205,8 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
     }
   }
   if (j) for (const k of judgementFlags(j)) take(h.flags.get(k));
+  const pol = polarityFlag(lex);
+  if (pol) take(h.flags.get(pol));
   const T = h.nTypes;
   for (let t = 0; t < T; t++) z[t] = h.bias[t];
   for (let k = 0; k < n; k++) {
@@ -202,7 +216,7 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
   let change = false;
   for (let t = 0; t < T && !change; t++) {
     const rule = j !== null && j.hits.some((x) => x.id === h.types[t]);
-    change = rule ? z[t] < h.keepZ : z[t] >= h.addZ;
+    change = rule ? z[t] < h.keepZ : z[t] >= h.addZ && !setAside(j, h.types[t]);
   }
   if (!change && !explain) return null;
   const out: HeadScore[] = [];
@@ -241,11 +255,22 @@ export function strongestCue(top: { feature: string; weight: number }[], units: 
   return body;
 }
 
+/**
+ * The judge set a match of this type aside in context (quoted, negated, asked about, a look-alike,
+ * the brand's words): the head does not add the type back. Its features see no quotation marks or
+ * negation scope; the judge does.
+ */
+export function setAside(j: Judgement | null, type: string): boolean {
+  return j !== null && j.suppressed.some((s) => s.id === type && (s as JudgedCue).kind !== 'head');
+}
+
 /** a readable feature name for explanations */
 export function describeFeature(f: string): string {
   if (f.startsWith('f:h:')) return `rule cue ${f.slice(4)} counted`;
   if (f.startsWith('f:s:')) return `rule cue set aside (${f.slice(4)})`;
   if (f === 'f:?') return 'a question';
   if (f === 'f:@') return 'addressed to someone';
+  if (f === 'f:lex+') return 'praise, no negative word';
+  if (f === 'f:lex-') return 'a negative word';
   return `"${f.slice(2)}"`;
 }
