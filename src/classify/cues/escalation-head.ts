@@ -49,7 +49,9 @@ interface HeadLang {
   keepZ: number;
   flagAt: number | undefined;
   flagQ: number | undefined;
-  scratch: { ids: Int32Array; stamp: Uint32Array; epoch: number; z: Float64Array };
+  /** Han characters that open a character-pair feature: the pair map is asked only after one */
+  pairStart: Uint8Array;
+  scratch: Scratch;
 }
 
 export interface EscalationHead {
@@ -118,8 +120,8 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
     const nTypes = l.types.length;
     const w = new Float64Array(names.length * nTypes);
     const h: HeadLang = { types: l.types, bias: Float64Array.from(l.bias), nTypes, w, names, words: new Map(), pairs: new Map(), chars: new Map(), flags: new Map(), threshold: l.threshold, keep: l.keep ?? l.threshold,
-      addZ: logit(l.threshold), keepZ: logit(l.keep ?? l.threshold), flagAt: undefined, flagQ: undefined,
-      scratch: { ids: new Int32Array(names.length), stamp: new Uint32Array(names.length), epoch: 0, z: new Float64Array(nTypes) } };
+      addZ: logit(l.threshold), keepZ: logit(l.keep ?? l.threshold), flagAt: undefined, flagQ: undefined, pairStart: new Uint8Array(0x6c00),
+      scratch: { ids: new Int32Array(names.length), n: 0, stamp: new Uint32Array(names.length), epoch: 0, z: new Float64Array(nTypes) } };
     names.forEach((name, id) => {
       const ws = l.weights[name];
       for (let t = 0; t < nTypes; t++) w[id * nTypes + t] = ws[t] ?? 0;
@@ -138,6 +140,7 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
         }
         case 'c:':
           h.chars.set(pairKey(body.charCodeAt(0), body.charCodeAt(1)), id);
+          h.pairStart[body.charCodeAt(0) - 0x3400] = 1;
           break;
         default:
           h.flags.set(name, id);
@@ -148,6 +151,22 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
     langs.set(lang, h);
   }
   return { version: json.version, langs };
+}
+
+/** per-language scratch of the hot path: the post's feature ids, deduplicated by an epoch stamp */
+interface Scratch {
+  ids: Int32Array;
+  n: number;
+  stamp: Uint32Array;
+  epoch: number;
+  z: Float64Array;
+}
+
+function take(sc: Scratch, id: number | undefined): void {
+  if (id !== undefined && sc.stamp[id] !== sc.epoch) {
+    sc.stamp[id] = sc.epoch;
+    sc.ids[sc.n++] = id;
+  }
 }
 
 /** what the head knows about a word unit: its id (-1: none) and the pairs it opens */
@@ -169,16 +188,11 @@ const logit = (p: number) => (p <= 0 ? -Infinity : p >= 1 ? Infinity : Math.log(
 export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: string, lang: string, j: Judgement | null, explain = false, lex: { pos: number; neg: number } | null = null): HeadScore[] | null {
   const h = head.langs.get(lang);
   if (!h) return null;
-  const { ids, stamp, z } = h.scratch;
-  let n = 0;
-  if (h.scratch.epoch === 0xffffffff) (stamp.fill(0), (h.scratch.epoch = 0));
-  const epoch = ++h.scratch.epoch;
-  const take = (id: number | undefined) => {
-    if (id !== undefined && stamp[id] !== epoch) {
-      stamp[id] = epoch;
-      ids[n++] = id;
-    }
-  };
+  const sc = h.scratch;
+  const { ids, z } = sc;
+  sc.n = 0;
+  if (sc.epoch === 0xffffffff) (sc.stamp.fill(0), (sc.epoch = 0));
+  sc.epoch++;
   // a word's id and the pairs it opens are kept on the (shared, cached) word unit
   let next: Map<string, number> | undefined;
   for (let i = 0; i < units.length; i++) {
@@ -186,27 +200,29 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
     if (u.kind === 'w') {
       let c = u.eh as UnitFacts | null | undefined;
       if (!c || c.h !== h) u.eh = c = { h, id: h.words.get(u.key) ?? -1, next: h.pairs.get(u.key) };
-      if (c.id >= 0) take(c.id);
-      if (next !== undefined) take(next.get(u.key));
+      if (c.id >= 0) take(sc, c.id);
+      if (next !== undefined) take(sc, next.get(u.key));
       next = c.next;
       continue;
     }
-    if (u.kind === 'n') take(h.words.get(u.text));
-    else if (u.kind === 'm') take(h.flagAt);
-    else if (u.kind === 'p' && u.text.includes('?')) take(h.flagQ);
+    if (u.kind === 'n') take(sc, h.words.get(u.text));
+    else if (u.kind === 'm') take(sc, h.flagAt);
+    else if (u.kind === 'p' && u.text.includes('?')) take(sc, h.flagQ);
     next = undefined;
   }
   if (lang === 'zh' && h.chars.size) {
+    const starts = h.pairStart;
     for (let i = 0; i + 1 < text.length; i++) {
       const a = text.charCodeAt(i);
-      if (!isHan(a)) continue;
+      if (!isHan(a) || starts[a - 0x3400] === 0) continue;
       const b = text.charCodeAt(i + 1);
-      if (isHan(b)) take(h.chars.get(pairKey(a, b)));
+      if (isHan(b)) take(sc, h.chars.get(pairKey(a, b)));
     }
   }
-  if (j) for (const k of judgementFlags(j)) take(h.flags.get(k));
+  if (j) for (const k of judgementFlags(j)) take(sc, h.flags.get(k));
   const pol = polarityFlag(lex);
-  if (pol) take(h.flags.get(pol));
+  if (pol) take(sc, h.flags.get(pol));
+  const n = sc.n;
   const T = h.nTypes;
   for (let t = 0; t < T; t++) z[t] = h.bias[t];
   for (let k = 0; k < n; k++) {
