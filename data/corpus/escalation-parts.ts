@@ -31,8 +31,8 @@ export const EN: EscalationParts = {
     ],
     legal: [
       'my solicitor is drafting a letter as we speak', 'I will be issuing a claim in the county court', 'speaking to a lawyer first thing tomorrow',
-      'expect to hear from my legal team', 'I have instructed a law firm', 'this is going to court if it is not refunded by friday',
-      'taking you to the small claims court for the full amount', 'my brother is a barrister and he says I have a case', 'I am suing for the damage to my car',
+      'my legal team will be writing to you', 'I have instructed a law firm', 'this is going to court if it is not refunded by friday',
+      'taking you to the small claims court for the full amount', 'a barrister in the family reckons I have a strong case', 'I am suing for the damage to my car',
       'filing a lawsuit over this', 'legal action is the only option left', 'I will see you in front of a judge', 'sending a formal letter before action',
       'my attorney will be in touch', 'joining the class action against you', 'you are in breach of contract and I will enforce it',
       'I have booked a consultation with a solicitor', 'going down the legal route now', 'I will claim every penny through the courts',
@@ -41,7 +41,7 @@ export const EN: EscalationParts = {
     regulator: [
       'reporting this to the regulator', 'raising a complaint with the Financial Ombudsman', 'the CAA will be hearing about this', 'writing to Ofcom tonight',
       'lodged a complaint with the energy ombudsman', 'I have contacted trading standards', 'escalating to the FCA', 'sending my evidence to the consumer watchdog',
-      'filed a complaint with the DOT', 'reporting you to the FAA', 'complaint sent to the CFPB', 'the ombudsman has my case number now',
+      'the DOT has my complaint now', 'reporting you to the FAA', 'complaint sent to the CFPB', 'the ombudsman has my case number now',
       'I will be taking this up with the regulator', 'contacting the information commissioner about my data', 'reporting you to the ICO',
       'the food standards agency needs to see this', 'raising it with the ombudsman after eight weeks', 'filed a report with the BBB',
       'reporting this to Ofgem', 'the FTC should look into how you treat customers', 'emailing the rail regulator', 'writing to my MP and the regulator',
@@ -57,7 +57,7 @@ export const EN: EscalationParts = {
       'my son ended up in hospital after eating it', 'the charger caught fire on my desk', 'we all got food poisoning', 'there was glass in the salad',
       'my daughter had an allergic reaction despite the label', 'the brakes failed on the hire car', 'the heater started smoking', 'the driver was speeding through the school zone',
       'sick all night after your chicken', 'the step collapsed and my mum broke her wrist', 'sparks came out of the socket', 'the kettle gave me an electric shock',
-      'there is a smell of gas in the flat since your engineer left', 'the chicken was raw in the middle', 'found a piece of metal in the sandwich', 'mould all over the bathroom ceiling',
+      'there is a smell of gas in the flat since your engineer left', 'the chicken was raw in the middle', 'bit into a shard of metal in my baguette', 'mould all over the bathroom ceiling',
       'my dad slipped on the wet floor with no sign up', 'the scooter battery swelled and popped', 'the toy has small parts that came off in my baby’s mouth',
       'had to call an ambulance', 'the seatbelt would not fasten for take off', 'my husband was vomiting for two days', 'the pram wheel came off on the road',
       'the fire door was locked shut', 'we were stuck in the lift for an hour with a toddler', 'rat droppings in the kitchen', 'this is a serious health risk',
@@ -77,10 +77,10 @@ export const EN: EscalationParts = {
     ],
   },
   lookalikes: [
-    'great reporting by the crew on the delay status', 'reporting a lost card, what is the number?', 'is the lawyer discount still available?', 'my lawyer friend recommended your app',
+    'loved the reporting on your new routes in the inflight magazine', 'reporting a lost card, what is the number?', 'do you still do a discount for solicitors?', 'my lawyer friend recommended your app',
     'watching a court drama on your streaming app', 'meet you at the food court by gate 5', 'the tennis court booking page is down', 'I am not going to sue, I just want a refund',
-    'no need for lawyers, just fix it', 'is the CAA approval for the new route done?', 'you can contact the Financial Ombudsman if you are unhappy with our reply', 'please DM us your booking reference and we will look into it',
-    "we're sorry to hear that, please share your order number by DM", 'love the new press release about the route', 'read about your new app in the paper today, looks good', 'the news said the strike is over, is that right?',
+    'no need for lawyers, just fix it', 'is the CAA approval for the new route done?', "if our final response doesn't resolve it, the Financial Ombudsman Service is free to use", 'please DM us your booking reference and we will look into it',
+    "so sorry about this, DM us the order number and we'll check", 'love the new press release about the route', 'read about your new app in the paper today, looks good', 'the news said the strike is over, is that right?',
     'I work in media, any jobs going?', 'your youtube tutorial on the router was great', 'great coverage of the match on your channel', 'the hospital parking app is down',
     'delivering to the children’s hospital, which entrance?', 'the safety demo was really clear', 'I am not leaving, just want this fixed', 'never had a problem before today',
     'I would never leave you, you are brilliant', 'switching to your fibre plan next month, excited', 'just switched to you from another bank, so far so good', 'how do I switch my account to the new app?',
@@ -89,7 +89,7 @@ export const EN: EscalationParts = {
     'the chicken at your new place is amazing', 'the staff were so kind when my son felt ill on the flight', 'thank you for calling an ambulance for my grandad, the crew were heroes', 'the room was spotless, no mould anywhere unlike the last hotel',
     'I keep telling everyone to use you, best bank ever', 'do not miss the sale this weekend', 'avoid the queues and order online', 'stay away from the dessert menu, too tempting 😂',
     'not going to the press, just sort it out please', 'I am not saying I will sue, I just want an answer', 'if the regulator allows it, can you open on sundays?', 'the ombudsman scheme page has a broken link',
-    'your ad says "switch to us and save"', 'the headline of your newsletter made me laugh', 'our court date for the wedding is set, booking the cake now', 'leaving a review now, five stars',
+    'the billboard says "leave your old bank today" lol', 'the headline of your newsletter made me laugh', 'our court date for the wedding is set, booking the cake now', 'leaving a review now, five stars',
     'I left my umbrella on the train, is there a lost property?', 'the viral dance in your ad is fun', 'retirement drinks were at your restaurant, lovely evening', 'my mum was in hospital and your staff sent flowers, thank you',
   ],
   plain: [
@@ -110,7 +110,7 @@ export const PL: EscalationParts = {
     ],
     legal: [
       'sprawą zajmie się mój adwokat', 'składam pozew do sądu', 'skonsultowałem sprawę z prawnikiem', 'dostaniecie wezwanie do zapłaty od kancelarii',
-      'spotkamy się w sądzie', 'kieruję sprawę na drogę sądową', 'mam już umówioną wizytę u radcy prawnego', 'pozwę was o odszkodowanie',
+      'do zobaczenia na sali sądowej', 'kieruję sprawę na drogę sądową', 'mam już umówioną wizytę u radcy prawnego', 'pozwę was o odszkodowanie',
       'zgłaszam sprawę do prokuratury', 'mój pełnomocnik się z wami skontaktuje', 'przygotowuję pozew o zwrot kosztów', 'sąd rozstrzygnie, kto ma rację',
       'naruszyliście umowę i wyciągnę z tego konsekwencje prawne', 'kancelaria już ma wszystkie dokumenty', 'złożę zawiadomienie o oszustwie', 'dochodzić będę swoich praw w sądzie',
     ],
@@ -145,8 +145,8 @@ export const PL: EscalationParts = {
     ],
   },
   lookalikes: [
-    'czy promocja dla prawników jeszcze trwa?', 'mój znajomy prawnik polecił wasz bank', 'nie zamierzam nikogo pozywać, chcę tylko zwrotu', 'oglądałam serial o sądzie w waszej aplikacji',
-    'czy UOKiK zatwierdził już nową taryfę?', 'w razie niezadowolenia może Pan zwrócić się do Rzecznika Finansowego', 'prosimy o numer zamówienia w wiadomości prywatnej', 'przepraszamy za utrudnienia, sprawdzimy to',
+    'czy promocja dla prawników jeszcze trwa?', 'mój znajomy prawnik polecił wasz bank', 'pozew? nie, po prostu oddajcie pieniądze', 'oglądałam serial o sądzie w waszej aplikacji',
+    'czy UOKiK zatwierdził już nową taryfę?', 'jeśli odpowiedź Pana nie satysfakcjonuje, przysługuje prawo do wniosku do Rzecznika Finansowego', 'prosimy o numer zamówienia w wiadomości prywatnej', 'przepraszamy za utrudnienia, sprawdzimy to',
     'czytałam o waszej nowej aplikacji w gazecie, fajna', 'pracuję w mediach, macie jakieś oferty pracy?', 'świetny poradnik na YouTube o konfiguracji routera', 'biuro prasowe jest na drugim piętrze?',
     'jak dojechać do szpitala od dworca?', 'dostawa do szpitala na oddział, który wjazd?', 'pokaz bezpieczeństwa przed lotem był bardzo jasny', 'nie odchodzę, chcę tylko, żeby to naprawić',
     'nigdy wcześniej nie miałem problemu', 'przechodzę do was od konkurencji, na razie super', 'jak przenieść konto do nowej aplikacji?', 'nie kupujcie za dużo ciasta, bo się nie zmieści 😂',
@@ -169,15 +169,15 @@ export const ZH: EscalationParts = {
       '从今天起我就是前客户了', '我已经去别家开户了', '这个平台我不用了', '彻底告别你们',
     ],
     legal: [
-      '已经咨询了律师，准备起诉', '法院见吧', '我会通过法律途径解决', '律师函马上寄给你们', '准备去法院立案', '我要告你们违约',
-      '这事必须打官司', '已经委托律师处理', '我会追究你们的法律责任', '准备走诉讼程序', '我们法庭上见', '申请了劳动仲裁',
+      '已经咨询了律师，准备起诉', '咱们法庭上说话', '我会通过法律途径解决', '律师函马上寄给你们', '打算到法院起诉立案', '我要告你们违约',
+      '这事必须打官司', '事情交给律师了', '法律责任你们跑不掉', '准备走诉讼程序', '我们法庭上见', '申请了劳动仲裁',
     ],
     regulator: [
-      '已经打了12315', '我要去市场监管局投诉', '向民航局反映了', '投诉到消协了', '向银保监会投诉', '打了12345市民热线',
-      '已经向工信部申诉', '向卫健委举报这家医院', '这事我会上报交通运输部', '向有关部门举报你们', '找了当地的监管部门', '已经向消费者协会投诉',
+      '12315电话打过了', '我要去市场监管局投诉', '向民航局反映了', '投诉到消协了', '向银保监会投诉', '市民热线12345我打过了',
+      '已经向工信部申诉', '向卫健委举报这家医院', '这事我会上报交通运输部', '向有关部门举报你们', '找了当地的监管部门', '消协那边我投诉过了',
     ],
     press: [
-      '已经联系了电视台', '我要找媒体曝光你们', '这事我发微博了', '记者已经在联系我', '我会在抖音上曝光', '把经过发给了新闻热线',
+      '电视台那边我联系好了', '我要找媒体曝光你们', '这事我发微博了', '记者已经在联系我', '我会在抖音上曝光', '把经过发给了新闻热线',
       '准备写篇文章发到网上', '发小红书让大家看看', '找本地媒体报道', '已经上了本地新闻', '我要让全网都知道', '录了视频准备发出去',
     ],
     safety: [
@@ -190,13 +190,13 @@ export const ZH: EscalationParts = {
       '谁买谁后悔', '强烈不推荐', '千万别上当', '抵制这种黑心商家',
     ],
     amplify: [
-      '求转发', '帮忙扩散一下', '大家帮忙转一下', '转发让更多人看到', '求扩散', '帮忙顶上去', '请大家帮忙转发', '转起来让他们看到',
+      '求转发', '帮忙扩散一下', '各位帮我转一转', '转发让更多人看到', '求扩散', '帮忙顶上去', '请大家帮忙转发', '转起来让他们看到',
     ],
   },
   lookalikes: [
-    '律师优惠还有吗？', '我朋友是律师，推荐了你们', '我不想起诉，只想退款', '在你们的APP上看了一部法庭剧',
-    '民航局批准新航线了吗？', '如果对处理结果不满意，您可以拨打12315', '请私信我们订单号，我们马上处理', '抱歉给您带来不便，我们会核实',
-    '在报纸上看到你们的新产品，不错', '我在媒体工作，有招聘吗？', '你们的教程视频很好', '记者朋友说你们服务很好',
+    '律师优惠还有吗？', '律师朋友向我推荐了你们家', '我不想起诉，只想退款', '在你们的APP上看了一部法庭剧',
+    '民航局批准新航线了吗？', '对结果有异议的话，您也可以向12315反映', '请私信我们订单号，我们马上处理', '非常抱歉，我们马上核查',
+    '报纸上介绍了你们新品，挺好', '我在媒体工作，有招聘吗？', '你们的教程视频很好', '记者朋友说你们服务很好',
     '去医院怎么走？', '外卖送到医院住院部几号门？', '安全演示讲得很清楚', '我不是要销户，只想解决问题',
     '从来没遇到过问题', '刚从别家换到你们，目前很满意', '怎么换绑新手机号？', '别买太多，吃不完 😂',
     '请转发一下周日的时刻表', '转发了你们的抽奖，求中奖', '安全出口在电梯旁边吗？', '孩子在飞机上不舒服，空乘很照顾，谢谢',
@@ -220,7 +220,7 @@ const MORE: Record<'en' | 'pl' | 'zh', Partial<Record<CueType, string[]>>> = {
     legal: [
       'I am talking to a solicitor about this', 'see you in court', 'my lawyer will be contacting you', 'I will be taking legal action',
       'this is now a legal matter', 'I will sue for every penny', 'expect a letter from my solicitor', 'I have started a claim against you',
-      'a no win no fee firm is taking my case', 'my legal cover is handling it now', 'court papers are being drawn up', 'I will take this all the way to court',
+      'signed up with a no-win-no-fee outfit for this', 'my legal cover is handling it now', 'court papers are being drawn up', 'I will take this all the way to court',
       'getting legal advice tomorrow', 'my lawyer says you owe me', 'the small claims form is filled in', 'I am suing the company',
       'we have a personal injury solicitor on it', 'I am pursuing this through the courts',
     ],
@@ -231,7 +231,7 @@ const MORE: Record<'en' | 'pl' | 'zh', Partial<Record<CueType, string[]>>> = {
       'a complaint has gone to the energy regulator', 'I have contacted the consumer council', 'reporting to the health and safety executive',
     ],
     press: [
-      'the press will hear about this', 'I am contacting journalists', 'I have emailed the newspaper', 'going to the papers with this',
+      'the press will hear about this', 'I am contacting journalists', 'I have emailed the newspaper', 'the papers are getting this story',
       'sending it to a TV consumer show', 'I will make sure this gets media coverage', 'a journalist is looking into it', 'this is going on the news',
       'putting it all over social media and the press', 'contacted the local radio station', 'the story goes to the press tomorrow', 'I am writing an article about your service',
       'filming a video about how you treated me', 'the reporter wants photos of the damage', 'sent my story to a consumer journalist', 'my blog post about you goes live tonight',
@@ -262,7 +262,7 @@ const MORE: Record<'en' | 'pl' | 'zh', Partial<Record<CueType, string[]>>> = {
       'już do was nie wrócę', 'kasuję konto w aplikacji', 'mam was dość, odchodzę', 'żegnam się z wami na zawsze', 'przechodzę do innego operatora',
     ],
     legal: [
-      'idę z tym do sądu', 'sprawę przekazuję prawnikowi', 'podam was do sądu', 'zajmie się tym mój prawnik', 'spotkamy się w sądzie',
+      'idę z tym do sądu', 'sprawę przekazuję prawnikowi', 'podam was do sądu', 'zajmie się tym mój prawnik', 'sprawa skończy się na sali rozpraw',
       'złożę pozew', 'skieruję sprawę do sądu', 'wynająłem adwokata', 'rozmawiałam z radcą prawnym', 'będzie pozew zbiorowy', 'zgłoszę sprawę na policję i do prokuratury',
     ],
     regulator: [
@@ -285,10 +285,10 @@ const MORE: Record<'en' | 'pl' | 'zh', Partial<Record<CueType, string[]>>> = {
     amplify: ['udostępnijcie', 'proszę o udostępnienie', 'podajcie dalej proszę', 'niech to pójdzie w świat', 'udostępnij, niech ludzie wiedzą', 'rozpowszechniajcie'],
   },
   zh: {
-    leave: ['再也不用了', '再也不来了', '以后不会再买', '我要销户', '注销会员', '换一家', '不续费了', '这是最后一次', '已经换别家了', '再见了您嘞', '取关了', '永远不会再坐你们的飞机'],
+    leave: ['再也不用了', '再也不来了', '以后不会再买', '这个户我销定了', '注销会员', '换一家', '不续费了', '这是最后一次', '已经换别家了', '再见了您嘞', '取关了', '永远不会再坐你们的飞机'],
     legal: ['我要起诉你们', '我要找律师', '法院见', '准备打官司', '已经请了律师', '走法律程序', '我会告你们', '律师已经介入'],
-    regulator: ['我要投诉到12315', '去消协投诉', '向市场监管局举报', '打12345投诉', '向银保监会举报', '投诉到民航局', '向有关部门反映', '举报到工商'],
-    press: ['找媒体曝光', '联系记者', '发微博曝光', '上抖音曝光', '找电视台', '让媒体报道一下', '发到网上让大家评评理', '发小红书曝光'],
+    regulator: ['我要投诉到12315', '去消协投诉', '市场监管局那边我去举报', '打12345投诉', '向银保监会举报', '投诉到民航局', '向有关部门反映', '举报到工商'],
+    press: ['找媒体曝光', '联系记者', '发微博曝光', '上抖音曝光', '找电视台', '让媒体报道一下', '放到网上让网友评评', '发小红书曝光'],
     safety: ['吃了拉肚子', '食物中毒进了医院', '孩子过敏了', '差点着火', '漏电很危险', '吃出了虫子', '被烫伤了', '摔伤了', '肉没熟', '吃完上吐下泻', '有安全隐患', '电动车电池起火'],
     boycott: ['大家别买', '千万别去', '避雷', '大家不要点这家', '抵制', '别上当', '劝大家别用', '远离这家店'],
     amplify: ['求扩散', '求转发', '帮忙转发', '让更多人看到', '转发扩散', '大家帮帮忙转一下'],
@@ -319,7 +319,7 @@ const THIRD: Record<'en' | 'pl' | 'zh', { cues: Partial<Record<CueType, string[]
       amplify: ['share this everywhere', 'repost so nobody else gets caught out', 'quote tweet this and tag them', 'if this gets enough shares they might listen'],
     },
     lookalikes: [
-      'sick of waiting in this queue, any idea how long?', 'this burger is sick 🔥', 'the new ride at the park is dangerously fun', 'killing it with the new menu',
+      'sick of waiting in this queue, any idea how long?', 'this burger is sick 🔥', 'the new ride at the park is dangerously fun', 'the new menu is killer',
       'the nurse who served us on the flight was lovely', 'ordered flowers for my nan in hospital, arrived on time', 'my lawyer brother loves your coffee', 'court shoes are back in stock?',
       'breaking news: your app update finally fixed the login', 'shared a lovely meal with the family here', 'I left my charger in the room, can you post it?', 'I am done with my order, how do I pay?',
       'my son is leaving for university, can he switch the account to his name?', 'cancelling the 3pm appointment, can I rebook for friday?', 'avoid the motorway today, traffic is awful', 'the press conference is at 10?',
