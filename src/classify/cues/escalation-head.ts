@@ -40,7 +40,7 @@ interface HeadLang {
   names: string[];
   words: Map<string, number>;
   pairs: Map<string, Map<string, number>>;
-  chars: Map<number, number>;
+  chars: PairTable;
   flags: Map<string, number>;
   threshold: number;
   keep: number;
@@ -119,9 +119,10 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
     const names = Object.keys(l.weights);
     const nTypes = l.types.length;
     const w = new Float64Array(names.length * nTypes);
-    const h: HeadLang = { types: l.types, bias: Float64Array.from(l.bias), nTypes, w, names, words: new Map(), pairs: new Map(), chars: new Map(), flags: new Map(), threshold: l.threshold, keep: l.keep ?? l.threshold,
+    const h: HeadLang = { types: l.types, bias: Float64Array.from(l.bias), nTypes, w, names, words: new Map(), pairs: new Map(), chars: pairTable([]), flags: new Map(), threshold: l.threshold, keep: l.keep ?? l.threshold,
       addZ: logit(l.threshold), keepZ: logit(l.keep ?? l.threshold), flagAt: undefined, flagQ: undefined, pairStart: new Uint8Array(0x6c00),
       scratch: { ids: new Int32Array(names.length), n: 0, stamp: new Uint32Array(names.length), epoch: 0, z: new Float64Array(nTypes) } };
+    const charEntries: [number, number][] = [];
     names.forEach((name, id) => {
       const ws = l.weights[name];
       for (let t = 0; t < nTypes; t++) w[id * nTypes + t] = ws[t] ?? 0;
@@ -139,18 +140,51 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
           break;
         }
         case 'c:':
-          h.chars.set(pairKey(body.charCodeAt(0), body.charCodeAt(1)), id);
+          charEntries.push([pairKey(body.charCodeAt(0), body.charCodeAt(1)), id]);
           h.pairStart[body.charCodeAt(0) - 0x3400] = 1;
           break;
         default:
           h.flags.set(name, id);
       }
     });
+    h.chars = pairTable(charEntries);
     h.flagAt = h.flags.get('f:@');
     h.flagQ = h.flags.get('f:?');
     langs.set(lang, h);
   }
   return { version: json.version, langs };
+}
+
+/**
+ * Han character pairs → feature id: open addressing over two typed arrays (keys are small
+ * integers, see pairKey), compact enough to stay in cache beside the rest of a classification.
+ */
+interface PairTable {
+  keys: Int32Array;
+  ids: Int32Array;
+  mask: number;
+  size: number;
+}
+
+function pairTable(entries: [number, number][]): PairTable {
+  let cap = 16;
+  while (cap < entries.length * 2) cap *= 2;
+  const t: PairTable = { keys: new Int32Array(cap).fill(-1), ids: new Int32Array(cap), mask: cap - 1, size: entries.length };
+  for (const [k, id] of entries) {
+    let i = Math.imul(k, 0x9e3779b1) >>> 0;
+    for (i &= t.mask; t.keys[i] !== -1; i = (i + 1) & t.mask);
+    t.keys[i] = k;
+    t.ids[i] = id;
+  }
+  return t;
+}
+
+function pairGet(t: PairTable, k: number): number | undefined {
+  for (let i = (Math.imul(k, 0x9e3779b1) >>> 0) & t.mask; ; i = (i + 1) & t.mask) {
+    const x = t.keys[i];
+    if (x === k) return t.ids[i];
+    if (x === -1) return undefined;
+  }
 }
 
 /** per-language scratch of the hot path: the post's feature ids, deduplicated by an epoch stamp */
@@ -210,13 +244,13 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
     else if (u.kind === 'p' && u.text.includes('?')) take(sc, h.flagQ);
     next = undefined;
   }
-  if (lang === 'zh' && h.chars.size) {
+  if (lang === 'zh' && h.chars.size > 0) {
     const starts = h.pairStart;
     for (let i = 0; i + 1 < text.length; i++) {
       const a = text.charCodeAt(i);
       if (!isHan(a) || starts[a - 0x3400] === 0) continue;
       const b = text.charCodeAt(i + 1);
-      if (isHan(b)) take(sc, h.chars.get(pairKey(a, b)));
+      if (isHan(b)) take(sc, pairGet(h.chars, pairKey(a, b)));
     }
   }
   if (j) for (const k of judgementFlags(j)) take(sc, h.flags.get(k));
