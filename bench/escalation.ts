@@ -1,12 +1,14 @@
 /**
  * Escalation cues on the project's own hand-written posts (data/eval/escalation-{en,pl,zh}.jsonl,
  * about half of them look-alike negatives), never trained on: precision and recall per cue type
- * and per language, ours (rules/ as shipped: cue words, regulators, context judgement) beside the
+ * and per language, ours (rules/ as shipped: cue words, regulators, context judgement, and the
+ * learned escalation head data/model/escalation.json), the same without the head, and the
  * plain rule-word baseline (the cue words of rules/escalation.yaml as they stood before issue 19,
  * bench/fixtures/escalation-words-before-19.yaml, matched with no judgement) in the same run.
  *   npm run bench:escalation                 the test half (the figures to report)
  *   npm run bench:escalation -- --dev        the dev half (the only half rules are tuned on)
  *   npm run bench:escalation -- --dev --errors   list the dev half's misses and false alarms
+ *   ... -- --no-speed                        skip the speed section
  * Then the cost: in-process classification speed on 3,000 mixed public posts (../shared/datasets),
  * ours against the same rules without the judge, the regulators and the shapes (interleaved rounds,
  * best of each: the machine is shared).
@@ -97,7 +99,7 @@ for (const lang of ['en', 'pl', 'zh']) {
 console.log('\n' + floors.join('\n'));
 
 const DATA = new URL('../../shared/datasets/', import.meta.url).pathname;
-if (existsSync(DATA) && !process.argv.includes("--no-speed")) {
+if (existsSync(DATA) && !process.argv.includes('--no-speed')) {
   const sets = ['en_airline_tweets', 'en_tweeteval_val', 'zh_waimai_reviews', 'zh_hotel_reviews', 'pl_medicine_reviews', 'en_complaint_tweets'];
   const pool = sets.flatMap((f) => readFileSync(join(DATA, f + '.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text));
   const sample = Array.from({ length: 3000 }, (_, i) => pool[(i * 7919) % pool.length]);
