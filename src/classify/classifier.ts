@@ -9,6 +9,7 @@ import { centredLogits, softmax, topFeatures } from './bayes/nb.js';
 import { clamp, complaintCueSum, ruleComplaint, ruleSentiment, ruleSignals, RULE_INPUTS, type Evidence, type SentimentDecision } from './combine.js';
 import { matchCues, type CueMatches } from './cues/match.js';
 import { judgeEscalation, type Judgement } from './cues/escalation-judge.js';
+import { describeFeature, scoreEscalationHead, setAside, strongestCue, type EscalationHead, type HeadScore } from './cues/escalation-head.js';
 import { extractFeatureIds, extractFeatures, isServiceHandle } from './features.js';
 import { buildFeatureTable, scoreIds } from './bayes/table.js';
 import { scoreLexicon } from './lexicon/score.js';
@@ -23,6 +24,8 @@ export interface Analysis {
   evidence: Evidence;
   features: string[];
   signals: number[];
+  /** the context judge's view of the escalation matches (null: no candidate) */
+  judgement: Judgement | null;
 }
 
 export interface ClassifyOptions {
@@ -32,6 +35,7 @@ export interface ClassifyOptions {
 export interface BacklashClassifier extends Classifier {
   readonly rules: CompiledRules;
   readonly model: Model | null;
+  readonly escalationHead: EscalationHead | null;
   analyse(text: string, lang?: string | null): Analysis | null;
   classify(text: string, lang?: string | null, opts?: ClassifyOptions): Verdict;
 }
@@ -73,13 +77,13 @@ export function normaliseLang(lang: string | null | undefined): string | null {
   return /^[a-z]{2,3}$/.test(l) ? l : null;
 }
 
-export function createClassifier(rules: CompiledRules, model: Model | null = null): BacklashClassifier {
+export function createClassifier(rules: CompiledRules, model: Model | null = null, escalationHead: EscalationHead | null = null): BacklashClassifier {
   let zhDict: ZhDict = rules.zhDict;
   if (model && model.zhWords.length) {
     zhDict = buildZhDict(rules.zhDict.words);
     for (const w of model.zhWords) addZhWord(zhDict, w);
   }
-  const version = `rules-${rules.version}` + (model ? `+nb-${model.version}` : '');
+  const version = `rules-${rules.version}` + (model ? `+nb-${model.version}` : '') + (escalationHead ? `+esc-${escalationHead.version}` : '');
   const table = model ? buildFeatureTable(model) : null;
   // the base model's sentiment log-odds, when a calibration layer weighs them
   const priorName = model ? priorHeadName(model) : null;
@@ -99,12 +103,12 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     const units = tokenize(text, lang, zhDict);
     const lex = scoreLexicon(units, lang, rules);
     const cues = matchCues(units, text, lang, rules);
-    judge(text, lang, cues);
+    const judgement = judge(text, lang, cues);
     let question = false;
     for (const u of units) if (u.kind === 'p' && u.text[0] === '?') question = true;
     const evidence: Evidence = { lex, cues, question };
     const features = model ? extractFeatures(units, rules.langs.get(lang), lex, cues) : [];
-    return { lang, units, evidence, features, signals: ruleSignals(evidence, rules) };
+    return { lang, units, evidence, features, signals: ruleSignals(evidence, rules), judgement };
   }
 
   function classify(text: string, langIn?: string | null, opts: ClassifyOptions = {}): Verdict {
@@ -201,7 +205,19 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
       }
     }
 
-    const escalation: EscalationHit[] = evidence.cues.escalation.length ? evidence.cues.escalation.map((e) => ({ id: e.id, cue: e.cue })) : [];
+    let escalation: EscalationHit[] = evidence.cues.escalation.length ? evidence.cues.escalation.map((e) => ({ id: e.id, cue: e.cue })) : [];
+    let headExplain: Record<string, number> | undefined;
+    let judgedOut = judged;
+    if (escalationHead) {
+      const scores = scoreEscalationHead(escalationHead, units, text, lang, judged, opts.explain === true, lex);
+      if (scores) {
+        const hl = escalationHead.langs.get(lang)!;
+        const decided = decideEscalation(scores, escalation, judged, hl.threshold, hl.keep, units);
+        escalation = decided.escalation;
+        judgedOut = decided.judgement;
+        if (opts.explain) headExplain = Object.fromEntries(scores.map((x) => [x.id, round(x.p)]));
+      }
+    }
     const complaintIs = ch ? complaintScore >= 0.5 : complaintScore >= rules.scoring.complaint.threshold;
     const verdict: Verdict = {
       lang: a.lang,
@@ -219,7 +235,7 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
           escalation: evidence.cues.escalation,
         },
         // why each escalation cue counted, and why the matches that did not count were set aside
-        escalation: { hits: judged?.hits ?? [], suppressed: judged?.suppressed ?? [] },
+        escalation: { hits: judgedOut?.hits ?? [], suppressed: judgedOut?.suppressed ?? [], ...(headExplain ? { head: headExplain } : {}) },
         // a sarcasm marker or a balanced phrase that changed the reading (rules/sentiment/shapes.yaml)
         ...(shape ? { shape } : {}),
         signals: Object.fromEntries(RULE_INPUTS.map((n, i) => [n, round(signals[i])])),
@@ -258,7 +274,48 @@ export function createClassifier(rules: CompiledRules, model: Model | null = nul
     return { ...hit, was };
   }
 
-  return { version, rules, model, analyse, classify };
+  return { version, rules, model, escalationHead, analyse, classify };
+}
+
+/**
+ * The learned head decides each cue type: a rule hit it scores below `keep` is set aside (with the
+ * head's probability and features as the reason), a type it scores at or above `threshold`
+ * without a rule hit is added (its cue: the strongest word feature).
+ */
+function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[], judged: Judgement | null, threshold: number, keep: number, units: Unit[]): { escalation: EscalationHit[]; judgement: Judgement | null } {
+  let changed = false;
+  const out: EscalationHit[] = [];
+  const hits = judged ? [...judged.hits] : [];
+  const suppressed = judged ? [...judged.suppressed] : [];
+  const why = (s: HeadScore) => `learned head p=${round(s.p)}` + (s.top.length ? ` (${s.top.map((f) => `${describeFeature(f.feature)} ${f.weight > 0 ? '+' : ''}${f.weight}`).join(', ')})` : '');
+  for (const s of scores) {
+    const rule = ruleHits.find((e) => e.id === s.id);
+    if (s.p >= (rule ? keep : threshold) && (rule || !setAside(judged, s.id))) {
+      if (rule) out.push(rule);
+      else {
+        const cue = strongestCue(s.top, units);
+        out.push({ id: s.id, cue });
+        hits.push({ id: s.id, cue, why: why(s) });
+        changed = true;
+      }
+    } else if (rule) {
+      changed = true;
+      const i = hits.findIndex((h) => h.id === s.id);
+      const h = i >= 0 ? hits.splice(i, 1)[0] : { id: s.id, cue: rule.cue ?? '', why: `matches the cue "${rule.cue ?? ''}"` };
+      suppressed.push({ id: s.id, cue: h.cue, why: `${h.why}, but ${why(s)}`, kind: 'head' });
+    }
+  }
+  // a type the head was not trained for is the rules' alone
+  for (const r of ruleHits) if (!scores.some((s) => s.id === r.id)) out.push(r);
+  if (!changed) return { escalation: ruleHits, judgement: judged };
+  // keep the rules' order, then the head's additions
+  out.sort((a, b) => idx(ruleHits, a) - idx(ruleHits, b));
+  return { escalation: out, judgement: { hits, suppressed } };
+}
+
+function idx(list: EscalationHit[], e: EscalationHit): number {
+  const i = list.findIndex((x) => x.id === e.id);
+  return i < 0 ? list.length : i;
 }
 
 function round(x: number): number {
