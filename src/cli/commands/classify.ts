@@ -12,7 +12,7 @@ import { existsSync, fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { opt, parseArgs, UsageError } from '../../classify/args.js';
 import type { BacklashClassifier } from '../../classify/classifier.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../entry/classifier-files.js';
 import { classifyBatch, type WorkerSetup } from './classify-lines.js';
 import { createLinePool, type LinePool } from './classify-pool.js';
 
