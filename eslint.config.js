@@ -24,4 +24,10 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
     },
   },
+  {
+    // A migration is one ordered list of DDL statements and is never edited once it has shipped
+    // (README: "never edit one that has shipped"), so splitting its up() would only rewrite history.
+    files: ['src/store/migrations/*.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
 );
