@@ -25,6 +25,21 @@ export default tseslint.config(
     },
   },
   {
+    // Routes and pages call the data-access layer by name (src/store/queries/, or a stage's own
+    // read models); they build no kysely query themselves.
+    files: ['src/http/routes/**/*.ts', 'src/http/pages/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|transaction)$/]",
+          message: 'no kysely queries in routes or pages: call a function in src/store/queries/ (or the stage that owns the table)',
+        },
+      ],
+      'no-restricted-imports': ['error', { paths: [{ name: 'kysely', allowTypeImports: true, message: 'no kysely queries in routes or pages: call a function in src/store/queries/' }] }],
+    },
+  },
+  {
     // A migration is one ordered list of DDL statements and is never edited once it has shipped
     // (README: "never edit one that has shipped"), so splitting its up() would only rewrite history.
     files: ['src/store/migrations/*.ts'],

@@ -16,3 +16,8 @@ export async function caseRowOfRevolt(ctx: Db, revoltId: string): Promise<QueueR
   if (!row?.merged_into) return row;
   return (await getQueueRow(ctx, row.merged_into)) ?? row;
 }
+
+/** The id of the case a revolt opened (not followed through merges). */
+export async function queueItemIdOfRevolt(ctx: Db, revoltId: string): Promise<string | null> {
+  return (await ctx.db.selectFrom('queue_items').select('id').where('revolt_id', '=', revoltId).executeTakeFirst())?.id ?? null;
+}
