@@ -12,6 +12,7 @@ import type { AppContext } from '../context.js';
 import type { ChannelConfig } from '../config/schema.js';
 import { stableId } from '../util/ids.js';
 import { writeAudit } from '../store/audit.js';
+import { claimRow } from '../store/claims.js';
 import { PROVIDERS } from './providers/index.js';
 import { clip, digestNotice, type Notice } from './message.js';
 import { dashboardLink, enqueueNotice, inQuietHours } from './outbox.js';
@@ -169,15 +170,8 @@ async function deliverToChannel(r: Round, channelId: string, rows: OutboxRow[], 
       result.deferred++;
       continue;
     }
-    const leased = await ctx.db
-      .updateTable('outbox')
-      .set({ lease_until: t + n.timeout + LEASE_MARGIN_MS })
-      .where('id', '=', row.id)
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', t)]))
-      .returning('id')
-      .execute();
-    if (leased.length === 0) continue; // another worker has it
+    const leased = await claimRow(ctx, { table: 'outbox', key: 'id', id: row.id, leaseColumn: 'lease_until', where: (eb) => eb('status', '=', 'pending'), now: t, leaseMs: n.timeout + LEASE_MARGIN_MS });
+    if (!leased) continue; // another worker has it
     // signatures carry wall-clock time (receivers check freshness), even when the service runs on a simulated clock
     const outcome = await send(r.fetchFn, channel, JSON.parse(row.payload) as Notice, row.event_id, Date.now(), n.timeout);
     const next = await recordOutcome(r, row, channelId, state, outcome);
