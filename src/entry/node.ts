@@ -32,7 +32,6 @@ import { announceFirstStart, nodeClientAddress, ruleFilesReader } from './access
 import { createUndiciHttpClient, type UndiciHttpClient } from './http-undici.js';
 import { createPQueueTaskQueue } from './feed-queue.js';
 import { httpLimitsFromConfig, type FeedRuntime } from '../feeds/runtime.js';
-import { drainFeedPolls } from '../jobs/poll-feeds.js';
 
 /** Polling parts for Node: undici client with the configured limits, p-queue per host under a global cap. */
 export function nodeFeedRuntime(config: Config): FeedRuntime {
@@ -149,7 +148,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       async stop() {
         if (stopped) return;
         stopped = true;
-        await stopService([() => closeServer(server), () => scheduler.stop(), () => drainFeedPolls(ctx), () => (ctx.feeds?.http as UndiciHttpClient | undefined)?.close(), () => pgBus?.close(), () => classifier.close(), () => opened.close()]);
+        await stopService([() => closeServer(server), () => scheduler.stop(), () => (ctx.feeds?.http as UndiciHttpClient | undefined)?.close(), () => pgBus?.close(), () => classifier.close(), () => opened.close()]);
         log.info('stopped');
       },
     };

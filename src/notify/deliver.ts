@@ -109,8 +109,6 @@ export async function releaseDigests(ctx: AppContext, now: number): Promise<numb
   return made;
 }
 
-const defaultLimiters = new WeakMap<object, RateLimiter>();
-
 type OutboxRow = Selectable<OutboxTable>;
 
 /** One delivery round's shared parts. */
@@ -125,8 +123,8 @@ interface Round {
 export async function deliverDue(ctx: AppContext, opts: DeliverOptions = {}): Promise<DeliverResult> {
   const now = ctx.clock.now();
   const result: DeliverResult = { delivered: 0, retried: 0, dead: 0, deferred: 0, digests: await releaseDigests(ctx, now), held: 0 };
-  const limiter = opts.limiter ?? defaultLimiters.get(ctx) ?? new TokenBucketLimiter();
-  defaultLimiters.set(ctx, limiter);
+  // the deliver job keeps one limiter for its lifetime (jobs/deliver.ts); a call without one starts afresh
+  const limiter = opts.limiter ?? new TokenBucketLimiter();
   const round: Round = { ctx, limiter, fetchFn: ctx.fetch ?? (globalThis.fetch as unknown as FetchLike), result, opts };
   const failing = await failingDestinations(ctx);
   // a failing destination's messages wait for its probe (new ones too): they never fill the batch
