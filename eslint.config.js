@@ -32,11 +32,14 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|transaction)$/]",
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|transaction)$/]',
           message: 'no kysely queries in routes or pages: call a function in src/store/queries/ (or the stage that owns the table)',
         },
       ],
-      'no-restricted-imports': ['error', { paths: [{ name: 'kysely', allowTypeImports: true, message: 'no kysely queries in routes or pages: call a function in src/store/queries/' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kysely', allowTypeImports: true, message: 'no kysely queries in routes or pages: call a function in src/store/queries/' }] },
+      ],
     },
   },
   {

@@ -90,7 +90,8 @@ export function decideComplaint(p: PostScores): number {
   if (!ch) return ruleComplaint(p.evidence, p.rules, p.signals);
   const t = ch.classes.indexOf('true');
   const score = headProbs('complaint', ch, p)[t];
-  if (p.explain) p.explainModel.complaint = { probability: round(score), calibrated: !!ch.calibration, features: topFeatures(ch, p.features, score >= 0.5 ? t : 1 - t) };
+  if (p.explain)
+    p.explainModel.complaint = { probability: round(score), calibrated: !!ch.calibration, features: topFeatures(ch, p.features, score >= 0.5 ? t : 1 - t) };
   return score;
 }
 

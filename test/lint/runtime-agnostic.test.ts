@@ -25,13 +25,27 @@ describe('runtime boundary rule', () => {
       { filename: at('classify/core.ts'), options, code: "import { ok } from './ok.js';\nimport { z } from 'zod';\nimport type { Kysely } from 'kysely';" },
       { filename: at('entry/node.ts'), options, code: "import fs from 'node:fs';\nimport pg from 'pg';\nimport { openDb } from './open-db.js';" },
       { filename: at('cli/commands/train.ts'), options, code: "import { readModel } from '../../entry/model-file.js';\nimport fs from 'node:fs';" },
-      { filename: at('classify/x.ts'), options, code: "import { stem } from 'natural/lib/natural/stemmers/porter_stemmer.js';\nimport { a } from './entry/a.js';" },
+      {
+        filename: at('classify/x.ts'),
+        options,
+        code: "import { stem } from 'natural/lib/natural/stemmers/porter_stemmer.js';\nimport { a } from './entry/a.js';",
+      },
       { filename: path.join(ROOT, 'test/x.test.ts'), options, code: "import fs from 'node:fs';\nimport { openDb } from '../src/entry/open-db.js';" },
     ],
     invalid: [
       { filename: at('classify/io.ts'), options, code: "import fs from 'node:fs';", errors: [{ messageId: 'nodeOnly' }] },
-      { filename: at('store/db.ts'), options, code: "export { Pool } from 'pg';\nexport * from 'fs/promises';", errors: [{ messageId: 'nodeOnly' }, { messageId: 'nodeOnly' }] },
-      { filename: at('jobs/tick.ts'), options, code: "const q = await import('p-queue');\nconst u = require('undici');", errors: [{ messageId: 'nodeOnly' }, { messageId: 'nodeOnly' }] },
+      {
+        filename: at('store/db.ts'),
+        options,
+        code: "export { Pool } from 'pg';\nexport * from 'fs/promises';",
+        errors: [{ messageId: 'nodeOnly' }, { messageId: 'nodeOnly' }],
+      },
+      {
+        filename: at('jobs/tick.ts'),
+        options,
+        code: "const q = await import('p-queue');\nconst u = require('undici');",
+        errors: [{ messageId: 'nodeOnly' }, { messageId: 'nodeOnly' }],
+      },
       { filename: at('feeds/http.ts'), options, code: "import type { Dispatcher } from 'undici';", errors: [{ messageId: 'nodeOnly' }] },
       // the leak the old package-name scan missed: a relative import of a Node-only entry file
       { filename: at('classify/feedback-node.ts'), options, code: "import { openDb } from '../entry/open-db.js';", errors: [{ messageId: 'intoRuntime' }] },

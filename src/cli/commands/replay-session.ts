@@ -79,7 +79,8 @@ export class ReplaySession {
     if (this.pending.length) await this.step([], true);
     if (!Number.isFinite(this.nextTick)) return;
     await sql`begin`.execute(this.ctx.db);
-    for (let t = this.nextTick + QUIET_TICK_MS; t <= this.nextTick + this.opts.tailMs && this.detector.engine.open.size > 0; t += QUIET_TICK_MS) this.write(await this.detector.tick(t));
+    for (let t = this.nextTick + QUIET_TICK_MS; t <= this.nextTick + this.opts.tailMs && this.detector.engine.open.size > 0; t += QUIET_TICK_MS)
+      this.write(await this.detector.tick(t));
     await sql`commit`.execute(this.ctx.db);
   }
 
@@ -111,7 +112,10 @@ export class ReplaySession {
     this.batch = [];
     const fresh = [...new Set(chunk.map((p) => p.target))].filter((t) => !this.targets.has(t));
     if (fresh.length) {
-      await syncTargets(ctx, fresh.map((id) => ({ id, name: id, sources: [] })));
+      await syncTargets(
+        ctx,
+        fresh.map((id) => ({ id, name: id, sources: [] })),
+      );
       fresh.forEach((t) => this.targets.add(t));
     }
     clock.set(chunk[chunk.length - 1].publishedAt);

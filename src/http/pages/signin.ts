@@ -27,7 +27,8 @@ export function signinPages(ctx: AppContext, opts: AuthOptions): Hono {
 
   app.post('/signin', async (c) => {
     const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin && origin !== `${isHttps(c) ? 'https' : 'http'}://${c.req.header('host')}`) throw new HttpError(403, 'csrf', 'cross-origin sign-in refused');
+    if (origin && origin !== new URL(c.req.url).origin && origin !== `${isHttps(c) ? 'https' : 'http'}://${c.req.header('host')}`)
+      throw new HttpError(403, 'csrf', 'cross-origin sign-in refused');
     const form = await c.req.parseBody();
     const next = safeNext(form.next);
     const client = clientOf(c, opts);
@@ -67,7 +68,9 @@ export function signinPages(ctx: AppContext, opts: AuthOptions): Hono {
     // A page rather than a redirect: a SameSite=Strict cookie set during a navigation that came from
     // elsewhere (a terminal, a mail) is not sent on that navigation's redirect, but is on the next one.
     c.header('Refresh', '0; url=/');
-    return c.html('<!doctype html><meta charset="utf-8"><title>Signed in · Backlash</title><link rel="stylesheet" href="/assets/app.css"><main><p>Signed in. <a href="/">Continue to the dashboard</a>.</p></main>');
+    return c.html(
+      '<!doctype html><meta charset="utf-8"><title>Signed in · Backlash</title><link rel="stylesheet" href="/assets/app.css"><main><p>Signed in. <a href="/">Continue to the dashboard</a>.</p></main>',
+    );
   });
 
   app.post('/signout', async (c) => {

@@ -21,13 +21,24 @@ export async function getDelivery(ctx: Db, id: string): Promise<OutboxRow | unde
 /** Destinations that are failing, each with its number of messages waiting. */
 export async function failingDestinationsWithWaiting(ctx: Db): Promise<(NotifyDestinationsTable & { waiting: number })[]> {
   const failing = await ctx.db.selectFrom('notify_destinations').selectAll().orderBy('channel').execute();
-  const waiting = await ctx.db.selectFrom('outbox').select('channel').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').groupBy('channel').execute();
+  const waiting = await ctx.db
+    .selectFrom('outbox')
+    .select('channel')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .groupBy('channel')
+    .execute();
   const count = new Map(waiting.map((w) => [w.channel, Number(w.n)]));
   return failing.map((d) => ({ ...d, waiting: count.get(d.channel) ?? 0 }));
 }
 
 /** Deliveries per status. */
 export async function deliveryCounts(ctx: Db): Promise<Record<string, number>> {
-  const rows = await ctx.db.selectFrom('outbox').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('status').execute();
+  const rows = await ctx.db
+    .selectFrom('outbox')
+    .select(['status'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((d) => [d.status, Number(d.n)]));
 }

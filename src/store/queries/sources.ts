@@ -40,8 +40,22 @@ export async function upsertSource(ctx: Db, s: SourceSettings, now: number): Pro
   const enabled = s.enabled ? 1 : 0;
   await ctx.db
     .insertInto('sources')
-    .values({ id: s.id, target_id: s.target, type: s.type, config: s.config, every_ms: s.everyMs, enabled, status: 'idle', next_poll_at: now, posts_seen: 0, failures: 0, updated_at: now })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ target_id: s.target, type: s.type, config: s.config, every_ms: s.everyMs, enabled, next_poll_at: now, updated_at: now }))
+    .values({
+      id: s.id,
+      target_id: s.target,
+      type: s.type,
+      config: s.config,
+      every_ms: s.everyMs,
+      enabled,
+      status: 'idle',
+      next_poll_at: now,
+      posts_seen: 0,
+      failures: 0,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ target_id: s.target, type: s.type, config: s.config, every_ms: s.everyMs, enabled, next_poll_at: now, updated_at: now }),
+    )
     .execute();
   return ctx.db.selectFrom('sources').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
 }

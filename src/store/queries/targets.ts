@@ -27,5 +27,9 @@ export async function listTargetsWithSourceCounts(ctx: Db): Promise<(TargetsTabl
 
 /** Adds a target, or renames it when it exists. */
 export async function saveTarget(ctx: Db, t: { id: string; name: string }, now: number): Promise<void> {
-  await ctx.db.insertInto('targets').values({ id: t.id, name: t.name, created_at: now }).onConflict((oc) => oc.column('id').doUpdateSet({ name: t.name })).execute();
+  await ctx.db
+    .insertInto('targets')
+    .values({ id: t.id, name: t.name, created_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name: t.name }))
+    .execute();
 }
