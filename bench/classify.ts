@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { NO_TOPIC } from '../src/classify/bayes/model.js';
 import { scoreHead } from '../src/classify/bayes/nb.js';
 import { createClassifier, type BacklashClassifier } from '../src/classify/classifier.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/entry/classifier-files.js';
 import { binaryF1, evaluate } from '../src/classify/metrics.js';
 import { trainModel } from '../src/classify/train.js';
 

@@ -15,11 +15,11 @@ import { pathToFileURL } from 'node:url';
 import { createClassifier } from '../src/classify/classifier.js';
 import { evaluate } from '../src/classify/metrics.js';
 import { compileRules, KEY_FNS } from '../src/classify/rules/compile.js';
-import { loadRuleSet } from '../src/classify/rules/load-node.js';
+import { loadRuleSet } from '../src/entry/rule-files.js';
 import { parseLemmaTable, polishLemmaKey } from '../src/classify/tokenize/lemma-pl.js';
 import { normalisePolish } from '../src/classify/tokenize/normalise-pl.js';
 import { trainModel, type TrainingRecord } from '../src/classify/train.js';
-import { DEFAULT_RULES_DIR } from '../src/classify/index.js';
+import { DEFAULT_RULES_DIR } from '../src/entry/classifier-files.js';
 import { PROJECT_ROOT } from '../src/entry/project-root.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';

@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEscalationCorpus, type EscalationRecord } from '../data/corpus/escalation-generate.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/entry/classifier-files.js';
 import { headFeatures, type EscalationHeadJson, type EscalationHeadLangJson } from '../src/classify/cues/escalation-head.js';
 import { PROJECT_ROOT } from '../src/entry/project-root.js';
 

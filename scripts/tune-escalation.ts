@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEscalationCorpus } from '../data/corpus/escalation-generate.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/entry/classifier-files.js';
 import { createClassifier } from '../src/classify/classifier.js';
 import { escalationHeadFromJson, type EscalationHeadJson } from '../src/classify/cues/escalation-head.js';
 import { PROJECT_ROOT } from '../src/entry/project-root.js';

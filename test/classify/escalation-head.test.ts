@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/classifier.js';
 import { escalationHeadFromJson, headFeatures, type EscalationHeadJson } from '../../src/classify/cues/escalation-head.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/entry/classifier-files.js';
 import { rulesClassifier } from './helpers.js';
 
 type Explained = { hits: { id: string; cue: string; why: string }[]; suppressed: { id: string; cue: string; why: string; kind?: string }[]; head?: Record<string, number> };

@@ -9,7 +9,7 @@ import { NO_TOPIC } from '../../src/classify/bayes/model.js';
 import { scoreHead } from '../../src/classify/bayes/nb.js';
 import { buildFeatureTable, scoreIds } from '../../src/classify/bayes/table.js';
 import { extractFeatureIds } from '../../src/classify/features.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/entry/classifier-files.js';
 import { verdictLine } from '../../src/cli/commands/classify.js';
 import { keyFnFor } from '../../src/classify/rules/compile.js';
 import { tokenizeLatin, tokenizeLatinRegex } from '../../src/classify/tokenize/latin.js';

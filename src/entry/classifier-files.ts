@@ -1,20 +1,17 @@
 /**
- * Node entry of the classification stage: loads rules/ and the default model from disk and can
+ * Node side of the classification stage: loads rules/ and the default model from disk and can
  * reload both without a restart. A reload that fails keeps the last good rules and model.
  */
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Classifier, Verdict } from '../types.js';
-import { PROJECT_ROOT } from '../entry/project-root.js';
-import { readModel } from './bayes/load-node.js';
-import type { Model } from './bayes/model.js';
-import { createClassifier, type BacklashClassifier, type ClassifyOptions } from './classifier.js';
-import { escalationHeadFromJson, type EscalationHead, type EscalationHeadJson } from './cues/escalation-head.js';
-import { compileRules } from './rules/compile.js';
-import { loadRuleSet } from './rules/load-node.js';
-
-export * from './core.js';
+import { PROJECT_ROOT } from './project-root.js';
+import { readModel } from './model-file.js';
+import type { Model } from '../classify/bayes/model.js';
+import { createClassifier, type BacklashClassifier, type ClassifyOptions } from '../classify/classifier.js';
+import { compileRules } from '../classify/rules/compile.js';
+import { escalationHeadFromJson, type EscalationHead, type EscalationHeadJson } from '../classify/cues/escalation-head.js';
+import { loadRuleSet } from './rule-files.js';
 
 const ROOT = PROJECT_ROOT;
 export const DEFAULT_RULES_DIR = join(ROOT, 'rules');
