@@ -3,7 +3,7 @@
  * carries once the head has scored them, and the judgement that explains it.
  */
 import type { Judgement } from './escalation-judge.js';
-import { describeFeature, setAside, strongestCue, type HeadScore } from './escalation-head.js';
+import { setAside, type HeadScore } from './escalation-head.js';
 import type { Unit } from '../tokenize/index.js';
 import { round } from '../heads.js';
 
@@ -48,4 +48,31 @@ export function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[],
 function idx(list: EscalationHit[], e: EscalationHit): number {
   const i = list.findIndex((x) => x.id === e.id);
   return i < 0 ? list.length : i;
+}
+
+/**
+ * The cue a head-only hit names: the post's own words for its strongest positive word feature
+ * ("notice", "your chicken"), found among the units by key; Chinese character pairs as written.
+ */
+export function strongestCue(top: { feature: string; weight: number }[], units: Unit[]): string {
+  const f = top.find((x) => x.weight > 0 && !x.feature.startsWith('f:'));
+  if (!f) return 'learned';
+  const body = f.feature.slice(2);
+  if (f.feature.startsWith('w:')) return units.find((u) => (u.kind === 'w' && u.key === body) || (u.kind === 'n' && u.text === body))?.text ?? body;
+  if (f.feature.startsWith('b:')) {
+    const [a, b] = body.split(' ');
+    for (let i = 0; i + 1 < units.length; i++) if (units[i].kind === 'w' && units[i].key === a && units[i + 1].key === b) return `${units[i].text} ${units[i + 1].text}`;
+  }
+  return body;
+}
+
+/** a readable feature name for explanations */
+export function describeFeature(f: string): string {
+  if (f.startsWith('f:h:')) return `rule cue ${f.slice(4)} counted`;
+  if (f.startsWith('f:s:')) return `rule cue set aside (${f.slice(4)})`;
+  if (f === 'f:?') return 'a question';
+  if (f === 'f:@') return 'addressed to someone';
+  if (f === 'f:lex+') return 'praise, no negative word';
+  if (f === 'f:lex-') return 'a negative word';
+  return `"${f.slice(2)}"`;
 }

@@ -212,18 +212,9 @@ interface UnitFacts {
 
 const logit = (p: number) => (p <= 0 ? -Infinity : p >= 1 ? Infinity : Math.log(p / (1 - p)));
 
-/**
- * Probability per cue type for a post: the sums over the post's features, found through the id
- * maps without building the feature strings, deduplicated with a stamp array. Most posts change
- * nothing (no type reaches the threshold, no rule hit falls below `keep`): then, unless `explain`,
- * it returns null without building anything. Otherwise every type's probability, and for the
- * types that fire (or all, with `explain`) the features that pushed hardest.
- */
-export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: string, lang: string, j: Judgement | null, explain = false, lex: { pos: number; neg: number } | null = null): HeadScore[] | null {
-  const h = head.langs.get(lang);
-  if (!h) return null;
+/** The post's feature ids into the language's scratch, each once. */
+function gatherFeatures(h: HeadLang, units: Unit[], text: string, lang: string, j: Judgement | null, lex: { pos: number; neg: number } | null): void {
   const sc = h.scratch;
-  const { ids, z } = sc;
   sc.n = 0;
   if (sc.epoch === 0xffffffff) (sc.stamp.fill(0), (sc.epoch = 0));
   sc.epoch++;
@@ -256,7 +247,21 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
   if (j) for (const k of judgementFlags(j)) take(sc, h.flags.get(k));
   const pol = polarityFlag(lex);
   if (pol) take(sc, h.flags.get(pol));
-  const n = sc.n;
+}
+
+/**
+ * Probability per cue type for a post: the sums over the post's features, found through the id
+ * maps without building the feature strings, deduplicated with a stamp array. Most posts change
+ * nothing (no type reaches the threshold, no rule hit falls below `keep`): then, unless `explain`,
+ * it returns null without building anything. Otherwise every type's probability, and for the
+ * types that fire (or all, with `explain`) the features that pushed hardest.
+ */
+export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: string, lang: string, j: Judgement | null, explain = false, lex: { pos: number; neg: number } | null = null): HeadScore[] | null {
+  const h = head.langs.get(lang);
+  if (!h) return null;
+  gatherFeatures(h, units, text, lang, j, lex);
+  const { ids, z } = h.scratch;
+  const n = h.scratch.n;
   const T = h.nTypes;
   for (let t = 0; t < T; t++) z[t] = h.bias[t];
   for (let k = 0; k < n; k++) {
@@ -285,26 +290,6 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
   return out;
 }
 
-export function headThreshold(head: EscalationHead, lang: string): number {
-  return head.langs.get(lang)?.threshold ?? 0.5;
-}
-
-/**
- * The cue a head-only hit names: the post's own words for its strongest positive word feature
- * ("notice", "your chicken"), found among the units by key; Chinese character pairs as written.
- */
-export function strongestCue(top: { feature: string; weight: number }[], units: Unit[]): string {
-  const f = top.find((x) => x.weight > 0 && !x.feature.startsWith('f:'));
-  if (!f) return 'learned';
-  const body = f.feature.slice(2);
-  if (f.feature.startsWith('w:')) return units.find((u) => (u.kind === 'w' && u.key === body) || (u.kind === 'n' && u.text === body))?.text ?? body;
-  if (f.feature.startsWith('b:')) {
-    const [a, b] = body.split(' ');
-    for (let i = 0; i + 1 < units.length; i++) if (units[i].kind === 'w' && units[i].key === a && units[i + 1].key === b) return `${units[i].text} ${units[i + 1].text}`;
-  }
-  return body;
-}
-
 /**
  * The judge set a match of this type aside in context (quoted, negated, asked about, a look-alike,
  * the brand's words): the head does not add the type back. Its features see no quotation marks or
@@ -312,15 +297,4 @@ export function strongestCue(top: { feature: string; weight: number }[], units: 
  */
 export function setAside(j: Judgement | null, type: string): boolean {
   return j !== null && j.suppressed.some((s) => s.id === type && (s as JudgedCue).kind !== 'head');
-}
-
-/** a readable feature name for explanations */
-export function describeFeature(f: string): string {
-  if (f.startsWith('f:h:')) return `rule cue ${f.slice(4)} counted`;
-  if (f.startsWith('f:s:')) return `rule cue set aside (${f.slice(4)})`;
-  if (f === 'f:?') return 'a question';
-  if (f === 'f:@') return 'addressed to someone';
-  if (f === 'f:lex+') return 'praise, no negative word';
-  if (f === 'f:lex-') return 'a negative word';
-  return `"${f.slice(2)}"`;
 }
