@@ -80,7 +80,7 @@ async function phase(name: string, file: string): Promise<void> {
   const { silentLogger } = await import('../src/util/log.js');
   const { createEventBus } = await import('../src/util/event-bus.js');
   const { ManualClock } = await import('../src/util/clock.js');
-  const { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } = await import('../src/classify/index.js');
+  const { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } = await import('../src/entry/classifier-files.js');
   const { createApiKey } = await import('../src/auth/keys.js');
   const { weeklyReport, weekStart } = await import('../src/cx/report.js');
   const { trendsOf } = await import('../src/cx/trends-query.js');

@@ -18,7 +18,7 @@ import { buildConfig } from '../src/config/config.js';
 import { ManualClock } from '../src/util/clock.js';
 import { silentLogger } from '../src/util/log.js';
 import { createEventBus } from '../src/util/event-bus.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../src/entry/classifier-files.js';
 import { loadNodeRouting } from '../src/entry/routing-node.js';
 import { DEMO_TARGETS, DemoStream, parseDemoStream, registerDemoSources } from '../src/demo/demo.js';
 import { syncTargets } from '../src/store/targets.js';

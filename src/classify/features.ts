@@ -115,23 +115,8 @@ export function extractFeatures(units: Unit[], r: LangRules | undefined, lex: Le
 export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: LexiconResult | null, cues: CueMatches | null, t: FeatureTable): number {
   const ids = t.ids;
   const rule = t.rule;
-  const stamp = t.stamp;
-  let post = ++t.post;
-  if (post === 0xffffffff) {
-    stamp.fill(0);
-    post = t.post = 1;
-  }
-  let n = 0;
-  const take = (id: number | undefined) => {
-    if (id === undefined || stamp[id] === post) return;
-    stamp[id] = post;
-    if (n === t.buf.length) {
-      const grown = new Int32Array(n * 2);
-      grown.set(t.buf);
-      t.buf = grown;
-    }
-    t.buf[n++] = id;
-  };
+  const sink = idSink(t);
+  const take = sink.take;
   let negLeft = 0;
   let prev: WordInfo | null = null;
   let prevStop = false;
@@ -180,13 +165,40 @@ export function extractFeatureIds(units: Unit[], r: LangRules | undefined, lex: 
     }
   }
   if (hanN) flushHan();
+  takeRuleIds(take, t.rule, lex, cues);
+  return sink.count();
+}
+
+/** Collects a post's feature ids into `t.buf`, each once: `t.stamp[id]` marks the ids this post took. */
+function idSink(t: FeatureTable): { take: (id: number | undefined) => void; count: () => number } {
+  const stamp = t.stamp;
+  let post = ++t.post;
+  if (post === 0xffffffff) {
+    stamp.fill(0);
+    post = t.post = 1;
+  }
+  let n = 0;
+  const take = (id: number | undefined) => {
+    if (id === undefined || stamp[id] === post) return;
+    stamp[id] = post;
+    if (n === t.buf.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(t.buf);
+      t.buf = grown;
+    }
+    t.buf[n++] = id;
+  };
+  return { take, count: () => n };
+}
+
+/** The rule evidence as features: the lexicon score's bucket and each cue that matched. */
+function takeRuleIds(take: (id: number | undefined) => void, rule: FeatureTable['rule'], lex: LexiconResult | null, cues: CueMatches | null): void {
   if (lex) take(rule.lex[lexBucketIndex(lex.score) + 3]);
   if (cues) {
     for (const c of cues.complaint) take(rule.complaint.get(c.id));
     for (const tp of cues.topics.keys()) take(rule.topic.get(tp));
     for (const e of cues.escalation) take(rule.escalation.get(e.id));
   }
-  return n;
 }
 
 /**

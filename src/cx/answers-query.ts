@@ -91,6 +91,43 @@ interface Internal {
   caseId: string | null;
 }
 
+/** The authors the team answered, how many posted again after their answer, and the sentiment of what they posted. */
+async function answeredAuthors(ctx: AppContext, targetId: string, sent: { post_id: string; sent_at: number | null }[]): Promise<{ answered: number; postedAgain: number; later: Record<'negative' | 'neutral' | 'positive', number> }> {
+  const answeredPosts = sent.filter((s) => s.sent_at !== null);
+  const firstAnswer = new Map<string, number>();
+  if (answeredPosts.length) {
+    const authors = await ctx.db.selectFrom('posts').select(['id', 'author_id']).where('id', 'in', [...new Set(answeredPosts.map((s) => s.post_id))]).execute();
+    const authorOf = new Map(authors.map((a) => [a.id, a.author_id]));
+    for (const s of answeredPosts) {
+      const a = authorOf.get(s.post_id);
+      if (a && !(firstAnswer.get(a)! <= Number(s.sent_at))) firstAnswer.set(a, Number(s.sent_at));
+    }
+  }
+  let postedAgain = 0;
+  const later = { negative: 0, neutral: 0, positive: 0 };
+  if (firstAnswer.size) {
+    const since = Math.min(...firstAnswer.values());
+    const rows = await ctx.db
+      .selectFrom('posts as p')
+      .leftJoin('classifications as c', 'c.post_id', 'p.id')
+      .select(['p.author_id', 'p.published_at', 'c.sentiment'])
+      .where('p.target_id', '=', targetId)
+      .where('p.author_id', 'in', [...firstAnswer.keys()])
+      .where('p.published_at', '>', since)
+      .limit(10_000)
+      .execute();
+    const again = new Set<string>();
+    for (const p of rows) {
+      if (Number(p.published_at) <= firstAnswer.get(p.author_id)!) continue;
+      again.add(p.author_id);
+      const s = p.sentiment === 'negative' || p.sentiment === 'positive' ? p.sentiment : 'neutral';
+      later[s]++;
+    }
+    postedAgain = again.size;
+  }
+  return { answered: firstAnswer.size, postedAgain, later };
+}
+
 async function revoltEffect(ctx: AppContext, r: { id: string; target_id: string; label: string; opened_at: number; resolved_at: number | null }, windowMs: number, now: number): Promise<Internal> {
   const own = brandAccountsOf(ctx, r.target_id);
   const item = await ctx.db.selectFrom('queue_items').select(['id', 'merged_into']).where('revolt_id', '=', r.id).executeTakeFirst();
@@ -115,38 +152,7 @@ async function revoltEffect(ctx: AppContext, r: { id: string; target_id: string;
     counts = { before: await windowCounts(ctx, r.target_id, own, first.at - windowMs, first.at), after: await windowCounts(ctx, r.target_id, own, first.at, afterEnd) };
   }
   // the answered authors, and what they posted after their answer
-  const answeredPosts = sent.filter((s) => s.sent_at !== null);
-  const firstAnswer = new Map<string, number>();
-  if (answeredPosts.length) {
-    const authors = await ctx.db.selectFrom('posts').select(['id', 'author_id']).where('id', 'in', [...new Set(answeredPosts.map((s) => s.post_id))]).execute();
-    const authorOf = new Map(authors.map((a) => [a.id, a.author_id]));
-    for (const s of answeredPosts) {
-      const a = authorOf.get(s.post_id);
-      if (a && !(firstAnswer.get(a)! <= Number(s.sent_at))) firstAnswer.set(a, Number(s.sent_at));
-    }
-  }
-  let postedAgain = 0;
-  const later = { negative: 0, neutral: 0, positive: 0 };
-  if (firstAnswer.size) {
-    const since = Math.min(...firstAnswer.values());
-    const rows = await ctx.db
-      .selectFrom('posts as p')
-      .leftJoin('classifications as c', 'c.post_id', 'p.id')
-      .select(['p.author_id', 'p.published_at', 'c.sentiment'])
-      .where('p.target_id', '=', r.target_id)
-      .where('p.author_id', 'in', [...firstAnswer.keys()])
-      .where('p.published_at', '>', since)
-      .limit(10_000)
-      .execute();
-    const again = new Set<string>();
-    for (const p of rows) {
-      if (Number(p.published_at) <= firstAnswer.get(p.author_id)!) continue;
-      again.add(p.author_id);
-      const s = p.sentiment === 'negative' || p.sentiment === 'positive' ? p.sentiment : 'neutral';
-      later[s]++;
-    }
-    postedAgain = again.size;
-  }
+  const { answered, postedAgain, later } = await answeredAuthors(ctx, r.target_id, sent);
   const laterPosts = later.negative + later.neutral + later.positive;
   return {
     caseId,
@@ -160,7 +166,7 @@ async function revoltEffect(ctx: AppContext, r: { id: string; target_id: string;
       answer: first ? { at: new Date(first.at).toISOString(), via: first.via, channel: first.channel, postId: first.postId } : null,
       timeToAnswerMs: first ? first.at - r.opened_at : null,
       effect: counts ? beforeAfter(counts.before, counts.after) : null,
-      authors: { answered: firstAnswer.size, postedAgain, laterPosts, laterNegative: later.negative, laterNeutral: later.neutral, laterPositive: later.positive, laterNegativeShare: roundInterval(wilson(later.negative, laterPosts)) },
+      authors: { answered, postedAgain, laterPosts, laterNegative: later.negative, laterNeutral: later.neutral, laterPositive: later.positive, laterNegativeShare: roundInterval(wilson(later.negative, laterPosts)) },
     },
   };
 }

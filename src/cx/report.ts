@@ -41,8 +41,31 @@ const tally = (): Tally => ({ posts: 0, positive: 0, negative: 0, complaints: 0,
 export async function weeklyReport(ctx: AppContext, week: number) {
   const period: MomentsPeriod = { from: week, to: week + WEEK, previousFrom: week - WEEK };
   const labels = new Map((knownTopics(ctx) ?? []).map((t) => [t.id, t.label]));
-  // one paged pass over both weeks: per target, sentiment and complaints by pillar and touchpoint;
-  // and the broken promises (complaints with the broken-promise topic) by what else they are about
+  const { now, before, promises } = await tallyWeeks(ctx, period);
+  const perTarget = targetRows(now, before);
+  const [moments, answers] = await Promise.all([momentsOfTruth(ctx, { period }), answerEffectiveness(ctx, { period })]);
+  const topRevolts = await topRevoltsOf(ctx, period, answers.revolts);
+  const promiseRows = await brokenPromiseRows(ctx, promises, labels);
+  const effects = answers.revolts.filter((r) => r.effect).map((r) => ({ before: { from: 0, to: answers.windowMs, posts: r.effect!.before.posts, negatives: r.effect!.before.negatives }, after: { from: 0, to: Date.parse(r.effect!.after.to) - Date.parse(r.effect!.after.from), posts: r.effect!.after.posts, negatives: r.effect!.after.negatives } }));
+  return {
+    week: new Date(week).toISOString().slice(0, 10),
+    from: new Date(period.from).toISOString(),
+    to: new Date(period.to).toISOString(),
+    targets: perTarget,
+    headlines: moments.filter((m) => m.headline).map((m) => ({ target: m.target, text: m.headline!.text })),
+    topRevolts,
+    sla: answers.team,
+    answers: { overall: pooledChange(effects), byTemplate: answers.template, byChannel: answers.channel },
+    brokenPromises: promiseRows,
+  };
+}
+export type WeeklyReport = Awaited<ReturnType<typeof weeklyReport>>;
+
+/**
+ * One paged pass over both weeks: per target, sentiment and complaints by pillar and touchpoint;
+ * and the broken promises (complaints with the broken-promise topic) by what else they are about.
+ */
+async function tallyWeeks(ctx: AppContext, period: MomentsPeriod) {
   const now = new Map<string, Tally>();
   const before = new Map<string, Tally>();
   const promises = new Map<string, { count: number; postIds: string[] }>();
@@ -69,12 +92,16 @@ export async function weeklyReport(ctx: AppContext, week: number) {
       }
     }
   }
+  return { now, before, promises };
+}
+
+function targetRows(now: Map<string, Tally>, before: Map<string, Tally>) {
   const targets = [...new Set([...now.keys(), ...before.keys()])].sort();
   const change = (a: number, b: number) => {
     const r = rateRatio(a, WEEK, b, WEEK);
     return { complaints: a, previous: b, change: roundInterval(r), trend: direction(r) };
   };
-  const perTarget = targets.map((target) => {
+  return targets.map((target) => {
     const a = now.get(target) ?? tally();
     const b = before.get(target) ?? tally();
     const by = (k: 'pillars' | 'touchpoints') =>
@@ -91,11 +118,13 @@ export async function weeklyReport(ctx: AppContext, week: number) {
       touchpoints: by('touchpoints'),
     };
   });
-  const [moments, answers] = await Promise.all([momentsOfTruth(ctx, { period }), answerEffectiveness(ctx, { period })]);
-  // top revolts: opened this week, by severity, with how they ended
+}
+
+/** The week's top revolts: opened this week, by severity, with how they ended. */
+async function topRevoltsOf(ctx: AppContext, period: MomentsPeriod, effects: Awaited<ReturnType<typeof answerEffectiveness>>['revolts']) {
   const revolts = await ctx.db.selectFrom('revolts').select(['id', 'target_id', 'label', 'severity', 'stage', 'opened_at', 'resolved_at']).where('opened_at', '>=', period.from).where('opened_at', '<', period.to).orderBy('severity', 'desc').orderBy('opened_at').limit(10).execute();
-  const eff = new Map(answers.revolts.map((r) => [r.id, r]));
-  const topRevolts = revolts.map((r) => {
+  const eff = new Map(effects.map((r) => [r.id, r]));
+  return revolts.map((r) => {
     const e = eff.get(r.id);
     return {
       id: r.id,
@@ -110,7 +139,10 @@ export async function weeklyReport(ctx: AppContext, week: number) {
       afterAnswer: e?.effect ? { rateRatio: e.effect.rateRatio, trend: e.effect.trend } : null,
     };
   });
-  const promiseRows = await Promise.all(
+}
+
+async function brokenPromiseRows(ctx: AppContext, promises: Map<string, { count: number; postIds: string[] }>, labels: Map<string, string>) {
+  return Promise.all(
     [...promises]
       .sort((x, y) => y[1].count - x[1].count || x[0].localeCompare(y[0]))
       .slice(0, 10)
@@ -120,20 +152,7 @@ export async function weeklyReport(ctx: AppContext, week: number) {
         return { target, about, label: labels.get(about) ?? about, complaints: v.count, examples: posts.map((p) => ({ id: p.id, text: p.text.length > 280 ? `${p.text.slice(0, 279)}…` : p.text })) };
       }),
   );
-  const effects = answers.revolts.filter((r) => r.effect).map((r) => ({ before: { from: 0, to: answers.windowMs, posts: r.effect!.before.posts, negatives: r.effect!.before.negatives }, after: { from: 0, to: Date.parse(r.effect!.after.to) - Date.parse(r.effect!.after.from), posts: r.effect!.after.posts, negatives: r.effect!.after.negatives } }));
-  return {
-    week: new Date(week).toISOString().slice(0, 10),
-    from: new Date(period.from).toISOString(),
-    to: new Date(period.to).toISOString(),
-    targets: perTarget,
-    headlines: moments.filter((m) => m.headline).map((m) => ({ target: m.target, text: m.headline!.text })),
-    topRevolts,
-    sla: answers.team,
-    answers: { overall: pooledChange(effects), byTemplate: answers.template, byChannel: answers.channel },
-    brokenPromises: promiseRows,
-  };
 }
-export type WeeklyReport = Awaited<ReturnType<typeof weeklyReport>>;
 
 /** The report as flat rows (CSV and JSONL): one figure per row with its interval. */
 export function reportRows(r: WeeklyReport): Record<string, string | number | null>[] {

@@ -1,6 +1,7 @@
 /**
  * Build step of the Worker (wrangler.toml's [build] command): packs every file under rules/ and the
- * default model (data/model/default.json, when present) into one JS module that the bundle imports
+ * default model (data/model/default.json, when present) and the learned escalation head
+ * (data/model/escalation.json, when present) into one JS module that the bundle imports
  * as `backlash:worker-assets`. The Worker has no file system; this is how its rules arrive.
  *
  *   npx tsx src/entry/build-worker-assets.ts [outFile]
@@ -26,8 +27,10 @@ export function buildWorkerAssets(out = WORKER_ASSETS_FILE): { file: string; rul
     .map((f) => ({ path: path.relative(rulesDir, f).split(path.sep).join('/'), text: fs.readFileSync(f, 'utf8') }));
   const modelFile = path.join(ROOT, 'data', 'model', 'default.json');
   const model = fs.existsSync(modelFile) ? fs.readFileSync(modelFile, 'utf8') : null;
+  const escFile = path.join(ROOT, 'data', 'model', 'escalation.json');
+  const esc = fs.existsSync(escFile) ? fs.readFileSync(escFile, 'utf8') : null;
   // JSON.stringify is a valid JS literal for any string: the rule text cannot break out of it
-  const js = `export const RULE_SOURCES = ${JSON.stringify(rules)};\nexport const MODEL_JSON = ${model === null ? 'null' : model.trim()};\n`;
+  const js = `export const RULE_SOURCES = ${JSON.stringify(rules)};\nexport const MODEL_JSON = ${model === null ? 'null' : model.trim()};\nexport const ESCALATION_JSON = ${esc === null ? 'null' : esc.trim()};\n`;
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, js);
   return { file: out, rules: rules.length, model: model !== null, bytes: js.length };

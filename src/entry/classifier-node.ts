@@ -1,5 +1,5 @@
 /** Loads the classifier from the project's rule files and trained model on disk (Node only). */
-import { loadDefaultClassifier, type ReloadableClassifier } from '../classify/index.js';
+import { loadDefaultClassifier, type ReloadableClassifier } from './classifier-files.js';
 
 export interface NodeClassifierOptions {
   /** a trained model file to use instead of data/model/default.json (`--model FILE`) */

@@ -122,7 +122,6 @@ class D1Connection implements DatabaseConnection {
     return toResult<R>(await this.run(inlineParameters(q.sql, q.parameters), []));
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('D1 does not stream query results');
   }

@@ -32,7 +32,6 @@ import { announceFirstStart, nodeClientAddress, ruleFilesReader } from './access
 import { createUndiciHttpClient, type UndiciHttpClient } from './http-undici.js';
 import { createPQueueTaskQueue } from './feed-queue.js';
 import { httpLimitsFromConfig, type FeedRuntime } from '../feeds/runtime.js';
-import { drainFeedPolls } from '../jobs/poll-feeds.js';
 
 /** Polling parts for Node: undici client with the configured limits, p-queue per host under a global cap. */
 export function nodeFeedRuntime(config: Config): FeedRuntime {
@@ -58,6 +57,47 @@ function demoDbPath(config: Config, env: Env): string {
   return file;
 }
 
+async function loadWatchedClassifier(log: Logger) {
+  return loadNodeClassifier({
+    watch: true,
+    onReload: (version) => log.info('rules reloaded', { version }),
+    onReloadError: (err) => log.error('rule reload failed; keeping the last good rules', { error: err.message }),
+  });
+}
+
+/** The demo's targets and sources, and the job that feeds its stream in at the demo clock's pace. */
+async function demoFeedJob(ctx: AppContext, demoItems: ReturnType<typeof parseDemoStream>): Promise<Job> {
+  await syncTargets(ctx, DEMO_TARGETS);
+  await registerDemoSources(ctx, demoItems);
+  const stream = new DemoStream(demoItems, ctx.clock.now());
+  return { name: 'demo-feed', everyMs: 1_000, tick: () => processPosts(ctx, stream.due(ctx.clock.now())) };
+}
+
+type NodeServer = ReturnType<typeof createAdaptorServer>;
+
+/** Listens on `port` (0: any free port); resolves with the port taken. */
+async function listen(server: NodeServer, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use: stop the other process or set PORT to a free port`) : err),
+    );
+    server.listen(port, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+async function closeServer(server: NodeServer): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  });
+}
+
+/** Stops the service's parts in order: the server first (no new work), the database last. */
+async function stopService(steps: (() => unknown)[]): Promise<void> {
+  for (const step of steps) await step();
+}
+
 export async function startNode(env: Env, log: Logger = createLogger({ level: (env.LOG_LEVEL as never) ?? 'info' })): Promise<RunningService> {
   const config = readConfig(env);
   const sqlitePath = demoDbPath(config, env);
@@ -67,11 +107,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
   let closeClassifier: (() => void) | null = null;
   try {
     await migrateToLatest(opened.db);
-    const classifier = await loadNodeClassifier({
-      watch: true,
-      onReload: (version) => log.info('rules reloaded', { version }),
-      onReloadError: (err) => log.error('rule reload failed; keeping the last good rules', { error: err.message }),
-    });
+    const classifier = await loadWatchedClassifier(log);
     closeClassifier = () => classifier.close();
     const routing = loadNodeRouting(path.join(PROJECT_ROOT, 'rules'), config.notifications.channels.map((c) => c.id));
     const demoItems = config.demoEnabled ? parseDemoStream(fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'demo', 'stream.jsonl'), 'utf8')) : [];
@@ -96,21 +132,10 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
     };
     await syncTargets(ctx, config.targets);
     const jobs: Job[] = serviceJobs(ctx, { fast: config.demoEnabled });
-    if (config.demoEnabled) {
-      await syncTargets(ctx, DEMO_TARGETS);
-      await registerDemoSources(ctx, demoItems);
-      const stream = new DemoStream(demoItems, clock.now());
-      jobs.push({ name: 'demo-feed', everyMs: 1_000, tick: () => processPosts(ctx, stream.due(ctx.clock.now())) });
-    }
+    if (config.demoEnabled) jobs.push(await demoFeedJob(ctx, demoItems));
     const app = createApp(ctx, { demo: config.demoEnabled ? { speed: config.demo.speed } : null, clientAddress: nodeClientAddress });
     const server = createAdaptorServer({ fetch: app.fetch });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (err: NodeJS.ErrnoException) =>
-        reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} is already in use: stop the other process or set PORT to a free port`) : err),
-      );
-      server.listen(config.port, () => resolve());
-    });
-    const port = (server.address() as AddressInfo).port;
+    const port = await listen(server, config.port);
     const scheduler = new Scheduler(log);
     scheduler.start(jobs);
     const url = `http://localhost:${port}`;
@@ -123,16 +148,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       async stop() {
         if (stopped) return;
         stopped = true;
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-        });
-        await scheduler.stop();
-        await drainFeedPolls(ctx);
-        await (ctx.feeds?.http as UndiciHttpClient | undefined)?.close();
-        await pgBus?.close();
-        classifier.close();
-        await opened.close();
+        await stopService([() => closeServer(server), () => scheduler.stop(), () => (ctx.feeds?.http as UndiciHttpClient | undefined)?.close(), () => pgBus?.close(), () => classifier.close(), () => opened.close()]);
         log.info('stopped');
       },
     };

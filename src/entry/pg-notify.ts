@@ -24,6 +24,59 @@ interface Envelope {
   m: BusMessage[];
 }
 
+/** The messages packed into as few NOTIFY payloads as fit under the size limit, in order. */
+function packPayloads(from: string, batch: BusMessage[]): string[] {
+  const payloads: string[] = [];
+  let cur: BusMessage[] = [];
+  for (const m of batch) {
+    const next = JSON.stringify({ from, m: [...cur, m] } satisfies Envelope);
+    if (next.length > MAX_PAYLOAD && cur.length) {
+      payloads.push(JSON.stringify({ from, m: cur } satisfies Envelope));
+      cur = [m];
+    } else cur.push(m);
+  }
+  if (cur.length) payloads.push(JSON.stringify({ from, m: cur } satisfies Envelope));
+  return payloads;
+}
+
+async function notifyAll(pool: pg.Pool, channel: string, payloads: string[], log: Logger | undefined): Promise<void> {
+  for (const p of payloads) {
+    if (p.length > MAX_PAYLOAD) continue; // one message alone too big: ids and types never are
+    await pool.query('select pg_notify($1, $2)', [channel, p]).catch((err: Error) => log?.warn('bus notify failed', { error: err.message }));
+  }
+}
+
+/** Another instance's messages, published on this instance's local bus. */
+function republish(payload: string, self: string, local: EventBus): void {
+  try {
+    const env = JSON.parse(payload) as Envelope;
+    if (env.from === self) return; // our own, already heard locally
+    for (const m of env.m) local.publish(m);
+  } catch {
+    // not ours: ignore
+  }
+}
+
+/** A connection LISTENing on `channel`; `onLost` when it drops (the client is already ended). */
+async function connectListener(connectionString: string, channel: string, onPayload: (payload: string) => void, onLost: (client: pg.Client, err: Error) => void): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString });
+  client.on('notification', (n) => {
+    if (n.channel === channel && n.payload) onPayload(n.payload);
+  });
+  client.on('error', (err) => {
+    client.end().catch(() => {});
+    onLost(client, err);
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    return client;
+  } catch (err) {
+    client.end().catch(() => {});
+    throw err;
+  }
+}
+
 export function createPgEventBus(opts: { connectionString: string; instanceId: string; channel?: string; log?: Logger; pool?: pg.Pool }): PgEventBus {
   const channel = opts.channel ?? 'backlash_bus';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`bad LISTEN channel name ${JSON.stringify(channel)}`);
@@ -42,51 +95,25 @@ export function createPgEventBus(opts: { connectionString: string; instanceId: s
     timer = null;
     const batch = pending;
     pending = [];
-    const payloads: string[] = [];
-    let cur: BusMessage[] = [];
-    for (const m of batch) {
-      const next = JSON.stringify({ from: opts.instanceId, m: [...cur, m] } satisfies Envelope);
-      if (next.length > MAX_PAYLOAD && cur.length) {
-        payloads.push(JSON.stringify({ from: opts.instanceId, m: cur } satisfies Envelope));
-        cur = [m];
-      } else cur.push(m);
-    }
-    if (cur.length) payloads.push(JSON.stringify({ from: opts.instanceId, m: cur } satisfies Envelope));
-    for (const p of payloads) {
-      if (p.length > MAX_PAYLOAD) continue; // one message alone too big: ids and types never are
-      await pool.query('select pg_notify($1, $2)', [channel, p]).catch((err: Error) => opts.log?.warn('bus notify failed', { error: err.message }));
-    }
+    await notifyAll(pool, channel, packPayloads(opts.instanceId, batch), opts.log);
   };
 
+  const retry = () => {
+    if (!closed) setTimeout(() => void listen(), RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]);
+  };
   const listen = async () => {
     if (closed) return;
-    const client = new pg.Client({ connectionString: opts.connectionString });
-    client.on('notification', (n) => {
-      if (n.channel !== channel || !n.payload) return;
-      try {
-        const env = JSON.parse(n.payload) as Envelope;
-        if (env.from === opts.instanceId) return; // our own, already heard locally
-        for (const m of env.m) local.publish(m);
-      } catch {
-        // not ours: ignore
-      }
-    });
-    client.on('error', (err) => {
-      opts.log?.warn('bus listener lost its connection', { error: err.message });
-      client.end().catch(() => {});
-      if (listener === client) listener = null;
-      if (!closed) setTimeout(() => void listen(), RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]);
-    });
     try {
-      await client.connect();
-      await client.query(`LISTEN ${channel}`);
-      listener = client;
+      listener = await connectListener(opts.connectionString, channel, (payload) => republish(payload, opts.instanceId, local), (client, err) => {
+        opts.log?.warn('bus listener lost its connection', { error: err.message });
+        if (listener === client) listener = null;
+        retry();
+      });
       attempt = 0;
       markReady();
     } catch (err) {
-      client.end().catch(() => {});
       opts.log?.warn('bus listener could not connect', { error: (err as Error).message });
-      if (!closed) setTimeout(() => void listen(), RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]);
+      retry();
     }
   };
   void listen();

@@ -10,6 +10,7 @@ import { FetchError } from './http.js';
 import { SOURCES, isSourceType } from './sources/index.js';
 import type { FeedRuntime } from './runtime.js';
 import type { FetchResult, PollState } from './types.js';
+import { claimRow } from '../store/claims.js';
 import { nextAfterFailure, nextAfterSuccess } from './schedule.js';
 
 export interface PollOutcome {
@@ -33,14 +34,18 @@ const parseJsonOr = (s: string | null, fallback: unknown) => {
 
 /** Claims the source for this process until the lease ends; false when another process holds it. */
 async function claim(ctx: Ctx, id: string, now: number): Promise<boolean> {
-  const res = await ctx.db
-    .updateTable('sources')
-    .set({ lease_owner: ctx.instanceId, lease_until: now + ctx.config.polling.lease })
-    .where('id', '=', id)
-    .where('enabled', '=', 1)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', ctx.instanceId)]))
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
+  return claimRow(ctx, {
+    table: 'sources',
+    key: 'id',
+    id,
+    leaseColumn: 'lease_until',
+    ownerColumn: 'lease_owner',
+    owner: ctx.instanceId,
+    reclaimOwn: true,
+    where: (eb) => eb('enabled', '=', 1),
+    now,
+    leaseMs: ctx.config.polling.lease,
+  });
 }
 
 export async function pollSource(ctx: Ctx, rt: FeedRuntime, id: string): Promise<PollOutcome> {

@@ -132,26 +132,8 @@ export function parseXml(text: string): XmlElement {
     }
     if (lt > i && stack.length > 1) pushText(top, text.slice(i, lt));
     const next = text.charCodeAt(lt + 1);
-    if (next === 33 /* ! */) {
-      if (text.startsWith('<!--', lt)) {
-        const end = text.indexOf('-->', lt + 4);
-        if (end < 0) throw new XmlError(`unterminated comment at line ${lineOf(text, lt)}`);
-        i = end + 3;
-      } else if (text.startsWith('<![CDATA[', lt)) {
-        const end = text.indexOf(']]>', lt + 9);
-        if (end < 0) throw new XmlError(`unterminated CDATA at line ${lineOf(text, lt)}`);
-        if (stack.length > 1) top.children.push(text.slice(lt + 9, end));
-        i = end + 3;
-      } else if (/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) {
-        if (stack.length > 1) throw new XmlError(`DOCTYPE inside an element at line ${lineOf(text, lt)}`);
-        i = skipDoctype(text, lt + 9);
-      } else throw new XmlError(`unexpected markup at line ${lineOf(text, lt)}`);
-      continue;
-    }
-    if (next === 63 /* ? */) {
-      const end = text.indexOf('?>', lt + 2);
-      if (end < 0) throw new XmlError(`unterminated processing instruction at line ${lineOf(text, lt)}`);
-      i = end + 2;
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      i = skipMarkup(text, lt, stack.length > 1 ? top : null);
       continue;
     }
     const end = tagEnd(text, lt + 1);
@@ -171,22 +153,7 @@ export function parseXml(text: string): XmlElement {
     if (!name || /[<>"'=]/.test(name)) throw new XmlError(`malformed tag at line ${lineOf(text, lt)}`);
     const colon = name.indexOf(':');
     const el: XmlElement = { name, local: colon < 0 ? name : name.slice(colon + 1), ns: '', attrs: {}, children: [] };
-    let scope = scopes[scopes.length - 1];
-    if (ws >= 0) {
-      ATTR.lastIndex = 0;
-      const rest = inner.slice(ws);
-      let m: RegExpExecArray | null;
-      while ((m = ATTR.exec(rest)) !== null) {
-        const key = m[1];
-        const value = decodeXmlEntities(m[2] ?? m[3] ?? '');
-        el.attrs[key] = value;
-        if (key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'))) {
-          if (scope === scopes[scopes.length - 1]) scope = { defaultNs: scope.defaultNs, prefixes: new Map(scope.prefixes) };
-          if (key === 'xmlns') scope.defaultNs = value;
-          else scope.prefixes.set(key.slice(6), value);
-        }
-      }
-    }
+    const scope = ws >= 0 ? readAttrs(el, inner.slice(ws), scopes[scopes.length - 1]) : scopes[scopes.length - 1];
     el.ns = resolveNs(scope, name, colon);
     if (stack.length === 1 && root.children.length > 0) throw new XmlError(`a second root element <${name}> at line ${lineOf(text, lt)}`);
     top.children.push(el);
@@ -201,6 +168,49 @@ export function parseXml(text: string): XmlElement {
   const doc = root.children[0];
   if (!doc || typeof doc === 'string') throw new XmlError('no root element: not an XML document');
   return doc;
+}
+
+/** Comments, CDATA (text of `el`, when inside one), a DOCTYPE and processing instructions: returns where parsing resumes. */
+function skipMarkup(text: string, lt: number, el: XmlElement | null): number {
+  if (text.charCodeAt(lt + 1) === 63 /* ? */) {
+    const end = text.indexOf('?>', lt + 2);
+    if (end < 0) throw new XmlError(`unterminated processing instruction at line ${lineOf(text, lt)}`);
+    return end + 2;
+  }
+  if (text.startsWith('<!--', lt)) {
+    const end = text.indexOf('-->', lt + 4);
+    if (end < 0) throw new XmlError(`unterminated comment at line ${lineOf(text, lt)}`);
+    return end + 3;
+  }
+  if (text.startsWith('<![CDATA[', lt)) {
+    const end = text.indexOf(']]>', lt + 9);
+    if (end < 0) throw new XmlError(`unterminated CDATA at line ${lineOf(text, lt)}`);
+    if (el) el.children.push(text.slice(lt + 9, end));
+    return end + 3;
+  }
+  if (/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) {
+    if (el) throw new XmlError(`DOCTYPE inside an element at line ${lineOf(text, lt)}`);
+    return skipDoctype(text, lt + 9);
+  }
+  throw new XmlError(`unexpected markup at line ${lineOf(text, lt)}`);
+}
+
+/** Reads a tag's attributes into `el`; returns the element's namespace scope (the parent's, unless it declares some). */
+function readAttrs(el: XmlElement, rest: string, parent: Scope): Scope {
+  let scope = parent;
+  ATTR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTR.exec(rest)) !== null) {
+    const key = m[1];
+    const value = decodeXmlEntities(m[2] ?? m[3] ?? '');
+    el.attrs[key] = value;
+    if (key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'))) {
+      if (scope === parent) scope = { defaultNs: scope.defaultNs, prefixes: new Map(scope.prefixes) };
+      if (key === 'xmlns') scope.defaultNs = value;
+      else scope.prefixes.set(key.slice(6), value);
+    }
+  }
+  return scope;
 }
 
 function pushText(el: XmlElement, raw: string): void {

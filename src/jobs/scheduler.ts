@@ -8,15 +8,19 @@ export interface Job {
   name: string;
   everyMs: number;
   tick(): Promise<unknown>;
+  /** Waits for work the job started outside its ticks (polls in flight): graceful shutdown. */
+  drain?(): Promise<void>;
 }
 
 export class Scheduler {
   private timers: ReturnType<typeof setInterval>[] = [];
   private running = new Map<string, Promise<unknown>>();
   private stopped = false;
+  private jobs: Job[] = [];
   constructor(private readonly log: Logger) {}
 
   start(jobs: Job[]): void {
+    this.jobs.push(...jobs);
     for (const job of jobs) {
       const run = () => {
         if (this.stopped || this.running.has(job.name)) return;
@@ -35,5 +39,6 @@ export class Scheduler {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     await Promise.allSettled([...this.running.values()]);
+    await Promise.allSettled(this.jobs.map((j) => j.drain?.()));
   }
 }

@@ -12,11 +12,14 @@ import type { AppContext } from '../context.js';
 import type { ChannelConfig } from '../config/schema.js';
 import { stableId } from '../util/ids.js';
 import { writeAudit } from '../store/audit.js';
+import { claimRow } from '../store/claims.js';
 import { PROVIDERS } from './providers/index.js';
 import { clip, digestNotice, type Notice } from './message.js';
 import { dashboardLink, enqueueNotice, inQuietHours } from './outbox.js';
 import { TokenBucketLimiter, type RateLimiter } from './limiter.js';
-import { deadAtHorizon, failingDestinations, holdUntilProbe, markAnswered, markFailing } from './destinations.js';
+import { deadAtHorizon, failingDestinations, holdUntilProbe, markAnswered, markFailing, type DestinationState } from './destinations.js';
+import type { Selectable } from 'kysely';
+import type { OutboxTable } from '../store/schema.js';
 
 export interface FetchResponseLike {
   status: number;
@@ -106,15 +109,23 @@ export async function releaseDigests(ctx: AppContext, now: number): Promise<numb
   return made;
 }
 
-const defaultLimiters = new WeakMap<object, RateLimiter>();
+type OutboxRow = Selectable<OutboxTable>;
+
+/** One delivery round's shared parts. */
+interface Round {
+  ctx: AppContext;
+  limiter: RateLimiter;
+  fetchFn: FetchLike;
+  result: DeliverResult;
+  opts: DeliverOptions;
+}
 
 export async function deliverDue(ctx: AppContext, opts: DeliverOptions = {}): Promise<DeliverResult> {
   const now = ctx.clock.now();
-  const n = ctx.config.notifications;
   const result: DeliverResult = { delivered: 0, retried: 0, dead: 0, deferred: 0, digests: await releaseDigests(ctx, now), held: 0 };
-  const limiter = opts.limiter ?? defaultLimiters.get(ctx) ?? new TokenBucketLimiter();
-  defaultLimiters.set(ctx, limiter);
-  const fetchFn: FetchLike = ctx.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  // the deliver job keeps one limiter for its lifetime (jobs/deliver.ts); a call without one starts afresh
+  const limiter = opts.limiter ?? new TokenBucketLimiter();
+  const round: Round = { ctx, limiter, fetchFn: ctx.fetch ?? (globalThis.fetch as unknown as FetchLike), result, opts };
   const failing = await failingDestinations(ctx);
   // a failing destination's messages wait for its probe (new ones too): they never fill the batch
   for (const [channel, d] of failing) if (d.next_probe_at > now) result.held += await holdUntilProbe(ctx, channel, d.next_probe_at, now);
@@ -131,71 +142,75 @@ export async function deliverDue(ctx: AppContext, opts: DeliverOptions = {}): Pr
     .orderBy('created_at')
     .limit(opts.batch ?? BATCH)
     .execute();
-
-  const byChannel = new Map<string, typeof due>();
+  const byChannel = new Map<string, OutboxRow[]>();
   for (const row of due) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
-
-  await Promise.all(
-    [...byChannel.entries()].map(async ([channelId, rows]) => {
-      const channel = n.channels.find((c) => c.id === channelId);
-      let state = failing.get(channelId);
-      for (const row of rows) {
-        if (!channel) {
-          await ctx.db.updateTable('outbox').set({ status: 'dead', last_error: `channel "${channelId}" is no longer configured` }).where('id', '=', row.id).execute();
-          result.dead++;
-          continue;
-        }
-        const limit = channel.rateLimit ? { requests: channel.rateLimit.requests, perMs: channel.rateLimit.per } : PROVIDERS[channel.type].rateLimit;
-        const t = ctx.clock.now();
-        const wait = limiter.reserve(`${channel.type}|${channel.url}`, t, limit);
-        if (wait > 0) {
-          await ctx.db.updateTable('outbox').set({ next_attempt_at: t + wait }).where('id', '=', row.id).where('status', '=', 'pending').execute();
-          result.deferred++;
-          continue;
-        }
-        const leased = await ctx.db
-          .updateTable('outbox')
-          .set({ lease_until: t + n.timeout + LEASE_MARGIN_MS })
-          .where('id', '=', row.id)
-          .where('status', '=', 'pending')
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', t)]))
-          .returning('id')
-          .execute();
-        if (leased.length === 0) continue; // another worker has it
-        // signatures carry wall-clock time (receivers check freshness), even when the service runs on a simulated clock
-        const outcome = await send(fetchFn, channel, JSON.parse(row.payload) as Notice, row.event_id, Date.now(), n.timeout);
-        const attempts = row.attempts + 1;
-        const after = ctx.clock.now();
-        if (outcome.ok) {
-          await ctx.db.updateTable('outbox').set({ status: 'delivered', attempts, delivered_at: after, last_status: outcome.status, last_error: null, lease_until: null, failing_since: null }).where('id', '=', row.id).execute();
-          result.delivered++;
-          await markAnswered(ctx, channelId, state, after);
-          state = undefined;
-        } else if (outcome.retryable) {
-          // the destination is failing: this message and the others wait for the next probe
-          state = await markFailing(ctx, channelId, state, after, Math.max(outcome.retryAfterMs ?? 0, backoffMs((state?.failures ?? 0) + 1, n.backoffBase, n.backoffMax, opts.random)), outcome.error, outcome.status);
-          await ctx.db
-            .updateTable('outbox')
-            .set((eb) => ({ attempts, failing_since: eb.fn.coalesce('failing_since', 'next_attempt_at'), next_attempt_at: state!.next_probe_at, last_status: outcome.status, last_error: outcome.error, lease_until: null }))
-            .where('id', '=', row.id)
-            .execute();
-          result.retried++;
-          result.held += await holdUntilProbe(ctx, channelId, state.next_probe_at, after);
-          result.dead += await deadAtHorizon(ctx, channelId, after, n.retryFor, outcome.error, outcome.status);
-          break; // the rest wait for the probe instead of piling on
-        } else {
-          // refused outright: retrying the same request cannot help; the destination did answer
-          await ctx.db.updateTable('outbox').set({ status: 'dead', attempts, last_status: outcome.status, last_error: outcome.error, lease_until: null }).where('id', '=', row.id).execute();
-          await writeAudit(ctx, { at: after, actor: 'system', action: 'delivery.dead', entityType: 'delivery', entityId: row.id, detail: { channel: channelId, event: row.event_id, attempts, error: outcome.error } });
-          ctx.log.warn('delivery dead-lettered', { delivery: row.id, channel: channelId, attempts, error: outcome.error });
-          result.dead++;
-          await markAnswered(ctx, channelId, state, after);
-          state = undefined;
-        }
-      }
-    }),
-  );
+  await Promise.all([...byChannel.entries()].map(([channelId, rows]) => deliverToChannel(round, channelId, rows, failing.get(channelId))));
   return result;
+}
+
+/** A channel's due messages in order; a retryable failure stops the rest until the destination's probe. */
+async function deliverToChannel(r: Round, channelId: string, rows: OutboxRow[], failing: DestinationState | undefined): Promise<void> {
+  const { ctx, result } = r;
+  const n = ctx.config.notifications;
+  const channel = n.channels.find((c) => c.id === channelId);
+  let state = failing;
+  for (const row of rows) {
+    if (!channel) {
+      await ctx.db.updateTable('outbox').set({ status: 'dead', last_error: `channel "${channelId}" is no longer configured` }).where('id', '=', row.id).execute();
+      result.dead++;
+      continue;
+    }
+    const limit = channel.rateLimit ? { requests: channel.rateLimit.requests, perMs: channel.rateLimit.per } : PROVIDERS[channel.type].rateLimit;
+    const t = ctx.clock.now();
+    const wait = r.limiter.reserve(`${channel.type}|${channel.url}`, t, limit);
+    if (wait > 0) {
+      await ctx.db.updateTable('outbox').set({ next_attempt_at: t + wait }).where('id', '=', row.id).where('status', '=', 'pending').execute();
+      result.deferred++;
+      continue;
+    }
+    const leased = await claimRow(ctx, { table: 'outbox', key: 'id', id: row.id, leaseColumn: 'lease_until', where: (eb) => eb('status', '=', 'pending'), now: t, leaseMs: n.timeout + LEASE_MARGIN_MS });
+    if (!leased) continue; // another worker has it
+    // signatures carry wall-clock time (receivers check freshness), even when the service runs on a simulated clock
+    const outcome = await send(r.fetchFn, channel, JSON.parse(row.payload) as Notice, row.event_id, Date.now(), n.timeout);
+    const next = await recordOutcome(r, row, channelId, state, outcome);
+    if (next === 'stop') break; // the rest wait for the probe instead of piling on
+    state = next;
+  }
+}
+
+/** Stores a delivery's outcome on its row and its destination; 'stop' when the destination is now failing. */
+async function recordOutcome(r: Round, row: OutboxRow, channelId: string, state: DestinationState | undefined, outcome: Outcome): Promise<DestinationState | undefined | 'stop'> {
+  const { ctx, result } = r;
+  const n = ctx.config.notifications;
+  const attempts = row.attempts + 1;
+  const after = ctx.clock.now();
+  if (outcome.ok) {
+    await ctx.db.updateTable('outbox').set({ status: 'delivered', attempts, delivered_at: after, last_status: outcome.status, last_error: null, lease_until: null, failing_since: null }).where('id', '=', row.id).execute();
+    result.delivered++;
+    await markAnswered(ctx, channelId, state, after);
+    return undefined;
+  }
+  if (outcome.retryable) {
+    // the destination is failing: this message and the others wait for the next probe
+    const delay = Math.max(outcome.retryAfterMs ?? 0, backoffMs((state?.failures ?? 0) + 1, n.backoffBase, n.backoffMax, r.opts.random));
+    const failing = await markFailing(ctx, channelId, state, after, delay, outcome.error, outcome.status);
+    await ctx.db
+      .updateTable('outbox')
+      .set((eb) => ({ attempts, failing_since: eb.fn.coalesce('failing_since', 'next_attempt_at'), next_attempt_at: failing.next_probe_at, last_status: outcome.status, last_error: outcome.error, lease_until: null }))
+      .where('id', '=', row.id)
+      .execute();
+    result.retried++;
+    result.held += await holdUntilProbe(ctx, channelId, failing.next_probe_at, after);
+    result.dead += await deadAtHorizon(ctx, channelId, after, n.retryFor, outcome.error, outcome.status);
+    return 'stop';
+  }
+  // refused outright: retrying the same request cannot help; the destination did answer
+  await ctx.db.updateTable('outbox').set({ status: 'dead', attempts, last_status: outcome.status, last_error: outcome.error, lease_until: null }).where('id', '=', row.id).execute();
+  await writeAudit(ctx, { at: after, actor: 'system', action: 'delivery.dead', entityType: 'delivery', entityId: row.id, detail: { channel: channelId, event: row.event_id, attempts, error: outcome.error } });
+  ctx.log.warn('delivery dead-lettered', { delivery: row.id, channel: channelId, attempts, error: outcome.error });
+  result.dead++;
+  await markAnswered(ctx, channelId, state, after);
+  return undefined;
 }
 
 /** Put a dead letter (or any row) back in line: attempts start again from zero. */

@@ -12,6 +12,7 @@ import { writeAudit } from '../store/audit.js';
 import { backoffMs, type FetchLike } from '../notify/deliver.js';
 import { setCasePost } from '../routing/cases.js';
 import { PUBLISHERS } from './publishers/index.js';
+import { claimRow } from '../store/claims.js';
 import { PublishError, type PublishOutcome, type ReplyChannel } from './types.js';
 
 const BATCH = 25;
@@ -40,15 +41,8 @@ export async function publishDue(ctx: AppContext, opts: { random?: () => number 
   for (const r of due) {
     const t = ctx.clock.now();
     const lease = t + cfg.timeout * 4 + LEASE_MARGIN_MS; // a publish may take a few calls (login, look-up, write)
-    const leased = await ctx.db
-      .updateTable('replies')
-      .set({ lease_until: lease })
-      .where('id', '=', r.id)
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', t)]))
-      .returning('id')
-      .execute();
-    if (leased.length === 0) continue; // another worker has it
+    const leased = await claimRow(ctx, { table: 'replies', key: 'id', id: r.id, leaseColumn: 'lease_until', where: (eb) => eb('status', '=', 'pending'), now: t, leaseMs: lease - t });
+    if (!leased) continue; // another worker has it
     const outcome = await attempt(ctx, r, fetchFn);
     const attempts = r.attempts + 1;
     const after = ctx.clock.now();

@@ -105,26 +105,31 @@ export function minutesOf(hhmm: string): number {
 }
 
 /**
+ * The instant at which the wall clock in tz shows the given local date and minute of day.
+ * A local time skipped by a change (a gap) maps to the instant as far after the gap's start as
+ * the time was (02:30 on a 02:00→03:00 night is 03:30; a midnight that does not exist is 01:00),
+ * never to the day before: stepping day by day must always move forward.
+ */
+function zonedInstantWith(parts: (t: number, tz: string) => LocalTime, year: number, month: number, day: number, minuteOfDay: number, tz: string): number {
+  const guess = Date.UTC(year, month - 1, day) + minuteOfDay * 60_000;
+  const a = guess - offsetWith(parts, guess, tz);
+  const b = guess - offsetWith(parts, a, tz); // second pass settles DST transitions
+  return b + offsetWith(parts, b, tz) === guess ? b : Math.max(a, b);
+}
+
+function localMinuteWith(parts: (t: number, tz: string) => LocalTime, t: number, tz: string): number {
+  const p = parts(t, tz);
+  return p.hour * 60 + p.minute;
+}
+
+/**
  * The schedule arithmetic over a local-time function: `businessHours(localParts)` (cached, what the
  * exports below are) and `businessHours(localPartsUncached)` (the reference the tests compare with).
  */
 export function businessHours(parts: (t: number, tz: string) => LocalTime) {
-  /** The instant at which the wall clock in tz shows the given local date and minute of day. */
-  // A local time skipped by a change (a gap) maps to the instant as far after the gap's start as
-  // the time was (02:30 on a 02:00→03:00 night is 03:30; a midnight that does not exist is 01:00),
-  // never to the day before: stepping day by day must always move forward.
-  function zonedInstant(year: number, month: number, day: number, minuteOfDay: number, tz: string): number {
-    const guess = Date.UTC(year, month - 1, day) + minuteOfDay * 60_000;
-    const a = guess - offsetWith(parts, guess, tz);
-    const b = guess - offsetWith(parts, a, tz); // second pass settles DST transitions
-    return b + offsetWith(parts, b, tz) === guess ? b : Math.max(a, b);
-  }
-
+  const zonedInstant = (year: number, month: number, day: number, minuteOfDay: number, tz: string): number => zonedInstantWith(parts, year, month, day, minuteOfDay, tz);
   /** Minute of the local day at instant t in tz. */
-  function localMinute(t: number, tz: string): number {
-    const p = parts(t, tz);
-    return p.hour * 60 + p.minute;
-  }
+  const localMinute = (t: number, tz: string): number => localMinuteWith(parts, t, tz);
 
   /** True when the local time of t lies in [from, to) (overnight ranges like 22:00-07:00 wrap). */
   function inTimeRange(t: number, tz: string, from: string, to: string): boolean {

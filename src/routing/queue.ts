@@ -101,24 +101,30 @@ export interface QueueUpsert {
   escalationChannels: string[];
 }
 
+/** What routing knows about a revolt: its target, topics (its key first), languages, sources and escalation cues. */
+async function revoltFacts(ctx: AppContext, revolt: Revolt): Promise<{ facts: RouteFacts; topic: string | null }> {
+  const f = await factsOfPosts(ctx, revolt.postIds);
+  const topic = revolt.key !== 'negative' ? revolt.key : (f.topics[0] ?? null);
+  const facts: RouteFacts = {
+    kind: 'revolt',
+    target: revolt.target,
+    topics: topic && !f.topics.includes(topic) ? [topic, ...f.topics] : f.topics,
+    pillars: f.pillars,
+    touchpoints: f.touchpoints,
+    language: f.languages[0] ?? null,
+    sources: f.sources,
+    escalation: f.escalation,
+    severity: revolt.severity,
+    priority: revolt.priority,
+  };
+  return { facts, topic };
+}
+
 export async function upsertQueueItemForRevolt(ctx: AppContext, revolt: Revolt, at: number): Promise<QueueUpsert> {
   const id = 'q_' + stableId(`revolt|${revolt.id}`);
   const existing = await ctx.db.selectFrom('queue_items').select(['priority', 'severity', 'channels', 'escalation_channels']).where('revolt_id', '=', revolt.id).executeTakeFirst();
   if (!existing) {
-    const f = await factsOfPosts(ctx, revolt.postIds);
-    const topic = revolt.key !== 'negative' ? revolt.key : (f.topics[0] ?? null);
-    const facts: RouteFacts = {
-      kind: 'revolt',
-      target: revolt.target,
-      topics: topic && !f.topics.includes(topic) ? [topic, ...f.topics] : f.topics,
-      pillars: f.pillars,
-      touchpoints: f.touchpoints,
-      language: f.languages[0] ?? null,
-      sources: f.sources,
-      escalation: f.escalation,
-      severity: revolt.severity,
-      priority: revolt.priority,
-    };
+    const { facts, topic } = await revoltFacts(ctx, revolt);
     const d = routeItem(routingOf(ctx).rules, facts, at);
     const sla = slaSnapshot(d);
     const inserted = await ctx.db

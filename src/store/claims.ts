@@ -7,6 +7,9 @@
  *   claimers never wait on each other and never get the same row.
  * - SQLite and D1: writers are serialised by the engine; the guard on the lease column in the
  *   outer UPDATE is what keeps a row to one claimer.
+ *
+ * Every claim in the service goes through claimBatch (outbox deliveries, reply publishing, source
+ * polls): claimRow is its one-row form, for workers that lease each row just before working on it.
  */
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { AppContext } from '../context.js';
@@ -20,6 +23,8 @@ export interface ClaimOptions {
   /** Optional column that records who holds the lease. */
   ownerColumn?: string;
   owner?: string;
+  /** The owner may take its own unexpired lease again (renewal); needs ownerColumn and owner. */
+  reclaimOwn?: boolean;
   /** Which rows are due, besides being free. */
   where: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
   orderBy: string;
@@ -32,7 +37,8 @@ export interface ClaimOptions {
 
 export async function claimBatch<Row = Record<string, unknown>>(ctx: { db: Kysely<any>; dialect: AppContext['dialect'] }, o: ClaimOptions): Promise<Row[]> {
   const db = ctx.db as Kysely<any>;
-  const free = (eb: ExpressionBuilder<any, any>) => eb.or([eb(o.leaseColumn, 'is', null), eb(o.leaseColumn, '<', o.now)]);
+  const free = (eb: ExpressionBuilder<any, any>) =>
+    eb.or([eb(o.leaseColumn, 'is', null), eb(o.leaseColumn, '<', o.now), ...(o.reclaimOwn && o.ownerColumn && o.owner !== undefined ? [eb(o.ownerColumn, '=', o.owner)] : [])]);
   let inner = db
     .selectFrom(o.table)
     .select(o.key)
@@ -50,6 +56,18 @@ export async function claimBatch<Row = Record<string, unknown>>(ctx: { db: Kysel
     .returningAll()
     .execute();
   return rows as Row[];
+}
+
+export interface ClaimRowOptions extends Omit<ClaimOptions, 'where' | 'orderBy' | 'limit'> {
+  id: string;
+  /** Which rows may be claimed, besides being free (e.g. still pending). */
+  where?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+}
+
+/** Claims one row by key when it is free and matches `where`; false when another worker holds it (or it no longer qualifies). */
+export async function claimRow(ctx: { db: Kysely<any>; dialect: AppContext['dialect'] }, o: ClaimRowOptions): Promise<boolean> {
+  const where = (eb: ExpressionBuilder<any, any>) => (o.where ? eb.and([eb(o.key, '=', o.id), o.where(eb)]) : eb(o.key, '=', o.id));
+  return (await claimBatch(ctx, { ...o, where, orderBy: o.key, limit: 1 })).length > 0;
 }
 
 /** Ends a claim early (work done or given up), only if we still hold it. */

@@ -1,9 +1,13 @@
 /**
  * The kysely Database type: one interface per table. Portable column types only:
  * text, integer/bigint (epoch ms), double precision; JSON is stored as text and booleans as 0/1,
- * so the same rows work on SQLite, PostgreSQL and D1.
+ * so the same rows work on SQLite, PostgreSQL and D1. Groups of tables live in schema/ and are
+ * re-exported here, so callers import every table type from this file.
  */
 import type { Generated } from 'kysely';
+import type { ApiKeysTable, AuthThrottleTable, LabelFeedbackTable, SessionsTable, SigninLinksTable } from './schema/access.js';
+
+export type { ApiKeysTable, AuthThrottleTable, LabelFeedbackTable, SessionsTable, SigninLinksTable } from './schema/access.js';
 
 export interface TargetsTable {
   id: string;
@@ -224,54 +228,6 @@ export interface KvTable {
   key: string;
   value: string;
   updated_at: number;
-}
-
-// 005-access
-export interface ApiKeysTable {
-  id: string;
-  name: string;
-  role: string; // viewer | agent | admin
-  hash: string; // SHA-256 hex of the key; the key itself is never stored
-  prefix: string; // first characters, to recognise a key in lists
-  created_at: number;
-  created_by: string;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-export interface SessionsTable {
-  id: string; // SHA-256 hex of the cookie value
-  key_id: string;
-  csrf: string;
-  created_at: number;
-  expires_at: number;
-}
-
-export interface SigninLinksTable {
-  id: string; // SHA-256 hex of the one-time token
-  key_id: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
-
-export interface AuthThrottleTable {
-  id: string; // client address
-  failures: number;
-  window_start: number;
-  blocked_until: number | null;
-}
-
-export interface LabelFeedbackTable {
-  id: string;
-  post_id: string;
-  text: string;
-  lang: string | null;
-  sentiment: string | null;
-  complaint: number | null; // 0/1
-  topic: string | null;
-  actor: string;
-  at: number;
 }
 
 // 006-scale

@@ -3,7 +3,7 @@ import { fitCalibration, applyCalibration, tuneOffsets } from '../../src/classif
 import { modelFromJson, modelToJson, ModelFormatError } from '../../src/classify/bayes/model.js';
 import { centredLogits, scoreHead, trainHead } from '../../src/classify/bayes/nb.js';
 import { createClassifier, headInputs } from '../../src/classify/classifier.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/entry/classifier-files.js';
 import { feedbackToRecords } from '../../src/classify/feedback.js';
 import { trainModel, type TrainingRecord } from '../../src/classify/train.js';
 import { rulesClassifier } from './helpers.js';

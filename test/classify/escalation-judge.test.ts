@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildClassifier } from '../../src/classify/index.js';
+import { buildClassifier } from '../../src/entry/classifier-files.js';
 import { quoteRegions } from '../../src/classify/cues/escalation-judge.js';
 import { copyRules, rulesClassifier } from './helpers.js';
 

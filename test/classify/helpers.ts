@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildClassifier, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
+import { buildClassifier, DEFAULT_RULES_DIR } from '../../src/entry/classifier-files.js';
 import type { BacklashClassifier } from '../../src/classify/classifier.js';
 
 let rulesOnly: BacklashClassifier | null = null;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDefaultClassifier } from '../../src/classify/index.js';
+import { loadDefaultClassifier } from '../../src/entry/classifier-files.js';
 import { parseRules } from '../../src/classify/rules/parse.js';
 import { copyRules } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/entry/classifier-files.js';
 import { compileShapes, findShape } from '../../src/classify/lexicon/shapes.js';
 
 const withModel = buildClassifier(DEFAULT_RULES_DIR, DEFAULT_MODEL_PATH);

@@ -17,7 +17,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { ManualClock } from '../../src/util/clock.js';
 import { silentLogger } from '../../src/util/log.js';
 import { createEventBus } from '../../src/util/event-bus.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../src/entry/classifier-files.js';
 import type { Classifier } from '../../src/types.js';
 import { installPgTypeParsers } from '../../src/entry/pg-types.js';
 import { need, POSTGRES, shouldRun } from './requirements.js';

@@ -7,7 +7,7 @@ import { processPosts } from '../../src/pipeline/process.js';
 import { syncTargets } from '../../src/store/targets.js';
 import type { Role } from '../../src/auth/roles.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(DIALECTS)('API (%s)', (dialect) => {
   let ctx: TestContext;

@@ -17,7 +17,7 @@ import { syncTargets } from '../../src/store/targets.js';
 import { deliverDue } from '../../src/notify/deliver.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
 import { ruleFilesReader } from '../../src/entry/access-node.js';
-import { DEFAULT_RULES_DIR } from '../../src/classify/index.js';
+import { DEFAULT_RULES_DIR } from '../../src/entry/classifier-files.js';
 import type { Role } from '../../src/auth/roles.js';
 import { LOST_LUGGAGE } from '../helpers/luggage.js';
 
@@ -71,7 +71,7 @@ describe.each(DIALECTS)('every API operation against the OpenAPI document (%s)',
     // the setup's check already ran inside app.request; checked here again, explicitly
     expect(checker().check({ method, path: new URL(path, 'http://x').pathname, status: res.status, contentType: res.headers.get('content-type') ?? '', body: text })).toEqual([]);
     const json = (res.headers.get('content-type') ?? '').startsWith('application/json');
-    return { status: res.status, json: text && json ? (JSON.parse(text) as any) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: res.status, json: text && json ? (JSON.parse(text) as any) : null };
   }
 
   it('answers every operation with its documented success, and its body matches', async () => {

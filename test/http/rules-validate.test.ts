@@ -10,11 +10,11 @@ import { createTestContext, type TestContext } from '../helpers/context.js';
 import { keyFor } from '../helpers/auth.js';
 import { createApp } from '../../src/app.js';
 import { ruleFilesReader } from '../../src/entry/access-node.js';
-import { DEFAULT_RULES_DIR } from '../../src/classify/index.js';
+import { DEFAULT_RULES_DIR } from '../../src/entry/classifier-files.js';
 
 describe('POST /api/rules/validate', () => {
   let ctx: TestContext;
-  let send: (files: { path: string; text: string }[]) => Promise<{ status: number; body: Record<string, any> }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let send: (files: { path: string; text: string }[]) => Promise<{ status: number; body: Record<string, any> }>;
   beforeEach(async () => {
     ctx = await createTestContext();
     ctx.ruleFiles = ruleFilesReader(DEFAULT_RULES_DIR);
@@ -22,7 +22,7 @@ describe('POST /api/rules/validate', () => {
     const headers = { ...(await keyFor(ctx, 'viewer')).headers, 'content-type': 'application/json' };
     send = async (files) => {
       const res = await app.request('/api/rules/validate', { method: 'POST', headers, body: JSON.stringify({ files }) });
-      return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
     };
   });
   afterEach(async () => ctx.close());

@@ -3,6 +3,7 @@ import { createTestContext, DIALECTS, type TestContext } from '../helpers/contex
 import { startReceiver, verifyStandardWebhook, type Receiver } from '../helpers/webhook-receiver.js';
 import { enqueueNotice } from '../../src/notify/outbox.js';
 import { backoffMs, deliverDue, parseRetryAfter } from '../../src/notify/deliver.js';
+import { TokenBucketLimiter } from '../../src/notify/limiter.js';
 import { revoltNotice, type Notice } from '../../src/notify/message.js';
 import { createApp } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/keys.js';
@@ -28,14 +29,17 @@ notifications:
   channels:
     - { id: hook, type: webhook, url: "${'$'}{RX}/hook", secret: "${SECRET}"${extra} }
 `;
+  // one limiter per test, as the deliver job keeps one for its lifetime (jobs/deliver.ts)
+  let limiter = new TokenBucketLimiter();
   async function setup(yaml: string) {
     ctx = await createTestContext({ dialect, config: yaml.replaceAll('${RX}', rx.url), now: T0 });
+    limiter = new TokenBucketLimiter();
   }
   const enqueue = async (n: Notice, channels = ctx.config.notifications.channels, subject = n.eventId) => enqueueNotice(ctx, { notice: n, channels, subject, at: ctx.clock.now() });
   /** Tick, then jump the simulated clock to the next due row, until nothing is pending. */
   async function drain(maxTicks = 50) {
     for (let i = 0; i < maxTicks; i++) {
-      await deliverDue(ctx);
+      await deliverDue(ctx, { limiter });
       const next = await ctx.db.selectFrom('outbox').select((eb) => eb.fn.min('next_attempt_at').as('t')).where('status', '=', 'pending').executeTakeFirst();
       if (next?.t == null) return i + 1;
       ctx.clock.set(Math.max(ctx.clock.now(), Number(next.t)));
@@ -63,13 +67,13 @@ notifications:
       return { status: 200 };
     });
     for (let i = 0; i < 5; i++) await enqueue(notice(i, T0));
-    await deliverDue(ctx); // e_0 → 500; the failing destination is left alone for the rest of this tick
+    await deliverDue(ctx, { limiter }); // e_0 → 500; the failing destination is left alone for the rest of this tick
     let row = await ctx.db.selectFrom('outbox').selectAll().where('event_id', '=', 'e_0').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_status: 500 });
     expect(row.next_attempt_at - T0).toBeGreaterThanOrEqual(5_000); // 10 s step with equal jitter: 5-10 s
     expect(row.next_attempt_at - T0).toBeLessThanOrEqual(10_000);
     ctx.clock.set(row.next_attempt_at);
-    await deliverDue(ctx); // the next request → 429 Retry-After: 120
+    await deliverDue(ctx, { limiter }); // the next request → 429 Retry-After: 120
     const limited = await ctx.db.selectFrom('outbox').selectAll().where('last_status', '=', 429).executeTakeFirstOrThrow();
     expect(limited.next_attempt_at - ctx.clock.now()).toBeGreaterThanOrEqual(120_000);
     await drain();
@@ -130,7 +134,7 @@ notifications:
     await setup(channelsYaml());
     rx.setScript(() => ({ status: 400, body: 'invalid_payload' }));
     await enqueue(notice(1, T0));
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(await ctx.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).executeTakeFirstOrThrow()).toEqual({ status: 'dead', attempts: 1, last_error: 'HTTP 400: invalid_payload' });
   });
 
@@ -142,16 +146,16 @@ notifications:
     - { id: discord, type: discord, url: "${rx.url}/discord" }
 `);
     for (let i = 0; i < 7; i++) await enqueue(notice(i, T0));
-    const r1 = await deliverDue(ctx);
+    const r1 = await deliverDue(ctx, { limiter });
     expect(r1).toMatchObject({ delivered: 6, deferred: 8 }); // slack 1 + discord 5
     expect(rx.received.filter((r) => r.path === '/slack')).toHaveLength(1);
     expect(rx.received.filter((r) => r.path === '/discord')).toHaveLength(5);
     ctx.clock.advance(400); // Discord refills one token every 400 ms, Slack needs 1 s
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(rx.received.filter((r) => r.path === '/slack')).toHaveLength(1);
     expect(rx.received.filter((r) => r.path === '/discord')).toHaveLength(6);
     ctx.clock.advance(600);
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(rx.received.filter((r) => r.path === '/slack')).toHaveLength(2);
     await drain();
     expect(rx.received).toHaveLength(14);
@@ -163,38 +167,38 @@ notifications:
     await enqueue(notice(1, ctx.clock.now()));
     await enqueue(notice(2, ctx.clock.now(), { title: 'Second <held> one' }));
     await enqueue(notice(3, ctx.clock.now(), { severity: 95 }));
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(rx.received.map((r) => r.key)).toEqual(['e_3']);
     ctx.clock.set(Date.parse('2026-03-03T06:59:00Z'));
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(rx.received).toHaveLength(1);
     ctx.clock.set(Date.parse('2026-03-03T07:00:00Z'));
-    const r = await deliverDue(ctx);
+    const r = await deliverDue(ctx, { limiter });
     expect(r).toMatchObject({ digests: 1, delivered: 1 });
     const digest = rx.received[1].json as any;
     expect(digest.type).toBe('digest');
     expect(digest.data.items.map((i: any) => i.title)).toEqual(['Revolt opened: Revolt 1', 'Second <held> one']);
     expect(await statuses()).toMatchObject({ e_1: 'digested', e_2: 'digested', e_3: 'delivered' });
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(rx.received).toHaveLength(2); // the digest is sent once
   });
 
   it('sends at most one message per subject per cool-down, the latest one', async () => {
     await setup(channelsYaml(', cooldown: 10m'));
     await enqueue(notice(1, T0), undefined, 'r1');
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     ctx.clock.advance(1 * MIN);
     await enqueue(notice(2, ctx.clock.now(), { kind: 'revolt.escalated' }), undefined, 'r1');
     ctx.clock.advance(1 * MIN);
     await enqueue(notice(3, ctx.clock.now(), { kind: 'revolt.escalated', title: 'latest' }), undefined, 'r1');
     await enqueue(notice(4, ctx.clock.now()), undefined, 'r2'); // another subject is not held back
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(rx.received.map((r) => r.key)).toEqual(['e_1', 'e_4']);
     ctx.clock.set(T0 + 9 * MIN);
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(rx.received).toHaveLength(2);
     ctx.clock.set(T0 + 10 * MIN);
-    await deliverDue(ctx);
+    await deliverDue(ctx, { limiter });
     expect(rx.received.map((r) => r.key)).toEqual(['e_1', 'e_4', 'e_3']);
     expect(await statuses()).toEqual({ e_1: 'delivered', e_2: 'superseded', e_3: 'delivered', e_4: 'delivered' });
   });

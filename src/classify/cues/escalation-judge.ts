@@ -16,6 +16,8 @@ export interface JudgedCue {
   id: string;
   cue: string;
   why: string;
+  /** a match set aside: what set it aside (brand, unless, quoted, question, negated) */
+  kind?: 'brand' | 'unless' | 'quoted' | 'question' | 'negated' | 'head';
 }
 
 export interface Judgement {
@@ -171,20 +173,21 @@ export function judgeEscalation(text: string, j: JudgeLang | undefined, rules: E
   for (const m of matches) {
     if (hit.has(m.spec.type)) continue;
     let not: string | null = null;
+    let kind: JudgedCue['kind'];
     if (rules.judged) {
       const u = found.unless.find((x) => x.type === m.spec.type && x.start < m.end && m.start < x.end);
       const neg = j.zh ? negatorChinese(text, m, j) : negatorLatin(found.toks, m, j);
-      if (found.brand) not = `the brand's own words ("${found.brand}")`;
-      else if (u) not = `a look-alike: "${m.text}" in "${text.slice(u.start, u.end)}" (unless "${u.phrase}")`;
-      else if (quotes.some(([a, b]) => a < m.start && m.end <= b)) not = `quoted`;
-      else if (!rules.keepQuestions.has(m.spec.type) && isQuestion(text, m)) not = `asked about in a question`;
-      else if (neg) not = `negated by "${neg}"`;
+      if (found.brand) (not = `the brand's own words ("${found.brand}")`), (kind = 'brand');
+      else if (u) (not = `a look-alike: "${m.text}" in "${text.slice(u.start, u.end)}" (unless "${u.phrase}")`), (kind = 'unless');
+      else if (quotes.some(([a, b]) => a < m.start && m.end <= b)) (not = `quoted`), (kind = 'quoted');
+      else if (!rules.keepQuestions.has(m.spec.type) && isQuestion(text, m)) (not = `asked about in a question`), (kind = 'question');
+      else if (neg) (not = `negated by "${neg}"`), (kind = 'negated');
     }
     // phrases that stem alike match the same words: one judgement for them
     const at = `${m.spec.type}:${m.start}:${m.end}`;
     if (seen.has(at)) continue;
     seen.add(at);
-    if (not) out.suppressed.push({ id: m.spec.type, cue: m.spec.phrase, why: `${describe(m)}, but ${not}` });
+    if (not) out.suppressed.push({ id: m.spec.type, cue: m.spec.phrase, why: `${describe(m)}, but ${not}`, kind });
     else {
       hit.add(m.spec.type);
       out.hits.push({ id: m.spec.type, cue: m.spec.phrase, why: describe(m) });

@@ -41,21 +41,7 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules, 
   for (const u of units) if (u.kind === 'w') (words++, u.caps && capsWords++);
   const shouting = words > 0 && capsWords / words > 0.6;
 
-  // contrast: the last "but" splits the post; an "although" clause runs to the next boundary
-  let butAt = -1;
-  let concessive: Uint8Array | null = null;
-  if (r) {
-    for (let i = 0; i < n; i++) {
-      const u = units[i];
-      if (u.kind !== 'w') continue;
-      const info = lexInfo(u, r, rules.emoji);
-      if (info.after && i > 0) butAt = i;
-      else if (info.conc) {
-        concessive ??= new Uint8Array(n);
-        for (let j = i + 1; j < n && units[j].kind !== 'p'; j++) concessive[j] = 1;
-      }
-    }
-  }
+  const { butAt, concessive } = contrastOf(units, r, rules.emoji);
 
   let sum = 0;
   let pos = 0;
@@ -67,24 +53,11 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules, 
       if (u.text[0] === '!' || u.text === '?!') bangs += u.text.length;
       continue;
     }
-    let base: number | undefined;
-    let span = 1;
-    let text = u.text;
     const info = r && u.kind === 'w' ? lexInfo(u, r, rules.emoji) : null;
-    if (info) {
-      const cands = info.cands;
-      if (cands) {
-        for (const c of cands) {
-          if (matchAt(units, i, c.keys)) {
-            base = c.payload.weight;
-            span = c.keys.length;
-            text = c.payload.phrase;
-            break;
-          }
-        }
-      }
-    }
-    if (base === undefined) base = info ? info.base : lookup(u, r, rules.emoji);
+    const phrase = info?.cands ? phraseAt(units, i, info.cands) : null;
+    const span = phrase ? phrase.keys.length : 1;
+    const text = phrase ? phrase.payload.phrase : u.text;
+    const base = phrase ? phrase.payload.weight : info ? info.base : lookup(u, r, rules.emoji);
     if (!base) {
       i += span - 1;
       continue;
@@ -94,27 +67,7 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules, 
 
     let w = base;
     const why: string[] | null = detail ? [] : null;
-    if (r && u.kind === 'w') {
-      let negated = false;
-      let factor = 1;
-      for (let k = 1, j = i - 1; j >= 0 && k <= cfg.negation_window; j--, k++) {
-        const v = units[j];
-        if (v.kind === 'p' || r.afterContrast.has(v.text)) break;
-        if (v.kind !== 'w') continue;
-        if (r.negators.has(v.text) || r.negators.has(v.key)) {
-          negated = !negated;
-          why?.push(`negated by "${v.text}"`);
-        } else if (k <= 2) {
-          const f = r.intensifiers.get(v.text) ?? (v.alt !== undefined ? r.intensifiers.get(v.alt) : undefined);
-          if (f !== undefined) {
-            factor *= f;
-            why?.push(`${f > 1 ? 'intensified' : 'softened'} by "${v.text}"`);
-          }
-        }
-      }
-      w *= factor;
-      if (negated) w *= w > 0 ? cfg.negated_positive : cfg.negated_negative;
-    }
+    if (r && u.kind === 'w') w = modifiedByPreceding(w, units, i, r, cfg, why);
     if (u.caps && !shouting) (w *= cfg.caps), why?.push('capitals');
     if (u.elong) (w *= cfg.elongation), why?.push('elongated');
     if (butAt >= 0) {
@@ -135,6 +88,55 @@ export function scoreLexicon(units: Unit[], lang: string, rules: CompiledRules, 
   if (shouting && sum !== 0) sum *= cfg.caps;
   const score = sum === 0 ? 0 : sum / Math.sqrt(sum * sum + cfg.normalise_alpha);
   return { score, sum, pos, neg, hits };
+}
+
+/** Contrast: the last "but" splits the post; an "although" clause runs to the next boundary. */
+function contrastOf(units: Unit[], r: LangRules | undefined, emoji: Map<string, number>): { butAt: number; concessive: Uint8Array | null } {
+  let butAt = -1;
+  let concessive: Uint8Array | null = null;
+  if (!r) return { butAt, concessive };
+  const n = units.length;
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
+    if (u.kind !== 'w') continue;
+    const info = lexInfo(u, r, emoji);
+    if (info.after && i > 0) butAt = i;
+    else if (info.conc) {
+      concessive ??= new Uint8Array(n);
+      for (let j = i + 1; j < n && units[j].kind !== 'p'; j++) concessive[j] = 1;
+    }
+  }
+  return { butAt, concessive };
+}
+
+/** The first lexicon phrase that starts at unit `i`, if any. */
+function phraseAt<T extends { keys: string[] }>(units: Unit[], i: number, cands: readonly T[]): T | null {
+  for (const c of cands) if (matchAt(units, i, c.keys)) return c;
+  return null;
+}
+
+/** A word's weight after the negators and intensifiers before it (within the negation window, up to a boundary). */
+function modifiedByPreceding(w: number, units: Unit[], i: number, r: LangRules, cfg: CompiledRules['scoring']['lexicon'], why: string[] | null): number {
+  let negated = false;
+  let factor = 1;
+  for (let k = 1, j = i - 1; j >= 0 && k <= cfg.negation_window; j--, k++) {
+    const v = units[j];
+    if (v.kind === 'p' || r.afterContrast.has(v.text)) break;
+    if (v.kind !== 'w') continue;
+    if (r.negators.has(v.text) || r.negators.has(v.key)) {
+      negated = !negated;
+      why?.push(`negated by "${v.text}"`);
+    } else if (k <= 2) {
+      const f = r.intensifiers.get(v.text) ?? (v.alt !== undefined ? r.intensifiers.get(v.alt) : undefined);
+      if (f !== undefined) {
+        factor *= f;
+        why?.push(`${f > 1 ? 'intensified' : 'softened'} by "${v.text}"`);
+      }
+    }
+  }
+  w *= factor;
+  if (negated) w *= w > 0 ? cfg.negated_positive : cfg.negated_negative;
+  return w;
 }
 
 /**

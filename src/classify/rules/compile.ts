@@ -127,46 +127,7 @@ export function compileRules(set: RuleSet): CompiledRules {
       for (const g of file.lexicon) for (const w of g.words) emoji.set(w.toLowerCase(), g.weight);
       continue;
     }
-    const r = get(file.lang);
-    const isZh = file.lang === 'zh';
-    const single = (w: string) => isZh || !/\s/.test(w.trim());
-    for (const g of file.lexicon) {
-      for (const raw of g.words) {
-        const w = raw.toLowerCase().trim();
-        if (isZh) zhWords.push(w);
-        if (single(w)) {
-          r.words.set(w, g.weight);
-          const k = r.keyOf(w);
-          if (!r.keys.has(k) || Math.abs(g.weight) > Math.abs(r.keys.get(k)!)) r.keys.set(k, g.weight);
-        } else addPhrase(r.phrases, phraseKeys(w, file.lang), { weight: g.weight, phrase: w });
-      }
-    }
-    for (const raw of file.neutral) {
-      const w = raw.toLowerCase().trim();
-      if (isZh) zhWords.push(w);
-      if (single(w)) {
-        r.words.set(w, 0);
-        if (!isZh && !r.keys.has(r.keyOf(w))) r.keys.set(r.keyOf(w), 0);
-      } else addPhrase(r.phrases, phraseKeys(w, file.lang), { weight: 0, phrase: w });
-    }
-    const addSet = (set: Set<string>, words: string[]) => {
-      for (const raw of words) {
-        const w = raw.toLowerCase();
-        set.add(w);
-        if (!isZh) set.add(r.keyOf(w));
-        if (isZh) zhWords.push(w);
-      }
-    };
-    addSet(r.negators, file.negators);
-    addSet(r.afterContrast, file.contrast.after);
-    addSet(r.concessive, file.contrast.concessive);
-    for (const g of [...file.intensifiers, ...file.diminishers]) {
-      for (const raw of g.words) {
-        const w = raw.toLowerCase();
-        r.intensifiers.set(w, g.factor);
-        if (isZh) zhWords.push(w);
-      }
-    }
+    addSentimentFile(get(file.lang), file, zhWords);
   }
   const addCue = (lang: string, phrase: string, ref: CueRef) => {
     const r = get(lang);
@@ -178,26 +139,7 @@ export function compileRules(set: RuleSet): CompiledRules {
       r.charCues.set(phrase[0], list);
     } else addPhrase(r.cues, phraseKeys(phrase.toLowerCase(), lang), ref);
   };
-  for (const file of set.complaint) {
-    for (const c of file.cues) for (const p of c.phrases) addCue(file.lang, p, { kind: 'complaint', id: c.id, weight: c.weight, phrase: p });
-  }
-  const topics = new Map<string, TopicMeta>();
-  for (const t of set.topics) {
-    topics.set(t.id, { id: t.id, label: t.label, pillar: t.pillar, touchpoint: t.touchpoint, factor: t.factor, complaint: t.complaint });
-    for (const [lang, phrases] of Object.entries(t.cues)) for (const p of phrases) addCue(lang, p, { kind: 'topic', id: t.id, weight: 1, phrase: p });
-  }
-  const escalation = new Map<string, { id: string; label: string }>();
-  for (const e of set.escalation) {
-    escalation.set(e.id, { id: e.id, label: e.label });
-    for (const [lang, phrases] of Object.entries(e.cues)) for (const p of phrases) addCue(lang, p, { kind: 'escalation', id: e.id, weight: 1, phrase: p });
-    // exact words are candidates here by their stems: the judge checks the form as written
-    for (const [lang, phrases] of Object.entries(e.exact ?? {})) for (const p of phrases) addCue(lang, p, { kind: 'escalation', id: e.id, weight: 1, phrase: p });
-  }
-  // regulators: names, and abbreviations in lower case as candidates (the judge wants them in capitals)
-  for (const r of set.regulators) {
-    for (const [lang, names] of Object.entries(r.names)) for (const n of names) addCue(lang, n, { kind: 'escalation', id: r.cue, weight: 1, phrase: n });
-    for (const a of r.acronyms) for (const lang of ['en', 'pl', 'zh']) addCue(lang, a, { kind: 'escalation', id: r.cue, weight: 1, phrase: a });
-  }
+  const { topics, escalation } = addCues(set, addCue);
   return {
     langs,
     emoji,
@@ -211,6 +153,74 @@ export function compileRules(set: RuleSet): CompiledRules {
     files: set.files,
     version: hashRules(set),
   };
+}
+
+/** One language's sentiment file: its lexicon words and phrases, neutral words, negators, contrast words and intensifiers. */
+function addSentimentFile(r: LangRules, file: RuleSet['sentiment'][number], zhWords: string[]): void {
+  const isZh = file.lang === 'zh';
+  const single = (w: string) => isZh || !/\s/.test(w.trim());
+  for (const g of file.lexicon) {
+    for (const raw of g.words) {
+      const w = raw.toLowerCase().trim();
+      if (isZh) zhWords.push(w);
+      if (single(w)) {
+        r.words.set(w, g.weight);
+        const k = r.keyOf(w);
+        if (!r.keys.has(k) || Math.abs(g.weight) > Math.abs(r.keys.get(k)!)) r.keys.set(k, g.weight);
+      } else addPhrase(r.phrases, phraseKeys(w, file.lang), { weight: g.weight, phrase: w });
+    }
+  }
+  for (const raw of file.neutral) {
+    const w = raw.toLowerCase().trim();
+    if (isZh) zhWords.push(w);
+    if (single(w)) {
+      r.words.set(w, 0);
+      if (!isZh && !r.keys.has(r.keyOf(w))) r.keys.set(r.keyOf(w), 0);
+    } else addPhrase(r.phrases, phraseKeys(w, file.lang), { weight: 0, phrase: w });
+  }
+  const addSet = (set: Set<string>, words: string[]) => {
+    for (const raw of words) {
+      const w = raw.toLowerCase();
+      set.add(w);
+      if (!isZh) set.add(r.keyOf(w));
+      if (isZh) zhWords.push(w);
+    }
+  };
+  addSet(r.negators, file.negators);
+  addSet(r.afterContrast, file.contrast.after);
+  addSet(r.concessive, file.contrast.concessive);
+  for (const g of [...file.intensifiers, ...file.diminishers]) {
+    for (const raw of g.words) {
+      const w = raw.toLowerCase();
+      r.intensifiers.set(w, g.factor);
+      if (isZh) zhWords.push(w);
+    }
+  }
+}
+
+/** The cue phrases of complaints, topics, escalation and regulators, each added under its language. */
+function addCues(set: RuleSet, addCue: (lang: string, phrase: string, ref: CueRef) => void): Pick<CompiledRules, 'topics' | 'escalation'> {
+for (const file of set.complaint) {
+  for (const c of file.cues) for (const p of c.phrases) addCue(file.lang, p, { kind: 'complaint', id: c.id, weight: c.weight, phrase: p });
+}
+const topics = new Map<string, TopicMeta>();
+for (const t of set.topics) {
+  topics.set(t.id, { id: t.id, label: t.label, pillar: t.pillar, touchpoint: t.touchpoint, factor: t.factor, complaint: t.complaint });
+  for (const [lang, phrases] of Object.entries(t.cues)) for (const p of phrases) addCue(lang, p, { kind: 'topic', id: t.id, weight: 1, phrase: p });
+}
+const escalation = new Map<string, { id: string; label: string }>();
+for (const e of set.escalation) {
+  escalation.set(e.id, { id: e.id, label: e.label });
+  for (const [lang, phrases] of Object.entries(e.cues)) for (const p of phrases) addCue(lang, p, { kind: 'escalation', id: e.id, weight: 1, phrase: p });
+  // exact words are candidates here by their stems: the judge checks the form as written
+  for (const [lang, phrases] of Object.entries(e.exact ?? {})) for (const p of phrases) addCue(lang, p, { kind: 'escalation', id: e.id, weight: 1, phrase: p });
+}
+// regulators: names, and abbreviations in lower case as candidates (the judge wants them in capitals)
+for (const r of set.regulators) {
+  for (const [lang, names] of Object.entries(r.names)) for (const n of names) addCue(lang, n, { kind: 'escalation', id: r.cue, weight: 1, phrase: n });
+  for (const a of r.acronyms) for (const lang of ['en', 'pl', 'zh']) addCue(lang, a, { kind: 'escalation', id: r.cue, weight: 1, phrase: a });
+}
+  return { topics, escalation };
 }
 
 function hashRules(set: RuleSet): string {

@@ -122,6 +122,20 @@ export function detectLanguage(text: string): string {
   }
   if (han > 0 && han * 3 >= letters) return 'zh';
   const scores = new Float64Array(LANGS.length);
+  countStopWords(text, ascii, scores);
+  scores[PL] += 2 * plMarks;
+  // a tie goes to the language listed first: English, then Polish (Polish typed without its
+  // diacritics shares short words with German, Portuguese and French)
+  let best = EN;
+  for (let li = 0; li < LANGS.length; li++) if (scores[li] > scores[best]) best = li;
+  const bestScore = scores[best];
+  // short Latin-script posts with no function word at all: English is by far the likeliest
+  if (bestScore === 0) return 'en';
+  return LANGS[best];
+}
+
+/** Adds one to a language's score for each of its function words in the text. */
+function countStopWords(text: string, ascii: boolean, scores: Float64Array): void {
   const count = (langs: number[] | undefined) => {
     if (langs) for (const li of langs) scores[li]++;
   };
@@ -158,13 +172,4 @@ export function detectLanguage(text: string): string {
       i = j;
     }
   }
-  scores[PL] += 2 * plMarks;
-  // a tie goes to the language listed first: English, then Polish (Polish typed without its
-  // diacritics shares short words with German, Portuguese and French)
-  let best = EN;
-  for (let li = 0; li < LANGS.length; li++) if (scores[li] > scores[best]) best = li;
-  const bestScore = scores[best];
-  // short Latin-script posts with no function word at all: English is by far the likeliest
-  if (bestScore === 0) return 'en';
-  return LANGS[best];
 }

@@ -227,7 +227,7 @@ export function wordUnit(raw: string, keyOf: KeyFn): Unit {
   const elong = hasTriple(lower);
   const text = elong ? lower.replace(ELONG_RE, '$1$1') : lower;
   // one shape for every word unit: alt and the feature slot are always present
-  return { text, key: keyOf(text), kind: 'w', caps, elong, alt: elong ? lower.replace(ELONG_ONE_RE, '$1') : undefined, fx: null, lx: null };
+  return { text, key: keyOf(text), kind: 'w', caps, elong, alt: elong ? lower.replace(ELONG_ONE_RE, '$1') : undefined, fx: null, lx: null, eh: null };
 }
 
 function hasTriple(s: string): boolean {

@@ -25,4 +25,6 @@ export interface Unit {
   fx?: unknown;
   /** the same for the lexicon scorer (lexicon/score.ts) */
   lx?: unknown;
+  /** the same for the learned escalation head (cues/escalation-head.ts) */
+  eh?: unknown;
 }

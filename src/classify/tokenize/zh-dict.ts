@@ -85,7 +85,7 @@ export function segmentHan(run: string, dict: ZhDict, out: string[]): void {
 const SINGLE_UNITS = new Map<number, Unit>();
 
 function hanUnit(w: string): Unit {
-  return { text: w, key: w, kind: 'w', caps: false, elong: false, alt: undefined, fx: null, lx: null };
+  return { text: w, key: w, kind: 'w', caps: false, elong: false, alt: undefined, fx: null, lx: null, eh: null };
 }
 
 /**

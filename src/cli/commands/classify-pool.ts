@@ -35,11 +35,57 @@ interface Slot {
   inFlight: Map<number, { lines: string[]; firstLine: number }>;
 }
 
-export function createLinePool(threads: number, setup: WorkerSetup, on: PoolHandlers): LinePool {
+interface SlotEvents {
+  fatal(msg: string): void;
+  done(seq: number, out: string): void;
+  /** a batch the thread held when it died, to be classified elsewhere */
+  orphaned(seq: number, batch: { lines: string[]; firstLine: number }): void;
+  changed(): void;
+}
+
+/** A worker thread running classify-worker, and its batches in flight. */
+function startSlot(setup: WorkerSetup, ev: SlotEvents): Slot {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './classify-worker.ts' : './classify-worker.js', import.meta.url);
   // running from source (tsx), the thread needs the same TypeScript loader
   const execArgv = fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : undefined;
+  const slot: Slot = { worker: new Worker(url, { workerData: setup, execArgv }), ready: false, dead: false, inFlight: new Map() };
+  const fail = () => {
+    if (slot.dead) return;
+    slot.dead = true;
+    for (const [seq, b] of slot.inFlight) ev.orphaned(seq, b);
+    slot.inFlight.clear();
+    ev.changed();
+  };
+  slot.worker.on('message', (m: { ready?: true; fatal?: string; seq?: number; out?: string }) => {
+    if (m.ready) slot.ready = true;
+    else if (m.fatal !== undefined) {
+      ev.fatal(m.fatal);
+      fail();
+    } else if (m.seq !== undefined) {
+      slot.inFlight.delete(m.seq);
+      ev.done(m.seq, m.out ?? '');
+    }
+    ev.changed();
+  });
+  slot.worker.on('error', fail);
+  slot.worker.on('exit', fail);
+  return slot;
+}
+
+/** The live thread with the fewest batches in flight (null when all are full), and whether any thread is live. */
+function leastBusy(slots: Slot[]): { slot: Slot | null; anyReady: boolean } {
+  let slot: Slot | null = null;
+  let anyReady = false;
+  for (const s of slots) {
+    if (!s.ready || s.dead) continue;
+    anyReady = true;
+    if (s.inFlight.size < IN_FLIGHT && (!slot || s.inFlight.size < slot.inFlight.size)) slot = s;
+  }
+  return { slot, anyReady };
+}
+
+export function createLinePool(threads: number, setup: WorkerSetup, on: PoolHandlers): LinePool {
   let fatal: string | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -48,30 +94,13 @@ export function createLinePool(threads: number, setup: WorkerSetup, on: PoolHand
     w?.();
   };
   const orphans: { seq: number; lines: string[]; firstLine: number }[] = [];
-  const slots: Slot[] = Array.from({ length: threads }, () => {
-    const slot: Slot = { worker: new Worker(url, { workerData: setup, execArgv }), ready: false, dead: false, inFlight: new Map() };
-    const fail = () => {
-      if (slot.dead) return;
-      slot.dead = true;
-      for (const [seq, b] of slot.inFlight) orphans.push({ seq, ...b });
-      slot.inFlight.clear();
-      notify();
-    };
-    slot.worker.on('message', (m: { ready?: true; fatal?: string; seq?: number; out?: string }) => {
-      if (m.ready) slot.ready = true;
-      else if (m.fatal !== undefined) {
-        fatal ??= m.fatal;
-        fail();
-      } else if (m.seq !== undefined) {
-        slot.inFlight.delete(m.seq);
-        on.done(m.seq, m.out ?? '');
-      }
-      notify();
-    });
-    slot.worker.on('error', fail);
-    slot.worker.on('exit', fail);
-    return slot;
-  });
+  const events: SlotEvents = {
+    fatal: (msg) => (fatal ??= msg),
+    done: on.done,
+    orphaned: (seq, b) => orphans.push({ seq, ...b }),
+    changed: notify,
+  };
+  const slots: Slot[] = Array.from({ length: threads }, () => startSlot(setup, events));
   const check = () => {
     if (fatal !== null) throw new Error(fatal);
     while (orphans.length) {
@@ -84,13 +113,7 @@ export function createLinePool(threads: number, setup: WorkerSetup, on: PoolHand
     async submit(seq, lines, firstLine) {
       for (;;) {
         check();
-        let slot: Slot | null = null;
-        let anyReady = false;
-        for (const s of slots) {
-          if (!s.ready || s.dead) continue;
-          anyReady = true;
-          if (s.inFlight.size < IN_FLIGHT && (!slot || s.inFlight.size < slot.inFlight.size)) slot = s;
-        }
+        const { slot, anyReady } = leastBusy(slots);
         if (!anyReady) return false;
         if (slot) {
           slot.inFlight.set(seq, { lines, firstLine });

@@ -4,7 +4,7 @@
  * A classifier that cannot be built (broken rule file, bad model) is reported, not thrown.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildClassifier } from '../../classify/index.js';
+import { buildClassifier } from '../../entry/classifier-files.js';
 import { classifyBatch, type WorkerSetup } from './classify-lines.js';
 
 const setup = workerData as WorkerSetup;

@@ -12,7 +12,7 @@ import { existsSync, fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { opt, parseArgs, UsageError } from '../../classify/args.js';
 import type { BacklashClassifier } from '../../classify/classifier.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../entry/classifier-files.js';
 import { classifyBatch, type WorkerSetup } from './classify-lines.js';
 import { createLinePool, type LinePool } from './classify-pool.js';
 
@@ -42,22 +42,14 @@ const THREADS_FROM_BYTES = 20 << 20;
 const MAX_THREADS = 8;
 
 export async function run(argv: string[]): Promise<number> {
-  let setup: WorkerSetup;
-  let threads: number;
-  let explicitThreads: boolean;
+  let options: Options | null;
   try {
-    const args = parseArgs(argv, { flags: ['explain', 'no-model', 'help'], options: ['model', 'rules', 'threads'] });
-    if (args.flags.has('help')) return void process.stdout.write(USAGE), 0;
-    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}" (posts come on stdin)`);
-    const t = opt(args, 'threads');
-    explicitThreads = t !== undefined;
-    threads = t === undefined ? Math.min(MAX_THREADS, availableParallelism()) : Number(t);
-    if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads takes a whole number from 1 to 64, not "${t}"`);
-    const modelPath = args.flags.has('no-model') ? null : (opt(args, 'model') ?? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null));
-    setup = { rulesDir: opt(args, 'rules') ?? DEFAULT_RULES_DIR, modelPath, explain: args.flags.has('explain') };
+    options = parseOptions(argv);
   } catch (e) {
     return fail(e);
   }
+  if (!options) return void process.stdout.write(USAGE), 0;
+  const { setup, threads, explicitThreads } = options;
   // threads asked for, or a large file on stdin: the threads take every batch from the start and
   // this thread only reads and writes; otherwise this thread classifies (and is the first to find
   // a broken rule file)
@@ -71,21 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
 
-  const out = process.stdout;
-  const done = new Map<number, string>();
-  let nextOut = 0;
-  let written = '';
-  const flush = async (force = false) => {
-    while (done.has(nextOut)) {
-      written += done.get(nextOut)!;
-      done.delete(nextOut++);
-    }
-    if (written.length >= 1 << 16 || (force && written)) {
-      const ok = out.write(written);
-      written = '';
-      if (!ok) await once(out, 'drain');
-    }
-  };
+  const { done, flush } = orderedOutput(process.stdout);
   const classifyHere = (seq: number, lines: string[], firstLine: number) => {
     clf ??= buildClassifier(setup.rulesDir, setup.modelPath);
     done.set(seq, classifyBatch(clf, lines, firstLine, setup.explain));
@@ -108,28 +86,7 @@ export async function run(argv: string[]): Promise<number> {
   };
 
   try {
-    process.stdin.setEncoding('utf8');
-    let pending = '';
-    let batch: string[] = [];
-    let batchStart = 1;
-    for await (const chunk of process.stdin as AsyncIterable<string>) {
-      pending += chunk;
-      let start = 0;
-      let nl: number;
-      while ((nl = pending.indexOf('\n', start)) >= 0) {
-        batch.push(pending.slice(start, nl));
-        start = nl + 1;
-        if (batch.length === BATCH_LINES) {
-          await dispatch(batch, batchStart);
-          batchStart += batch.length;
-          batch = [];
-        }
-      }
-      pending = pending.slice(start);
-      await flush();
-    }
-    if (pending) batch.push(pending);
-    if (batch.length) await dispatch(batch, batchStart);
+    await readBatches(dispatch, () => flush());
     if (pool) await (pool as LinePool).drain();
     await flush(true);
     return 0;
@@ -139,6 +96,69 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     (pool as LinePool | null)?.close();
   }
+}
+
+/** Batches' output, written in batch order as soon as every earlier batch is done (64 KB at a time). */
+function orderedOutput(out: NodeJS.WriteStream): { done: Map<number, string>; flush: (force?: boolean) => Promise<void> } {
+  const done = new Map<number, string>();
+  let nextOut = 0;
+  let written = '';
+  const flush = async (force = false) => {
+    while (done.has(nextOut)) {
+      written += done.get(nextOut)!;
+      done.delete(nextOut++);
+    }
+    if (written.length >= 1 << 16 || (force && written)) {
+      const ok = out.write(written);
+      written = '';
+      if (!ok) await once(out, 'drain');
+    }
+  };
+  return { done, flush };
+}
+
+interface Options {
+  setup: WorkerSetup;
+  threads: number;
+  explicitThreads: boolean;
+}
+
+/** The command line's options; null for --help. */
+function parseOptions(argv: string[]): Options | null {
+  const args = parseArgs(argv, { flags: ['explain', 'no-model', 'help'], options: ['model', 'rules', 'threads'] });
+  if (args.flags.has('help')) return null;
+  if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}" (posts come on stdin)`);
+  const t = opt(args, 'threads');
+  const threads = t === undefined ? Math.min(MAX_THREADS, availableParallelism()) : Number(t);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads takes a whole number from 1 to 64, not "${t}"`);
+  const modelPath = args.flags.has('no-model') ? null : (opt(args, 'model') ?? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null));
+  return { setup: { rulesDir: opt(args, 'rules') ?? DEFAULT_RULES_DIR, modelPath, explain: args.flags.has('explain') }, threads, explicitThreads: t !== undefined };
+}
+
+/** Reads stdin in batches of BATCH_LINES lines (the last may be shorter), numbered by their first line; `afterChunk` after each chunk read. */
+async function readBatches(dispatch: (lines: string[], firstLine: number) => Promise<void>, afterChunk: () => Promise<void>): Promise<void> {
+  process.stdin.setEncoding('utf8');
+  let pending = '';
+  let batch: string[] = [];
+  let batchStart = 1;
+  for await (const chunk of process.stdin as AsyncIterable<string>) {
+    pending += chunk;
+    let start = 0;
+    let nl: number;
+    while ((nl = pending.indexOf('\n', start)) >= 0) {
+      batch.push(pending.slice(start, nl));
+      start = nl + 1;
+      if (batch.length === BATCH_LINES) {
+        await dispatch(batch, batchStart);
+        batchStart += batch.length;
+        batch = [];
+      }
+    }
+    pending = pending.slice(start);
+    await afterChunk();
+  }
+  if (pending) batch.push(pending);
+  if (batch.length) await dispatch(batch, batchStart);
 }
 
 function fail(e: unknown): number {

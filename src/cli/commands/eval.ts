@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { opt, parseArgs, UsageError } from '../../classify/args.js';
 import { NO_TOPIC } from '../../classify/bayes/model.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../classify/index.js';
-import { readRecordFiles } from '../../classify/io-node.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../entry/classifier-files.js';
+import { readRecordFiles } from '../../entry/record-files.js';
 import { evaluate, formatReport, type Report } from '../../classify/metrics.js';
 
 const USAGE = `usage: backlash eval FILE... [--model FILE | --no-model] [--rules DIR] [--json]

@@ -43,6 +43,18 @@ function flags(args: string[], known: Record<string, boolean>): { values: Record
   return { values, rest };
 }
 
+/** The keys as JSONL (`--json`) or a tab-separated table. */
+function printKeys(keys: Awaited<ReturnType<typeof listApiKeys>>, json: boolean): void {
+  if (json) for (const k of keys) process.stdout.write(JSON.stringify(k) + '\n');
+  else {
+    process.stdout.write(['id', 'role', 'name', 'prefix', 'created', 'last used', 'state'].join('\t') + '\n');
+    for (const k of keys) {
+      const t = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 16) + 'Z' : '-');
+      process.stdout.write([k.id, k.role, k.name, `${k.prefix}…`, t(k.createdAt), t(k.lastUsedAt), k.revokedAt ? `revoked ${t(k.revokedAt)}` : 'active'].join('\t') + '\n');
+    }
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...args] = argv;
   if (!sub || sub === '--help' || sub === '-h') {
@@ -83,15 +95,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stderr.write(`one-time sign-in link: ${(publicUrl ?? 'http://localhost:8787').replace(/\/$/, '')}/signin/link/${token}\n`);
       }
     } else if (sub === 'list') {
-      const keys = await listApiKeys(ctx);
-      if (values.json) for (const k of keys) process.stdout.write(JSON.stringify(k) + '\n');
-      else {
-        process.stdout.write(['id', 'role', 'name', 'prefix', 'created', 'last used', 'state'].join('\t') + '\n');
-        for (const k of keys) {
-          const t = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 16) + 'Z' : '-');
-          process.stdout.write([k.id, k.role, k.name, `${k.prefix}…`, t(k.createdAt), t(k.lastUsedAt), k.revokedAt ? `revoked ${t(k.revokedAt)}` : 'active'].join('\t') + '\n');
-        }
-      }
+      printKeys(await listApiKeys(ctx), values.json === true);
     } else {
       const id = rest[0];
       if (!(await revokeApiKey(ctx, id, now))) {

@@ -8,26 +8,19 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { AppContext } from '../../context.js';
-import type { NormalizedPost, RevoltEvent } from '../../types.js';
+import type { NormalizedPost } from '../../types.js';
 import { sql } from 'kysely';
 import { openDb } from '../../entry/open-db.js';
 import { loadNodeClassifier } from '../../entry/classifier-node.js';
 import { migrateToLatest } from '../../store/migrate.js';
-import { syncTargets } from '../../store/targets.js';
-import { processPosts } from '../../pipeline/process.js';
 import { readConfig } from '../../entry/read-config.js';
-import { enginePostOf, SteppedDetector } from '../../revolts/detect.js';
-import { RECENT_MS } from '../../revolts/params.js';
-import type { EnginePost } from '../../revolts/key-state.js';
+import { ReplaySession } from './replay-session.js';
 import { ManualClock } from '../../util/clock.js';
 import { createLogger } from '../../util/log.js';
 import { createEventBus } from '../../util/event-bus.js';
 import { parseDuration } from '../../util/duration.js';
 
 const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h]\n';
-const QUIET_TICK_MS = 5 * 60_000;
-/** Posts ingested and classified per chunk (detection still ticks every --tick of simulated time). */
-const CHUNK = 2000;
 /**
  * Indexes that serve the dashboard, the API and background jobs replay never runs: an in-memory
  * replay database does without them (every insert updates each index). The pipeline's own lookups
@@ -101,32 +94,7 @@ export function parseReplayLine(line: string): NormalizedPost | string {
   };
 }
 
-/**
- * Replay speaks the ids of its input: the pipeline stores a post under an internal id (a hash of
- * source and id), and this maps it back to the "id" of the input line wherever a post is named.
- */
-export type ExternalIds = ReadonlyMap<string, string>;
-
-/** A copy of an explanation with every post `id` (firstPost, mostReached, …) mapped to the input's id. */
-function externalExplain(v: unknown, ids: ExternalIds): unknown {
-  if (Array.isArray(v)) return v.map((x) => externalExplain(x, ids));
-  if (!v || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = k === 'id' && typeof x === 'string' ? (ids.get(x) ?? x) : externalExplain(x, ids);
-  return out;
-}
-
-export function eventLine(e: RevoltEvent, ids?: ExternalIds): string {
-  const r = e.revolt;
-  const postIds = ids ? r.postIds.map((id) => ids.get(id) ?? id) : r.postIds;
-  const explain = ids ? externalExplain(r.explain, ids) : r.explain;
-  return JSON.stringify({
-    type: e.type,
-    at: new Date(e.at).toISOString(),
-    revolt: { id: r.id, target: r.target, key: r.key, label: r.label, stage: r.stage, severity: r.severity, priority: r.priority, postIds, explain },
-  });
-}
-
+export { eventLine, type ExternalIds } from './replay-session.js';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -165,87 +133,7 @@ export async function run(argv: string[]): Promise<number> {
     const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
     const clock = new ManualClock(0);
     const ctx: AppContext = { config: { ...config, demoEnabled: false }, db: opened.db, dialect: opened.dialect, clock, log, classifier: () => classifier, bus: createEventBus(), instanceId: `replay:${process.pid}` };
-    const targets = new Set<string>();
-    const detector = await SteppedDetector.open(ctx, 0);
-    let batch: NormalizedPost[] = [];
-    let nextTick = -Infinity;
-    // internal post id → the input line's "id"; kept while a post can still join a revolt (it is in
-    // the widest detection window) or is a member of an open one, so a month's export stays small
-    const external = new Map<string, string>();
-    const mapped: { id: string; at: number }[] = [];
-    const forgetIds = (now: number) => {
-      let i = 0;
-      while (i < mapped.length && mapped[i].at < now - 2 * RECENT_MS) {
-        const { id } = mapped[i++];
-        let member = false;
-        for (const r of detector.engine.open.values()) if ((member = r.memberIds.has(id))) break;
-        if (!member) external.delete(id);
-      }
-      if (i) mapped.splice(0, i);
-    };
-    const write = (events: RevoltEvent[]) => {
-      for (const e of events) out.write(eventLine(e, external) + '\n');
-    };
-    /**
-     * Runs a chunk through ingest and classify at once (the clock at its newest post), then feeds
-     * the verdicts to the detector in time order, evaluating at every tick boundary: detection sees
-     * exactly what a live service ticking every `tick` would have seen, without a query per tick.
-     */
-    const flush = async (final = false) => {
-      if (batch.length === 0) return;
-      const chunk = batch;
-      batch = [];
-      const fresh = [...new Set(chunk.map((p) => p.target))].filter((t) => !targets.has(t));
-      if (fresh.length) {
-        await syncTargets(ctx, fresh.map((id) => ({ id, name: id, sources: [] })));
-        fresh.forEach((t) => targets.add(t));
-      }
-      clock.set(chunk[chunk.length - 1].publishedAt);
-      // one transaction per chunk (one SQLite connection: every statement until COMMIT is inside it);
-      // the same statements run as live, only without a journal write per statement
-      await sql`begin`.execute(ctx.db);
-      try {
-        const judged = (await processPosts(ctx, chunk, { inTransaction: true, queue: false }))
-          .map((c) => {
-            external.set(c.post.id, c.post.externalId);
-            mapped.push({ id: c.post.id, at: c.post.publishedAt });
-            return enginePostOf(c.post, c.verdict);
-          })
-          .sort((a, b) => a.publishedAt - b.publishedAt);
-        await step(judged, final);
-        forgetIds(clock.now());
-        await detector.checkpoint(clock.now(), clock.now());
-        await sql`commit`.execute(ctx.db);
-      } catch (err) {
-        await sql`rollback`.execute(ctx.db).catch(() => undefined);
-        throw err;
-      }
-    };
-    const pending: EnginePost[] = [];
-    /** Feeds judged posts tick by tick; a tick whose posts may continue in the next chunk waits for it. */
-    const step = async (judged: EnginePost[], final: boolean) => {
-      const queue = pending.splice(0).concat(judged);
-      const quiet = Math.max(args.tickMs, QUIET_TICK_MS);
-      let i = 0;
-      while (i < queue.length) {
-        if (!Number.isFinite(nextTick)) nextTick = Math.ceil(queue[i].publishedAt / args.tickMs) * args.tickMs;
-        let j = i;
-        while (j < queue.length && queue[j].publishedAt <= nextTick) j++;
-        if (j === queue.length && !final) {
-          pending.push(...queue.slice(i));
-          return;
-        }
-        await detector.feed(queue.slice(i, j));
-        write(await detector.tick(nextTick));
-        i = j;
-        if (i < queue.length) {
-          // quiet stretches still tick (lifecycles resolve), every 5 minutes rather than every tick
-          const due = Math.ceil(queue[i].publishedAt / args.tickMs) * args.tickMs;
-          for (let t = nextTick + quiet; t < due; t += quiet) write(await detector.tick(t));
-          nextTick = due;
-        } else nextTick += args.tickMs;
-      }
-    };
+    const session = await ReplaySession.open(ctx, clock, { tickMs: args.tickMs, tailMs: args.tailMs }, (line) => out.write(line + '\n'));
     const rl = readline.createInterface({ input: fs.createReadStream(args.file), crlfDelay: Infinity });
     let lastAt = -Infinity;
     for await (const line of rl) {
@@ -259,17 +147,9 @@ export async function run(argv: string[]): Promise<number> {
       }
       if (p.publishedAt < lastAt) p.publishedAt = lastAt; // input must be in time order
       lastAt = p.publishedAt;
-      batch.push(p);
-      if (batch.length >= CHUNK) await flush();
+      await session.add(p);
     }
-    await flush(true);
-    if (pending.length) await step([], true);
-    // after the last post: let open revolts subside and resolve
-    if (Number.isFinite(nextTick)) {
-      await sql`begin`.execute(ctx.db);
-      for (let t = nextTick + QUIET_TICK_MS; t <= nextTick + args.tailMs && detector.engine.open.size > 0; t += QUIET_TICK_MS) write(await detector.tick(t));
-      await sql`commit`.execute(ctx.db);
-    }
+    await session.finish();
   } finally {
     await opened.close();
   }

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { opt, parseArgs, UsageError } from '../../classify/args.js';
-import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../classify/index.js';
+import { buildClassifier, DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../entry/classifier-files.js';
 import { runExamples } from '../../classify/rules/examples.js';
 
 const USAGE = `usage: backlash rules test [--rules DIR] [--model FILE | --no-model] [--verbose]

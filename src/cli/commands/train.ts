@@ -7,13 +7,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { opt, parseArgs, UsageError } from '../../classify/args.js';
-import { writeModel } from '../../classify/bayes/load-node.js';
+import { writeModel } from '../../entry/model-file.js';
 import { feedbackToRecords } from '../../classify/feedback.js';
-import { readModel } from '../../classify/bayes/load-node.js';
-import { DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../classify/index.js';
-import { readRecordFiles } from '../../classify/io-node.js';
+import { readModel } from '../../entry/model-file.js';
+import { DEFAULT_MODEL_PATH, DEFAULT_RULES_DIR } from '../../entry/classifier-files.js';
+import { readRecordFiles } from '../../entry/record-files.js';
 import { compileRules } from '../../classify/rules/compile.js';
-import { loadRuleSet } from '../../classify/rules/load-node.js';
+import { loadRuleSet } from '../../entry/rule-files.js';
 import { trainModel, type Estimate, type TrainingRecord } from '../../classify/train.js';
 import { HEADS, type HeadName } from '../../classify/bayes/model.js';
 
@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     const t0 = performance.now();
     const records: TrainingRecord[] = readRecordFiles(args.positionals, warn);
     if (args.flags.has('with-feedback')) {
-      const { readFeedback } = await import('../../classify/feedback-node.js');
+      const { readFeedback } = await import('../../entry/feedback-db.js');
       const { rows, note } = await readFeedback({ sqlitePath: opt(args, 'db') ?? process.env.BACKLASH_DB ?? 'data/backlash.db', databaseUrl: opt(args, 'db') ? undefined : process.env.DATABASE_URL });
       if (note) warn(note);
       const fb = feedbackToRecords(rows);

@@ -14,6 +14,7 @@ import { trendsOf } from '../../cx/trends-query.js';
 import { lastCompleteWeek, weekStart, weeklyReport } from '../../cx/report.js';
 import { reportPage } from './cx-report.js';
 import { answerEffectiveness } from '../../cx/answers-query.js';
+import { listTargetIds } from '../../store/queries/targets.js';
 import { postsPage } from './posts.js';
 
 export interface CxPageOptions {
@@ -46,7 +47,7 @@ export function cxPages(ctx: AppContext, o: CxPageOptions): Hono {
     // the form's "to" is a day, inclusive: its end is the next midnight
     const untilRaw = c.req.query('until');
     const until = timeParam.safeParse(untilRaw && /^\d{4}-\d{2}-\d{2}$/.test(untilRaw) ? String(Date.parse(untilRaw) + 86_400_000) : untilRaw);
-    const targets = (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
+    const targets = await listTargetIds(ctx);
     const asked = c.req.query('target');
     const target = asked && targets.includes(asked) ? asked : null;
     let period = periodOf(ctx.clock.now(), since.success ? since.data : undefined, until.success ? until.data : undefined);

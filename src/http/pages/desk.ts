@@ -19,6 +19,9 @@ import { casePage } from './case.js';
 import { teamPage } from './team.js';
 import { postPage } from './post.js';
 import { revoltPage } from './revolt.js';
+import { listTargetIds } from '../../store/queries/targets.js';
+import { labelsOfPost } from '../../store/queries/labels.js';
+import { caseRowOfRevolt } from '../../store/queries/queue-items.js';
 
 export interface DeskPageOptions {
   gate: (c: Context) => Promise<Principal | null>;
@@ -39,6 +42,23 @@ export function inboxQuery(f: InboxFilters, me: string | null): URLSearchParams 
   for (const [k, v] of Object.entries({ target: f.target, team: f.team, priority: f.priority, topic: f.topic, assignee })) if (v) q.set(k, v);
   q.set('limit', '200');
   return q;
+}
+
+/** The inbox's rows: each case with its post's excerpt and, for revolts and merged cases, its open/total post counts. */
+async function inboxRows(ctx: AppContext, items: Awaited<ReturnType<typeof listQueueItems>>): Promise<InboxRow[]> {
+  const postIds = items.map((i) => i.postId).filter((x): x is string => Boolean(x));
+  const posts = new Map((await listPosts(ctx, { ids: postIds, limit: postIds.length || 1 })).map((p) => [p.id, p]));
+  const rows: InboxRow[] = [];
+  for (const item of items) {
+    let counts: InboxRow['posts'] = null;
+    if (item.kind !== 'post') {
+      const m = await casePosts(ctx, { id: item.id, kind: item.kind, revolt_id: item.kind === 'revolt' ? item.revoltId : null, post_id: item.postId });
+      counts = { total: m.size, open: [...m.values()].filter((s) => s === 'open').length };
+    }
+    const post = item.postId ? posts.get(item.postId) : undefined;
+    rows.push({ item, excerpt: post ? clip(post.text, 280) : null, posts: counts });
+  }
+  return rows;
 }
 
 export function deskPages(ctx: AppContext, o: DeskPageOptions): Hono {
@@ -63,20 +83,8 @@ export function deskPages(ctx: AppContext, o: DeskPageOptions): Hono {
       topic: f.topic || undefined,
       limit: 200,
     });
-    const postIds = items.map((i) => i.postId).filter((x): x is string => Boolean(x));
-    const posts = new Map((await listPosts(ctx, { ids: postIds, limit: postIds.length || 1 })).map((p) => [p.id, p]));
-    const rows: InboxRow[] = [];
-    for (const item of items) {
-      let counts: InboxRow['posts'] = null;
-      if (item.kind !== 'post') {
-        const m = await casePosts(ctx, { id: item.id, kind: item.kind, revolt_id: item.kind === 'revolt' ? item.revoltId : null, post_id: item.postId });
-        counts = { total: m.size, open: [...m.values()].filter((s) => s === 'open').length };
-      }
-      const post = item.postId ? posts.get(item.postId) : undefined;
-      rows.push({ item, excerpt: post ? clip(post.text, 280) : null, posts: counts });
-    }
-    const targets = (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
-    return c.html(inboxPage({ rows, counts: await slaCounts(ctx), filters: f, query: query.toString(), targets, teams: routingOf(ctx).rules.teams.map((t) => t.id), principal, banner: o.banner(), clock: o.clock() }));
+    const rows = await inboxRows(ctx, items);
+    return c.html(inboxPage({ rows, counts: await slaCounts(ctx), filters: f, query: query.toString(), targets: await listTargetIds(ctx), teams: routingOf(ctx).rules.teams.map((t) => t.id), principal, banner: o.banner(), clock: o.clock() }));
   });
 
   app.get('/cases/:id', async (c) => {
@@ -101,7 +109,7 @@ export function deskPages(ctx: AppContext, o: DeskPageOptions): Hono {
     if (!principal) return o.toSignin(c);
     const [post] = await listPosts(ctx, { ids: [c.req.param('id')], limit: 1, explain: true });
     if (!post) throw new HttpError(404, 'not_found', 'no such post');
-    const labels = await ctx.db.selectFrom('label_feedback').selectAll().where('post_id', '=', post.id).orderBy('at', 'desc').limit(50).execute();
+    const labels = await labelsOfPost(ctx, post.id);
     return c.html(postPage({ why: await whyPost(ctx, post), labels: labels.map((l) => ({ sentiment: l.sentiment, complaint: l.complaint === null ? null : l.complaint === 1, topic: l.topic, actor: l.actor, at: new Date(l.at).toISOString() })), topics: knownTopics(ctx), principal, banner: o.banner() }));
   });
 
@@ -110,9 +118,8 @@ export function deskPages(ctx: AppContext, o: DeskPageOptions): Hono {
     if (!principal) return o.toSignin(c);
     const revolt = await getRevolt(ctx, c.req.param('id'));
     if (!revolt) throw new HttpError(404, 'not_found', 'no such revolt');
-    const row = await ctx.db.selectFrom('queue_items').selectAll().where('revolt_id', '=', revolt.id).executeTakeFirst();
     // a revolt whose case was merged shows the case it lives in now
-    const caseRow = row?.merged_into ? ((await ctx.db.selectFrom('queue_items').selectAll().where('id', '=', row.merged_into).executeTakeFirst()) ?? row) : row;
+    const caseRow = await caseRowOfRevolt(ctx, revolt.id);
     const item = caseRow ? itemView(caseRow, ctx.clock.now()) : null;
     return c.html(revoltPage({ revolt, insight: await revoltInsight(ctx, revolt), item, principal, banner: o.banner(), clock: o.clock() }));
   });

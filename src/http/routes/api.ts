@@ -8,6 +8,8 @@ import { revoltInsight } from '../timeline.js';
 import { whyPost } from '../why-post.js';
 import { decodeCursor, pageOf } from '../cursor.js';
 import { cursorParam, describe, idParam, limitParam, page, parseQuery, timeParam } from '../openapi/registry.js';
+import { queueItemIdOfRevolt } from '../../store/queries/queue-items.js';
+import { labelsOfPost } from '../../store/queries/labels.js';
 import { PostDetailSchema, PostSchema, RevoltDetailSchema, RevoltSchema, WhyPostSchema } from '../openapi/schemas.js';
 
 const slug = z.string().regex(/^[A-Za-z0-9#:._/-]{1,200}$/, 'expected an id').optional();
@@ -60,7 +62,7 @@ export function apiRoutes(ctx: AppContext): Hono {
     const r = id.success ? await getRevolt(ctx, id.data) : null;
     if (!r) throw new HttpError(404, 'not_found', 'no such revolt');
     const insight = await revoltInsight(ctx, r);
-    const queueItem = (await ctx.db.selectFrom('queue_items').select('id').where('revolt_id', '=', r.id).executeTakeFirst())?.id ?? null;
+    const queueItem = await queueItemIdOfRevolt(ctx, r.id);
     return c.json({ ...r, insight, queueItem: queueItem ? ((await listQueue(ctx, { ids: [queueItem] }))[0] ?? null) : null });
   });
   api.get('/posts', async (c) => {
@@ -78,7 +80,7 @@ export function apiRoutes(ctx: AppContext): Hono {
   api.get('/posts/:id', async (c) => {
     const [post] = await listPosts(ctx, { ids: [c.req.param('id')], limit: 1, explain: true });
     if (!post) throw new HttpError(404, 'not_found', 'no such post');
-    const labels = await ctx.db.selectFrom('label_feedback').selectAll().where('post_id', '=', post.id).orderBy('at', 'desc').limit(50).execute();
+    const labels = await labelsOfPost(ctx, post.id);
     return c.json({ ...post, labels: labels.map((l) => ({ id: l.id, sentiment: l.sentiment, complaint: l.complaint === null ? null : l.complaint === 1, topic: l.topic, actor: l.actor, at: new Date(l.at).toISOString() })) });
   });
   return api;

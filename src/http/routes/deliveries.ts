@@ -6,6 +6,7 @@ import { actorOf } from '../principal.js';
 import { resendDelivery } from '../../notify/deliver.js';
 import { z } from 'zod';
 import { describe } from '../openapi/registry.js';
+import { failingDestinationsWithWaiting, getDelivery, listDeliveries } from '../../store/queries/outbox.js';
 import { DeliverySchema, DestinationSchema } from '../openapi/schemas.js';
 
 const ListQuery = z.object({ status: z.enum(['pending', 'delivered', 'dead', 'held', 'digested', 'superseded']).optional(), channel: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(100).describe('1-500') });
@@ -38,10 +39,7 @@ export function deliveriesRoutes(ctx: AppContext): Hono {
     deliveredAt: iso(r.delivered_at),
   });
   const list = async (status: string | undefined, channel: string | undefined, limit: number) => {
-    let q = ctx.db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(limit);
-    if (status) q = q.where('status', '=', status);
-    if (channel) q = q.where('channel', '=', channel);
-    return (await q.execute()).map(view);
+    return (await listDeliveries(ctx, { status, channel, limit })).map(view);
   };
   const limitOf = (v: string | undefined) => {
     const limit = Number(v ?? 100);
@@ -55,24 +53,23 @@ export function deliveriesRoutes(ctx: AppContext): Hono {
   });
   api.get('/deliveries/dead', async (c) => c.json({ items: await list('dead', c.req.query('channel'), limitOf(c.req.query('limit'))) }));
   api.get('/deliveries/destinations', async (c) => {
-    const failing = await ctx.db.selectFrom('notify_destinations').selectAll().orderBy('channel').execute();
-    const waiting = await ctx.db.selectFrom('outbox').select('channel').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').groupBy('channel').execute();
-    const count = new Map(waiting.map((w) => [w.channel, Number(w.n)]));
+    const failing = await failingDestinationsWithWaiting(ctx);
     return c.json({
-      items: failing.map((d) => ({ channel: d.channel, failingSince: iso(d.failing_since), probes: d.failures, nextProbeAt: iso(d.next_probe_at), lastStatus: d.last_status, lastError: d.last_error, waiting: count.get(d.channel) ?? 0 })),
+      items: failing.map((d) => ({ channel: d.channel, failingSince: iso(d.failing_since), probes: d.failures, nextProbeAt: iso(d.next_probe_at), lastStatus: d.last_status, lastError: d.last_error, waiting: d.waiting })),
     });
   });
   api.get('/deliveries/:id', async (c) => {
-    const r = await ctx.db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+    const r = await getDelivery(ctx, c.req.param('id'));
     if (!r) throw new HttpError(404, 'not_found', 'no such delivery');
     return c.json({ ...view(r), payload: JSON.parse(r.payload) });
   });
   api.post('/deliveries/:id/resend', async (c) => {
     const actor = actorOf(c);
-    const exists = await ctx.db.selectFrom('outbox').select('status').where('id', '=', c.req.param('id')).executeTakeFirst();
+    const exists = await getDelivery(ctx, c.req.param('id'));
     if (!exists) throw new HttpError(404, 'not_found', 'no such delivery');
     if (!(await resendDelivery(ctx, c.req.param('id'), actor))) throw new HttpError(409, 'conflict', `delivery is ${exists.status}: only dead, delivered or superseded deliveries can be resent`);
-    const r = await ctx.db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirstOrThrow();
+    const r = await getDelivery(ctx, c.req.param('id'));
+    if (!r) throw new HttpError(404, 'not_found', 'no such delivery');
     return c.json(view(r));
   });
   return api;

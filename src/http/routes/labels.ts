@@ -11,6 +11,8 @@ import { actorOf } from '../principal.js';
 import { newId } from '../../util/ids.js';
 import { writeAudit } from '../../store/audit.js';
 import { describe, parseBody } from '../openapi/registry.js';
+import { addLabel } from '../../store/queries/labels.js';
+import { postText } from '../../store/queries/posts.js';
 import { knownTopics } from '../topics.js';
 
 export const LabelBody = z
@@ -33,12 +35,12 @@ export function labelRoutes(ctx: AppContext): Hono {
     const body = await parseBody(c, LabelBody);
     const known = knownTopics(ctx);
     if (known && typeof body.topic === 'string' && !known.some((t) => t.id === body.topic)) throw new HttpError(400, 'bad_request', `topic: unknown topic "${body.topic}" (GET /api/topics lists the ${known.length} known topics)`);
-    const post = await ctx.db.selectFrom('posts').select(['id', 'text', 'lang']).where('id', '=', c.req.param('id')).executeTakeFirst();
+    const post = await postText(ctx, c.req.param('id'));
     if (!post) throw new HttpError(404, 'not_found', 'no such post');
     const at = ctx.clock.now();
     const actor = actorOf(c);
     const row = { id: newId('l_'), post_id: post.id, text: post.text, lang: post.lang, sentiment: body.sentiment ?? null, complaint: body.complaint === undefined ? null : body.complaint ? 1 : 0, topic: body.topic === undefined ? null : (body.topic ?? 'none'), actor, at };
-    await ctx.db.insertInto('label_feedback').values(row).execute();
+    await addLabel(ctx, row);
     await writeAudit(ctx, { at, actor, action: 'post.relabelled', entityType: 'post', entityId: post.id, detail: { sentiment: row.sentiment, complaint: body.complaint ?? null, topic: row.topic } });
     ctx.bus.publish({ topic: 'post', id: post.id, type: 'post.relabelled', at });
     return c.json({ id: row.id, postId: post.id, sentiment: row.sentiment, complaint: body.complaint ?? null, topic: row.topic, actor, at: new Date(at).toISOString() }, 201);

@@ -18,6 +18,7 @@ import { decideReply, draftReplies, ReplyError, type ReplyDecision } from '../..
 import { replyView } from '../../routing/detail.js';
 import type { QueueStatus } from '../../routing/queue.js';
 import { describe, parseBody, parseOptionalBody, parseQuery } from '../openapi/registry.js';
+import { getReplies, getReply, listReplies } from '../../store/queries/replies.js';
 import { ActionBody, DecisionBody, MergeBody, PostsBody, QueueItemDetail, QueueList, QueueQuery, Reply, ReplyBody, SplitBody, TeamList } from './queue-schemas.js';
 
 const STATUSES: QueueStatus[] = ['new', 'claimed', 'responded', 'resolved', 'dismissed', 'merged'];
@@ -71,6 +72,39 @@ function mapError(err: unknown): never {
   throw err;
 }
 
+/** `status`: none for every item, as this route always answered (the inbox asks for status=open). */
+function statusesOf(status: string | undefined): QueueStatus[] | undefined {
+  if (status === 'open') return ['new', 'claimed', 'responded'];
+  if (!status || status === 'all') return undefined;
+  const statuses = status.split(',').filter(Boolean) as QueueStatus[];
+  if (!statuses.every((s) => STATUSES.includes(s))) throw new HttpError(400, 'bad_request', `status: expected open, all or a list of ${STATUSES.join(', ')}`);
+  return statuses;
+}
+
+/** Drafting and deciding replies on a case, and the replies list. */
+function replyRoutes(ctx: AppContext, api: Hono, detail: (id: string) => Promise<unknown>): void {
+  api.post('/queue/:id/replies', async (c) => {
+    const body = await parseBody(c, ReplyBody);
+    const r = await draftReplies(ctx, c.req.param('id'), body, actorOf(c)).catch(mapError);
+    const rows = await getReplies(ctx, r.replies);
+    return c.json({ replies: rows.map(replyView), skipped: r.skipped, item: await detail(c.req.param('id')) }, 201);
+  });
+  api.post('/queue/:id/replies/:replyId/:decision', async (c) => {
+    const decision = c.req.param('decision') as ReplyDecision;
+    if (!DECISIONS.includes(decision)) throw new HttpError(404, 'not_found', `no decision ${decision} (decisions: ${DECISIONS.join(', ')})`);
+    const body = await parseOptionalBody(c, DecisionBody);
+    const p = principalOf(c);
+    await decideReply(ctx, c.req.param('id'), c.req.param('replyId'), decision, { name: actorOf(c), role: p?.role ?? 'viewer' }, body.text).catch(mapError);
+    const reply = await getReply(ctx, c.req.param('replyId'));
+    if (!reply) throw new HttpError(404, 'not_found', 'no such reply');
+    return c.json(replyView(reply));
+  });
+  api.get('/replies', async (c) => {
+    const q = parseQuery(c, z.object({ status: z.enum(['awaiting_approval', 'pending', 'sent', 'dead', 'rejected', 'cancelled']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }));
+    return c.json({ items: (await listReplies(ctx, q)).map(replyView) });
+  });
+}
+
 export function queueRoutes(ctx: AppContext): Hono {
   const api = new Hono();
   const detail = async (id: string) => {
@@ -80,15 +114,8 @@ export function queueRoutes(ctx: AppContext): Hono {
   };
   api.get('/queue', async (c) => {
     const q = parseQuery(c, QueueQuery);
-    // no status: every item, as this route always answered (the inbox asks for status=open)
-    let statuses: QueueStatus[] | undefined;
-    if (q.status === 'open') statuses = ['new', 'claimed', 'responded'];
-    else if (q.status && q.status !== 'all') {
-      statuses = q.status.split(',').filter(Boolean) as QueueStatus[];
-      if (!statuses.every((s) => STATUSES.includes(s))) throw new HttpError(400, 'bad_request', `status: expected open, all or a list of ${STATUSES.join(', ')}`);
-    }
     const items = await listQueueItems(ctx, {
-      status: statuses,
+      status: statusesOf(q.status),
       team: q.team,
       assignee: q.assignee,
       kind: q.kind,
@@ -118,32 +145,13 @@ export function queueRoutes(ctx: AppContext): Hono {
     const { changed } = await setPostsStatus(ctx, c.req.param('id'), body.status, actorOf(c), body.postIds).catch(mapError);
     return c.json({ changed, item: await detail(c.req.param('id')) });
   });
-  api.post('/queue/:id/replies', async (c) => {
-    const body = await parseBody(c, ReplyBody);
-    const r = await draftReplies(ctx, c.req.param('id'), body, actorOf(c)).catch(mapError);
-    const rows = r.replies.length ? await ctx.db.selectFrom('replies').selectAll().where('id', 'in', r.replies).execute() : [];
-    return c.json({ replies: rows.map(replyView), skipped: r.skipped, item: await detail(c.req.param('id')) }, 201);
-  });
-  api.post('/queue/:id/replies/:replyId/:decision', async (c) => {
-    const decision = c.req.param('decision') as ReplyDecision;
-    if (!DECISIONS.includes(decision)) throw new HttpError(404, 'not_found', `no decision ${decision} (decisions: ${DECISIONS.join(', ')})`);
-    const body = await parseOptionalBody(c, DecisionBody);
-    const p = principalOf(c);
-    await decideReply(ctx, c.req.param('id'), c.req.param('replyId'), decision, { name: actorOf(c), role: p?.role ?? 'viewer' }, body.text).catch(mapError);
-    return c.json(replyView(await ctx.db.selectFrom('replies').selectAll().where('id', '=', c.req.param('replyId')).executeTakeFirstOrThrow()));
-  });
+  replyRoutes(ctx, api, detail);
   api.post('/queue/:id/:action', async (c) => {
     const action = c.req.param('action') as QueueAction;
     if (!ACTIONS.includes(action)) throw new HttpError(404, 'not_found', `no action ${action} (actions: ${ACTIONS.join(', ')}, merge, split, posts, replies)`);
     const body = await readActionBody(c);
     await applyAction(ctx, c.req.param('id'), action, { actor: actorOf(c), agent: body.agent, team: body.team, text: body.text }).catch(mapError);
     return c.json(await detail(c.req.param('id')));
-  });
-  api.get('/replies', async (c) => {
-    const q = parseQuery(c, z.object({ status: z.enum(['awaiting_approval', 'pending', 'sent', 'dead', 'rejected', 'cancelled']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }));
-    let query = ctx.db.selectFrom('replies').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(q.limit);
-    if (q.status) query = query.where('status', '=', q.status);
-    return c.json({ items: (await query.execute()).map(replyView) });
   });
   api.get('/team', async (c) => c.json(await teamLoads(ctx, routingOf(ctx).rules)));
   return api;

@@ -16,6 +16,8 @@ import { writeAudit } from '../../store/audit.js';
 import { actorOf, principalOf } from '../principal.js';
 import { maskConfig, maskUrlsInText, restoreMasked } from '../secrets.js';
 import { withPendingCounts } from '../../ingest/source-counts.js';
+import { getSourceRow, getSourceSettings, listSourceRows, requestPoll, upsertSource } from '../../store/queries/sources.js';
+import { targetExists } from '../../store/queries/targets.js';
 
 const SourcesQuery = z.object({ target: z.string().optional().describe('only this target'), reveal: z.enum(['true', 'false', '1', '0']).optional().describe('admins only: secrets in the clear (audited); 403 for other roles') });
 const RevealQuery = SourcesQuery.pick({ reveal: true });
@@ -40,8 +42,8 @@ const parse = (s: string | null) => {
   }
 };
 
-/** A source as the API and the Sources page show it; secrets masked unless `reveal` (admins who ask). */
-export function sourceView(r: SourcesTable, opts: { reveal?: boolean } = {}) {
+/** A source as the API and the Sources page show it at `now` (ctx.clock); secrets masked unless `reveal` (admins who ask). */
+export function sourceView(r: SourcesTable, opts: { reveal?: boolean; now: number }) {
   const reveal = opts.reveal === true;
   return {
     id: r.id,
@@ -57,7 +59,7 @@ export function sourceView(r: SourcesTable, opts: { reveal?: boolean } = {}) {
     nextPollAt: r.type === 'push' ? null : iso(r.next_poll_at),
     postsSeen: Number(r.posts_seen),
     rateLimit: parse(r.rate_limit),
-    polling: r.lease_until !== null && Number(r.lease_until) > Date.now(),
+    polling: r.lease_until !== null && Number(r.lease_until) > opts.now,
     config: reveal ? parse(r.config) : maskConfig(parse(r.config)),
   };
 }
@@ -79,48 +81,38 @@ async function wantsReveal(ctx: AppContext, c: Context, ids: string[]): Promise<
 export function sourcesRoutes(ctx: AppContext): Hono {
   const api = new Hono();
   api.get('/sources', async (c) => {
-    let q = ctx.db.selectFrom('sources').selectAll().orderBy('target_id').orderBy('id');
-    const target = c.req.query('target');
-    if (target) q = q.where('target_id', '=', target);
-    const rows = await withPendingCounts(ctx, await q.execute());
+    const rows = await withPendingCounts(ctx, await listSourceRows(ctx, { target: c.req.query('target') }));
     const reveal = await wantsReveal(ctx, c, rows.map((r) => r.id));
-    return c.json({ items: rows.map((r) => sourceView(r, { reveal })) });
+    const now = ctx.clock.now();
+    return c.json({ items: rows.map((r) => sourceView(r, { reveal, now })) });
   });
   api.get('/sources/:id', async (c) => {
-    const found = await ctx.db.selectFrom('sources').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+    const found = await getSourceRow(ctx, c.req.param('id'));
     if (!found) throw new HttpError(404, 'not_found', 'no such source');
     const [r] = await withPendingCounts(ctx, [found]);
-    return c.json(sourceView(r, { reveal: await wantsReveal(ctx, c, [r.id]) }));
+    return c.json(sourceView(r, { reveal: await wantsReveal(ctx, c, [r.id]), now: ctx.clock.now() }));
   });
   api.put('/sources/:id', async (c) => {
     const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'bad_request', 'expected a JSON object with the source keys (and "target" to add a source)');
     const { target: givenTarget, ...sent } = body;
     if (givenTarget !== undefined && typeof givenTarget !== 'string') throw new HttpError(400, 'bad_request', '"target": expected a target id');
-    const stored = await ctx.db.selectFrom('sources').select(['config', 'type', 'target_id']).where('id', '=', c.req.param('id')).executeTakeFirst();
+    const stored = await getSourceSettings(ctx, c.req.param('id'));
     // a change may leave out the target; adding a source needs one
     if (!stored && givenTarget === undefined) throw new HttpError(404, 'not_found', `no source "${c.req.param('id')}" (to add it, send its "target" too)`);
     const target = givenTarget ?? stored!.target_id;
-    const t = await ctx.db.selectFrom('targets').select('id').where('id', '=', target).executeTakeFirst();
-    if (!t) throw new HttpError(404, 'not_found', `no target "${target}"`);
+    if (!(await targetExists(ctx, target))) throw new HttpError(404, 'not_found', `no target "${target}"`);
     // settings read masked and sent back: the masked secrets keep their stored values
     const keys = stored && stored.type === sent.type ? (restoreMasked(sent, parse(stored.config)) as Record<string, unknown>) : sent;
     const parsed = sourceConfigSchema.safeParse({ ...keys, id: c.req.param('id') });
     if (!parsed.success) throw new HttpError(422, 'invalid_source', formatIssues(parsed.error.issues, () => null).join('; '));
     const { id, type, every, enabled, ...rest } = parsed.data;
     const now = ctx.clock.now();
-    const config = JSON.stringify(rest);
-    await ctx.db
-      .insertInto('sources')
-      .values({ id, target_id: target, type, config, every_ms: every, enabled: enabled ? 1 : 0, status: 'idle', next_poll_at: now, posts_seen: 0, failures: 0, updated_at: now })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ target_id: target, type, config, every_ms: every, enabled: enabled ? 1 : 0, next_poll_at: now, updated_at: now }))
-      .execute();
-    const r = await ctx.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return c.json(sourceView(r));
+    const r = await upsertSource(ctx, { id, target, type, config: JSON.stringify(rest), everyMs: every, enabled }, now);
+    return c.json(sourceView(r, { now }));
   });
   api.post('/sources/:id/poll', async (c) => {
-    const res = await ctx.db.updateTable('sources').set({ next_poll_at: ctx.clock.now() }).where('id', '=', c.req.param('id')).executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw new HttpError(404, 'not_found', 'no such source');
+    if (!(await requestPoll(ctx, c.req.param('id'), ctx.clock.now()))) throw new HttpError(404, 'not_found', 'no such source');
     return c.json({ ok: true, queued: true }, 202);
   });
   return api;

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { actorOf } from '../principal.js';
 import { writeAudit } from '../../store/audit.js';
 import { describe, parseBody } from '../openapi/registry.js';
+import { listTargetsWithSourceCounts, saveTarget } from '../../store/queries/targets.js';
 
 const TargetBody = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'expected an id of letters, digits, ".", "_" or "-"'), name: z.string().trim().min(1).max(120) }).strict();
 
@@ -14,14 +15,13 @@ describe('POST', '/api/targets', { summary: 'Add or rename a target (admin)', ta
 export function targetRoutes(ctx: AppContext): Hono {
   const api = new Hono();
   api.get('/targets', async (c) => {
-    const rows = await ctx.db.selectFrom('targets').selectAll().orderBy('id').execute();
-    const sources = await ctx.db.selectFrom('sources').select(['target_id']).execute();
-    return c.json({ items: rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, sources: sources.filter((s) => s.target_id === t.id).length })) });
+    const rows = await listTargetsWithSourceCounts(ctx);
+    return c.json({ items: rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, sources: t.sources })) });
   });
   api.post('/targets', async (c) => {
     const body = await parseBody(c, TargetBody);
     const now = ctx.clock.now();
-    await ctx.db.insertInto('targets').values({ id: body.id, name: body.name, created_at: now }).onConflict((oc) => oc.column('id').doUpdateSet({ name: body.name })).execute();
+    await saveTarget(ctx, body, now);
     await writeAudit(ctx, { at: now, actor: actorOf(c), action: 'target.saved', entityType: 'target', entityId: body.id, detail: { name: body.name } });
     return c.json({ id: body.id, name: body.name }, 201);
   });

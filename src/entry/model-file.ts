@@ -1,6 +1,6 @@
 /** Node only: read a model file. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { modelFromJson, modelToJson, ModelFormatError, type Model } from './model.js';
+import { modelFromJson, modelToJson, ModelFormatError, type Model } from '../classify/bayes/model.js';
 
 export function readModel(path: string): Model {
   let text: string;

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kindOf, parseRules, type RuleSet, type RuleSource } from './parse.js';
+import { kindOf, parseRules, type RuleSet, type RuleSource } from '../classify/rules/parse.js';
 
 const CACHE_FORMAT = 1;
 
@@ -33,7 +33,8 @@ export function readRuleSources(dir: string): RuleSource[] {
 function parserStamp(): string {
   const here = fileURLToPath(import.meta.url);
   const stamps: number[] = [];
-  for (const f of [here, join(dirname(here), 'parse.ts'), join(dirname(here), 'schema.ts')]) {
+  const rules = join(dirname(here), '../classify/rules');
+  for (const f of [here, join(rules, 'parse.ts'), join(rules, 'schema.ts')]) {
     try {
       stamps.push(statSync(f).mtimeMs);
     } catch {

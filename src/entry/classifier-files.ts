@@ -1,23 +1,27 @@
 /**
- * Node entry of the classification stage: loads rules/ and the default model from disk and can
+ * Node side of the classification stage: loads rules/ and the default model from disk and can
  * reload both without a restart. A reload that fails keeps the last good rules and model.
  */
-import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import type { Classifier, Verdict } from '../types.js';
-import { PROJECT_ROOT } from '../entry/project-root.js';
-import { readModel } from './bayes/load-node.js';
-import type { Model } from './bayes/model.js';
-import { createClassifier, type BacklashClassifier, type ClassifyOptions } from './classifier.js';
-import { compileRules } from './rules/compile.js';
-import { loadRuleSet } from './rules/load-node.js';
-
-export * from './core.js';
+import { PROJECT_ROOT } from './project-root.js';
+import { readModel } from './model-file.js';
+import type { Model } from '../classify/bayes/model.js';
+import { createClassifier, type BacklashClassifier, type ClassifyOptions } from '../classify/classifier.js';
+import { compileRules } from '../classify/rules/compile.js';
+import { escalationHeadFromJson, type EscalationHead, type EscalationHeadJson } from '../classify/cues/escalation-head.js';
+import { loadRuleSet } from './rule-files.js';
 
 const ROOT = PROJECT_ROOT;
 export const DEFAULT_RULES_DIR = join(ROOT, 'rules');
 export const DEFAULT_MODEL_PATH = join(ROOT, 'data/model/default.json');
+/** the learned escalation head (scripts/train-escalation.ts), used beside any model unless rules only */
+export const DEFAULT_ESCALATION_HEAD_PATH = join(ROOT, 'data/model/escalation.json');
+
+export function readEscalationHead(path: string): EscalationHead {
+  return escalationHeadFromJson(JSON.parse(readFileSync(path, 'utf8')) as EscalationHeadJson);
+}
 
 export interface LoadOptions {
   rulesDir?: string;
@@ -36,10 +40,15 @@ export interface ReloadableClassifier extends Classifier {
   close(): void;
 }
 
-export function buildClassifier(rulesDir: string, modelPath: string | null): BacklashClassifier {
+/**
+ * `escalationHeadPath`: undefined for the shipped head beside a model (none when rules only),
+ * null for none.
+ */
+export function buildClassifier(rulesDir: string, modelPath: string | null, escalationHeadPath?: string | null): BacklashClassifier {
   const rules = compileRules(loadRuleSet(rulesDir));
   const model: Model | null = modelPath ? readModel(modelPath) : null;
-  return createClassifier(rules, model);
+  const escPath = escalationHeadPath === undefined ? (model && existsSync(DEFAULT_ESCALATION_HEAD_PATH) ? DEFAULT_ESCALATION_HEAD_PATH : null) : escalationHeadPath;
+  return createClassifier(rules, model, escPath ? readEscalationHead(escPath) : null);
 }
 
 export async function loadDefaultClassifier(opts: LoadOptions = {}): Promise<ReloadableClassifier> {

@@ -1,7 +1,7 @@
 /** Node only: read the team's label corrections from the database's label_feedback table. */
 import { sql } from 'kysely';
-import { openDb } from '../entry/open-db.js';
-import type { LabelFeedback } from './feedback.js';
+import { openDb } from './open-db.js';
+import type { LabelFeedback } from '../classify/feedback.js';
 
 export async function readFeedback(opts: { sqlitePath: string; databaseUrl?: string }): Promise<{ rows: LabelFeedback[]; note?: string }> {
   const opened = await openDb(opts);

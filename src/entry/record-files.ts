@@ -1,6 +1,6 @@
 /** Node only: read labelled records from files (JSONL or CSV) for train and eval. */
 import { readFileSync } from 'node:fs';
-import { parseRecords, sniffFormat, type LabelledRecord } from './records.js';
+import { parseRecords, sniffFormat, type LabelledRecord } from '../classify/records.js';
 
 export function readRecordFiles(paths: string[], warn: (msg: string) => void): LabelledRecord[] {
   const all: LabelledRecord[] = [];

@@ -1,0 +1,107 @@
+/**
+ * Generates a Polish lemma table (a TS module exporting PL_LEMMAS, for src/classify/tokenize/lemma-pl.ts)
+ * from Debian's hunspell-pl dictionary
+ * (/usr/share/hunspell/pl_PL.{dic,aff}, MPL / LGPL / GPL / Apache-2.0 / CC-SA-1.0, Marek Futrega,
+ * via LibreOffice) expanded by hunspell-tools' `unmunch`.
+ *   apt-get install -y hunspell-pl hunspell-tools && npx tsx scripts/gen-pl-lemmas.ts --out FILE.ts
+ * bench/pl-lemmas.ts runs it into a temporary file and measures the pipeline with and without the
+ * table: it did not help on the public Polish set, so the table is not shipped (docs/classification.md).
+ *
+ * Every dictionary entry is expanded to its inflected forms; the entry is the lemma. Only lemmas
+ * the project's Polish vocabulary uses are kept (a form of theirs occurs in rules/ or in
+ * data/corpus), so the file stays small. Negation is kept: a "nie-" form of an entry that takes the
+ * prefix ("niemiłego") has the lemma "nie" + lemma ("niemiły"), never the bare one. A form that
+ * belongs to several kept lemmas goes to one the vocabulary itself uses, else the first. Proper
+ * names (capitalised entries) are left out.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/entry/project-root.js';
+
+const DIC = '/usr/share/hunspell/pl_PL.dic';
+const AFF = '/usr/share/hunspell/pl_PL.aff';
+const outAt = process.argv.indexOf('--out');
+const OUT = outAt >= 0 ? process.argv[outAt + 1] : join(tmpdir(), 'pl-lemmas.generated.ts');
+const MARK = 'qqmark';
+
+// the project's Polish vocabulary: rule files and the corpus
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+}
+const sources = [...files(join(PROJECT_ROOT, 'rules')).filter((f) => f.endsWith('.yaml')), ...files(join(PROJECT_ROOT, 'data/corpus')).filter((f) => /pl/.test(f))];
+const vocab = new Set<string>();
+for (const f of sources) for (const m of readFileSync(f, 'utf8').toLowerCase().matchAll(/\p{L}+/gu)) vocab.add(m[0]);
+
+// expand the dictionary: one marker entry after each lowercase entry separates the groups
+const latin2 = new TextDecoder('iso-8859-2');
+const dicLines = latin2.decode(readFileSync(DIC)).split('\n').slice(1).filter((l) => l && l[0] === l[0].toLowerCase() && /^\p{Ll}/u.test(l));
+const tmp = mkdtempSync(join(tmpdir(), 'pl-lemmas-'));
+const marked = dicLines.flatMap((l) => [l, MARK]);
+const enc = (s: string) => Buffer.from([...s].map((c) => LATIN2_BYTE.get(c) ?? 0x3f));
+const LATIN2_BYTE = new Map<string, number>();
+for (let b = 0; b < 256; b++) LATIN2_BYTE.set(latin2.decode(new Uint8Array([b])), b);
+writeFileSync(join(tmp, 'marked.dic'), enc(`${marked.length}\n${marked.join('\n')}\n`));
+const expanded = latin2.decode(execFileSync('unmunch', [join(tmp, 'marked.dic'), AFF], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
+rmSync(tmp, { recursive: true, force: true });
+
+const formToLemmas = new Map<string, string[]>();
+let group: string[] = [];
+let groups = 0;
+const flush = () => {
+  if (!group.length) return;
+  const lemma = group[0];
+  const bare = new Set(group.filter((f) => !(f.startsWith('nie') && !lemma.startsWith('nie'))));
+  const related = group.some((f) => vocab.has(f));
+  if (related) {
+    groups++;
+    for (const f of group) {
+      // a prefixed form keeps its negation: "niemiłego" -> "niemiły"
+      const l = !bare.has(f) && bare.has(f.slice(3)) ? 'nie' + lemma : lemma;
+      if (f === l) continue;
+      const list = formToLemmas.get(f) ?? [];
+      if (!list.includes(l)) list.push(l);
+      formToLemmas.set(f, list);
+    }
+  }
+  group = [];
+};
+for (const line of expanded.split('\n')) {
+  const w = line.trim();
+  if (w === MARK) flush();
+  else if (w) group.push(w);
+}
+flush();
+
+// one lemma per form; grouped by lemma for a compact file: "lemma form form|lemma form…"
+const byLemma = new Map<string, string[]>();
+let ambiguous = 0;
+for (const [form, lemmas] of formToLemmas) {
+  if (lemmas.length > 1) ambiguous++;
+  const l = lemmas.find((x) => vocab.has(x)) ?? lemmas[0];
+  const list = byLemma.get(l) ?? [];
+  list.push(form);
+  byLemma.set(l, list);
+}
+// a form is written against its lemma: how many letters to drop from the lemma's end (0-9), then
+// what to add ("adwokat 1ci" is "adwokaci"); a form that shares less is written whole after "="
+const diff = (lemma: string, form: string) => {
+  let k = 0;
+  while (k < lemma.length && k < form.length && lemma[k] === form[k]) k++;
+  const drop = lemma.length - k;
+  return drop <= 9 ? `${drop}${form.slice(k)}` : `=${form}`;
+};
+const body = [...byLemma].sort(([a], [b]) => (a < b ? -1 : 1)).map(([l, forms]) => [l, ...forms.sort().map((f) => diff(l, f))].join(' ')).join('|');
+const header = `/**
+ * GENERATED by scripts/gen-pl-lemmas.ts — do not edit. Polish lemmas: "lemma form form…" groups
+ * joined by "|", each form written as the number of letters dropped from the lemma's end and the
+ * letters added ("adwokat 1ci" = adwokaci; "=form" whole), for the lemmas of the project's Polish vocabulary (rules/, data/corpus).
+ * Derived from the Polish hunspell dictionary (hunspell-pl, Debian; upstream LibreOffice
+ * dictionaries, pl_PL by Marek Futrega), licensed GPL or LGPL or MPL or Apache-2.0 or CC-SA-1.0;
+ * this derived table is distributed under the MPL 2.0 / LGPL terms of that dictionary.
+ * ${byLemma.size} lemmas, ${formToLemmas.size} forms (${ambiguous} forms belong to more than one lemma).
+ */
+`;
+writeFileSync(OUT, `${header}export const PL_LEMMAS = ${JSON.stringify(body)};\n`);
+console.error(`${dicLines.length} entries expanded; ${groups} lemma groups touch the vocabulary (${vocab.size} words); ${byLemma.size} lemmas, ${formToLemmas.size} forms, ${ambiguous} ambiguous; ${body.length} chars -> ${OUT}`);

@@ -1,0 +1,168 @@
+/**
+ * One replay run's state: posts are ingested and classified in chunks on a simulated clock, and
+ * fed to the revolt detector tick by tick; revolt events go out as JSONL lines naming the input's ids.
+ */
+import { sql } from 'kysely';
+import type { AppContext } from '../../context.js';
+import type { NormalizedPost, RevoltEvent } from '../../types.js';
+import { syncTargets } from '../../store/targets.js';
+import { processPosts } from '../../pipeline/process.js';
+import { enginePostOf, SteppedDetector } from '../../revolts/detect.js';
+import { RECENT_MS } from '../../revolts/params.js';
+import type { EnginePost } from '../../revolts/key-state.js';
+import type { ManualClock } from '../../util/clock.js';
+
+const QUIET_TICK_MS = 5 * 60_000;
+/** Posts ingested and classified per chunk (detection still ticks every --tick of simulated time). */
+const CHUNK = 2000;
+
+/**
+ * Replay speaks the ids of its input: the pipeline stores a post under an internal id (a hash of
+ * source and id), and this maps it back to the "id" of the input line wherever a post is named.
+ */
+export type ExternalIds = ReadonlyMap<string, string>;
+
+/** A copy of an explanation with every post `id` (firstPost, mostReached, …) mapped to the input's id. */
+function externalExplain(v: unknown, ids: ExternalIds): unknown {
+  if (Array.isArray(v)) return v.map((x) => externalExplain(x, ids));
+  if (!v || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = k === 'id' && typeof x === 'string' ? (ids.get(x) ?? x) : externalExplain(x, ids);
+  return out;
+}
+
+export function eventLine(e: RevoltEvent, ids?: ExternalIds): string {
+  const r = e.revolt;
+  const postIds = ids ? r.postIds.map((id) => ids.get(id) ?? id) : r.postIds;
+  const explain = ids ? externalExplain(r.explain, ids) : r.explain;
+  return JSON.stringify({
+    type: e.type,
+    at: new Date(e.at).toISOString(),
+    revolt: { id: r.id, target: r.target, key: r.key, label: r.label, stage: r.stage, severity: r.severity, priority: r.priority, postIds, explain },
+  });
+}
+
+export class ReplaySession {
+  private readonly targets = new Set<string>();
+  private batch: NormalizedPost[] = [];
+  private nextTick = -Infinity;
+  /** judged posts of a tick that may continue in the next chunk */
+  private readonly pending: EnginePost[] = [];
+  /**
+   * internal post id → the input line's "id"; kept while a post can still join a revolt (it is in
+   * the widest detection window) or is a member of an open one, so a month's export stays small
+   */
+  private readonly external = new Map<string, string>();
+  private readonly mapped: { id: string; at: number }[] = [];
+
+  private constructor(
+    private readonly ctx: AppContext,
+    private readonly clock: ManualClock,
+    private readonly detector: SteppedDetector,
+    private readonly opts: { tickMs: number; tailMs: number },
+    private readonly writeLine: (line: string) => void,
+  ) {}
+
+  static async open(ctx: AppContext, clock: ManualClock, opts: { tickMs: number; tailMs: number }, writeLine: (line: string) => void): Promise<ReplaySession> {
+    return new ReplaySession(ctx, clock, await SteppedDetector.open(ctx, 0), opts, writeLine);
+  }
+
+  /** One post, in time order. */
+  async add(p: NormalizedPost): Promise<void> {
+    this.batch.push(p);
+    if (this.batch.length >= CHUNK) await this.flush();
+  }
+
+  /** The last chunk, then a tail in which open revolts subside and resolve. */
+  async finish(): Promise<void> {
+    await this.flush(true);
+    if (this.pending.length) await this.step([], true);
+    if (!Number.isFinite(this.nextTick)) return;
+    await sql`begin`.execute(this.ctx.db);
+    for (let t = this.nextTick + QUIET_TICK_MS; t <= this.nextTick + this.opts.tailMs && this.detector.engine.open.size > 0; t += QUIET_TICK_MS)
+      this.write(await this.detector.tick(t));
+    await sql`commit`.execute(this.ctx.db);
+  }
+
+  private write(events: RevoltEvent[]): void {
+    for (const e of events) this.writeLine(eventLine(e, this.external));
+  }
+
+  private forgetIds(now: number): void {
+    const mapped = this.mapped;
+    let i = 0;
+    while (i < mapped.length && mapped[i].at < now - 2 * RECENT_MS) {
+      const { id } = mapped[i++];
+      let member = false;
+      for (const r of this.detector.engine.open.values()) if ((member = r.memberIds.has(id))) break;
+      if (!member) this.external.delete(id);
+    }
+    if (i) mapped.splice(0, i);
+  }
+
+  /**
+   * Runs a chunk through ingest and classify at once (the clock at its newest post), then feeds
+   * the verdicts to the detector in time order, evaluating at every tick boundary: detection sees
+   * exactly what a live service ticking every `tick` would have seen, without a query per tick.
+   */
+  private async flush(final = false): Promise<void> {
+    if (this.batch.length === 0) return;
+    const { ctx, clock } = this;
+    const chunk = this.batch;
+    this.batch = [];
+    const fresh = [...new Set(chunk.map((p) => p.target))].filter((t) => !this.targets.has(t));
+    if (fresh.length) {
+      await syncTargets(
+        ctx,
+        fresh.map((id) => ({ id, name: id, sources: [] })),
+      );
+      fresh.forEach((t) => this.targets.add(t));
+    }
+    clock.set(chunk[chunk.length - 1].publishedAt);
+    // one transaction per chunk (one SQLite connection: every statement until COMMIT is inside it);
+    // the same statements run as live, only without a journal write per statement
+    await sql`begin`.execute(ctx.db);
+    try {
+      const judged = (await processPosts(ctx, chunk, { inTransaction: true, queue: false }))
+        .map((c) => {
+          this.external.set(c.post.id, c.post.externalId);
+          this.mapped.push({ id: c.post.id, at: c.post.publishedAt });
+          return enginePostOf(c.post, c.verdict);
+        })
+        .sort((a, b) => a.publishedAt - b.publishedAt);
+      await this.step(judged, final);
+      this.forgetIds(clock.now());
+      await this.detector.checkpoint(clock.now(), clock.now());
+      await sql`commit`.execute(ctx.db);
+    } catch (err) {
+      await sql`rollback`.execute(ctx.db).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Feeds judged posts tick by tick; a tick whose posts may continue in the next chunk waits for it. */
+  private async step(judged: EnginePost[], final: boolean): Promise<void> {
+    const { tickMs } = this.opts;
+    const queue = this.pending.splice(0).concat(judged);
+    const quiet = Math.max(tickMs, QUIET_TICK_MS);
+    let i = 0;
+    while (i < queue.length) {
+      if (!Number.isFinite(this.nextTick)) this.nextTick = Math.ceil(queue[i].publishedAt / tickMs) * tickMs;
+      let j = i;
+      while (j < queue.length && queue[j].publishedAt <= this.nextTick) j++;
+      if (j === queue.length && !final) {
+        this.pending.push(...queue.slice(i));
+        return;
+      }
+      await this.detector.feed(queue.slice(i, j));
+      this.write(await this.detector.tick(this.nextTick));
+      i = j;
+      if (i < queue.length) {
+        // quiet stretches still tick (lifecycles resolve), every 5 minutes rather than every tick
+        const due = Math.ceil(queue[i].publishedAt / tickMs) * tickMs;
+        for (let t = this.nextTick + quiet; t < due; t += quiet) this.write(await this.detector.tick(t));
+        this.nextTick = due;
+      } else this.nextTick += tickMs;
+    }
+  }
+}

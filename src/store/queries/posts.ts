@@ -1,0 +1,6 @@
+/** Small reads of the posts table by name (the lists and detail views live in http/queries.ts). */
+import type { AppContext } from '../../context.js';
+
+export async function postText(ctx: Pick<AppContext, 'db'>, id: string): Promise<{ id: string; text: string; lang: string | null } | undefined> {
+  return ctx.db.selectFrom('posts').select(['id', 'text', 'lang']).where('id', '=', id).executeTakeFirst();
+}
