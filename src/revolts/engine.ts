@@ -19,10 +19,11 @@ import { BrandIndex } from './attribution.js';
 import { addMember, newLiveRevolt, type LiveRevolt } from './revolt.js';
 import { exposureOf, usualShare, type Exposure } from './baseline.js';
 import { testKey, type WindowStat } from './test-key.js';
-import { addToGroup, explainers, intersects, overlap, keyRank, majorityTopics, newGroup, openingTopics, overRepresented, recentView, sameIncident, sameWave, signatureTopic, standsOutOfWave, type CrowdView, type Group, type JoinReason } from './grouping.js';
+import { addToGroup, keyRank, newGroup, recentView, type CrowdView, type Group, type JoinReason } from './grouping.js';
+import { groupOf, levelSeenFromAbove, openRevoltOf, placeLevel, type JoinContext } from './joining.js';
 import { levelNote, openRevolt } from './opening.js';
 import { followRevolt, mergeIfOverlapping } from './follow.js';
-import { DEFAULT_PARAMS, LEVEL_RECENT_MS, MERGE_OVERLAP, OPEN_EXPLAIN_SHARE, OPENING_MEMBERS, SAME_WAVE_MS, WAVE_OVERLAP, type EngineParams } from './params.js';
+import { DEFAULT_PARAMS, LEVEL_RECENT_MS, type EngineParams } from './params.js';
 import { HOUR } from './time.js';
 
 export { DEFAULT_PARAMS, type EngineParams } from './params.js';
@@ -198,78 +199,21 @@ export class RevoltEngine {
     const groups: Group[] = [];
     const views = new Map<LiveRevolt, CrowdView>();
     const viewOf = (r: LiveRevolt) => views.get(r) ?? (views.set(r, recentView(r, now)), views.get(r)!);
-    const usual = (key: string) => usualShare(m, key, ex.short);
-    // a broad level bursting while a revolt is open at its target is that revolt seen from above
-    const broadOpen = open.filter((r) => isBroad(kindOf(r.key)));
+    const cx: JoinContext = { m, open, broadOpen: open.filter((r) => isBroad(kindOf(r.key))), now, viewOf, usual: (key) => usualShare(m, key, ex.short) };
     for (const c of candidates) {
       if (isBroad(c.kind)) {
-        if (open.length) {
-          // seen from above, the open revolts that hold most of its excess; a level whose excess
-          // they do not hold (another touchpoint, another pillar) is a second incident
-          // (the whole target is every incident seen at once: any open revolt explains it)
-          const by = c.kind === 'target' || open.some((r) => isBroad(kindOf(r.key))) ? open : explainers(c, open.map(viewOf), OPEN_EXPLAIN_SHARE).map((v) => v.revolt!);
-          for (const r of by) this.noteLevel(r, c, now);
-          if (by.length) continue;
-        }
-        const specific = groups.filter((g) => !g.broad);
-        const by = explainers(c, specific);
-        const explained = by.length ? by : specific.length ? [specific.reduce((a, b) => (b.members.length > a.members.length ? b : a))] : [];
-        for (const x of explained) x.levels.push(c);
-        if (explained.length) continue;
-        const broadGroup = groups.find((g) => g.broad);
-        if (broadGroup) broadGroup.levels.push(c);
-        else groups.push(newGroup(c));
+        const by = open.length ? levelSeenFromAbove(cx, c) : [];
+        for (const r of by) this.noteLevel(r, c, now);
+        if (!by.length) placeLevel(groups, c);
         continue;
       }
-      let why: JoinReason | null = null;
-      let into = open.find((r) => (why = sameIncident(m, c, viewOf(r))) !== null);
-      if (!into) {
-        // the same subject: the key is over-represented among the revolt's posts, or the revolt's key among the key's
-        into = open.find((r) => !isBroad(kindOf(r.key)) && (overRepresented(viewOf(r).members as Ref[], c.key, usual(c.key)) || overRepresented(c.members, r.key, usual(r.key))));
-        why = 'same subject';
-      }
-      if (!into && broadOpen.length) {
-        // a subject bursting under an open broad revolt names what that wave is about, unless it
-        // stands out even of the wave: a second incident
-        // (the broad revolt whose level holds most of the key's posts: a touchpoint's wave says nothing of another touchpoint)
-        const ids = c.members.map((x) => x.id);
-        const held = broadOpen.map((r) => ({ r, n: overlap(ids, r.memberIds) })).reduce((a, b) => (b.n > a.n || (b.n === a.n && b.r.openedAt > a.r.openedAt) ? b : a));
-        const wave = held.r;
-        const sig = signatureTopic(c.members, usual);
-        const sameSignature = sig !== null && sig === signatureTopic(viewOf(wave).members, usual);
-        if (held.n >= MERGE_OVERLAP * ids.length && (sameSignature || !standsOutOfWave(c, wave, now, usual(c.key)))) {
-          into = wave;
-          why = 'same wave';
-        }
-      }
-      if (!into) {
-        // a second incident under a broad wave is the one just opened when it speaks of its topic
-        const topics = majorityTopics(c.members);
-        const ids = c.members.map((x) => x.id);
-        const sig = signatureTopic(c.members, usual);
-        // two crowds whose own topics (the most over-represented) differ are two incidents
-        const sameSig = (r: LiveRevolt) => {
-          const other = signatureTopic(r.members.slice(0, OPENING_MEMBERS), usual);
-          return sig === null || other === null ? sameWave(topics, openingTopics(r)) : sig === other;
-        };
-        into = open.find((r) => !isBroad(kindOf(r.key)) && now - r.openedAt <= SAME_WAVE_MS && (broadOpen.length ? (topics.length > 0 && intersects(topics, openingTopics(r))) || overlap(ids, r.memberIds) >= WAVE_OVERLAP * ids.length : sameSig(r)));
-        why = 'same wave';
-      }
-      if (into) {
-        this.join(into, c, now, why!);
-        views.delete(into);
+      const joined = openRevoltOf(cx, c);
+      if (joined) {
+        this.join(joined.into, c, now, joined.why);
+        views.delete(joined.into);
         continue;
       }
-      // candidates bursting at one target in the same tick are one wave, like a key after an opening
-      const g =
-        groups.find((x) => !x.broad && sameIncident(m, c, x) !== null) ??
-        groups.find((x) => !x.broad && x.stats.some((s) => overRepresented(x.members, c.key, usual(c.key)) || overRepresented(c.members, s.key, usual(s.key)))) ??
-        groups.find((x) => {
-          if (x.broad) return false;
-          const a = signatureTopic(c.members, usual);
-          const b = signatureTopic(x.members, usual);
-          return a === null || b === null ? sameWave(majorityTopics(c.members), majorityTopics(x.members)) : a === b;
-        });
+      const g = groupOf(cx, c, groups);
       if (g) addToGroup(g, c);
       else groups.push(newGroup(c));
     }

@@ -209,3 +209,20 @@ export interface AddOptions {
   /** The post only passes another one on (a repost or a bare quote). */
   echo?: boolean;
 }
+
+/** First voices that left the widest window are no longer in play; those older than the history are forgotten. */
+export function pruneOnce(once: Map<string, OnceEntry>, onceQueue: OnceEntry[], active: Record<KeyKind, number>, now: number, histFrom: number): void {
+  let q = 0;
+  while (q < onceQueue.length && onceQueue[q].ref.at < now - RECENT_MS) {
+    const e = onceQueue[q++];
+    if (e.live) {
+      e.live = false;
+      active[e.kind]--;
+    }
+  }
+  if (q) onceQueue.splice(0, q);
+  for (const [k, e] of once) {
+    if (e.ref.at >= histFrom * HOUR) break;
+    once.delete(k);
+  }
+}
