@@ -19,10 +19,11 @@ import { BrandIndex } from './attribution.js';
 import { addMember, newLiveRevolt, type LiveRevolt } from './revolt.js';
 import { exposureOf, usualShare, type Exposure } from './baseline.js';
 import { testKey, type WindowStat } from './test-key.js';
-import { addToGroup, explainers, keyRank, majorityTopics, newGroup, openingTopics, overRepresented, recentView, sameIncident, sameWave, type CrowdView, type Group, type JoinReason } from './grouping.js';
+import { addToGroup, keyRank, newGroup, recentView, type CrowdView, type Group, type JoinReason } from './grouping.js';
+import { groupOf, levelSeenFromAbove, openRevoltOf, placeLevel, type JoinContext } from './joining.js';
 import { levelNote, openRevolt } from './opening.js';
 import { followRevolt, mergeIfOverlapping } from './follow.js';
-import { DEFAULT_PARAMS, LEVEL_RECENT_MS, SAME_WAVE_MS, type EngineParams } from './params.js';
+import { DEFAULT_PARAMS, LEVEL_RECENT_MS, type EngineParams } from './params.js';
 import { HOUR } from './time.js';
 
 export { DEFAULT_PARAMS, type EngineParams } from './params.js';
@@ -198,51 +199,21 @@ export class RevoltEngine {
     const groups: Group[] = [];
     const views = new Map<LiveRevolt, CrowdView>();
     const viewOf = (r: LiveRevolt) => views.get(r) ?? (views.set(r, recentView(r, now)), views.get(r)!);
-    const usual = (key: string) => usualShare(m, key, ex.short);
-    // a broad level bursting while a revolt is open at its target is that revolt seen from above
-    const broadOpen = open.filter((r) => isBroad(kindOf(r.key)));
+    const cx: JoinContext = { m, open, broadOpen: open.filter((r) => isBroad(kindOf(r.key))), now, viewOf, usual: (key) => usualShare(m, key, ex.short) };
     for (const c of candidates) {
       if (isBroad(c.kind)) {
-        if (open.length) {
-          for (const r of open) this.noteLevel(r, c, now);
-          continue;
-        }
-        const specific = groups.filter((g) => !g.broad);
-        const by = explainers(c, specific);
-        const explained = by.length ? by : specific.length ? [specific.reduce((a, b) => (b.members.length > a.members.length ? b : a))] : [];
-        for (const x of explained) x.levels.push(c);
-        if (explained.length) continue;
-        const broadGroup = groups.find((g) => g.broad);
-        if (broadGroup) broadGroup.levels.push(c);
-        else groups.push(newGroup(c));
+        const by = open.length ? levelSeenFromAbove(cx, c) : [];
+        for (const r of by) this.noteLevel(r, c, now);
+        if (!by.length) placeLevel(groups, c);
         continue;
       }
-      let why: JoinReason | null = null;
-      let into = open.find((r) => (why = sameIncident(m, c, viewOf(r))) !== null);
-      if (!into) {
-        // the same subject: the key is over-represented among the revolt's posts, or the revolt's key among the key's
-        into = open.find((r) => !isBroad(kindOf(r.key)) && (overRepresented(viewOf(r).members as Ref[], c.key, usual(c.key)) || overRepresented(c.members, r.key, usual(r.key))));
-        why = 'same subject';
-      }
-      if (!into && broadOpen.length) {
-        // a subject bursting under an open broad revolt names what that wave is about
-        into = broadOpen.reduce((a, b) => (b.openedAt > a.openedAt ? b : a));
-        why = 'same wave';
-      }
-      if (!into) {
-        into = open.find((r) => !isBroad(kindOf(r.key)) && now - r.openedAt <= SAME_WAVE_MS && sameWave(majorityTopics(c.members), openingTopics(r)));
-        why = 'same wave';
-      }
-      if (into) {
-        this.join(into, c, now, why!);
-        views.delete(into);
+      const joined = openRevoltOf(cx, c);
+      if (joined) {
+        this.join(joined.into, c, now, joined.why);
+        views.delete(joined.into);
         continue;
       }
-      // candidates bursting at one target in the same tick are one wave, like a key after an opening
-      const g =
-        groups.find((x) => !x.broad && sameIncident(m, c, x) !== null) ??
-        groups.find((x) => !x.broad && x.stats.some((s) => overRepresented(x.members, c.key, usual(c.key)) || overRepresented(c.members, s.key, usual(s.key)))) ??
-        groups.find((x) => !x.broad && sameWave(majorityTopics(c.members), majorityTopics(x.members)));
+      const g = groupOf(cx, c, groups);
       if (g) addToGroup(g, c);
       else groups.push(newGroup(c));
     }

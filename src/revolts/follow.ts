@@ -8,6 +8,7 @@ import type { RevoltEventType } from '../types.js';
 import { stepLifecycle, initialLifecycle } from './lifecycle.js';
 import { addMember, explainOf, rateOf, RATE_WINDOW_MS, rescore, type LiveRevolt } from './revolt.js';
 import { countBetween } from './key-state.js';
+import { isBroad, kindOf } from './keys.js';
 import { expectation, type Exposure } from './baseline.js';
 import { MERGE_OVERLAP, MERGE_WINDOW_MS, RECENT_MS, type EngineParams } from './params.js';
 import { overlap, sharesVoices } from './grouping.js';
@@ -84,6 +85,9 @@ export function mergeIfOverlapping(e: EngineView, r: LiveRevolt, open: LiveRevol
   const voices = recentAuthors(r, now);
   for (const o of open) {
     if (o === r || o.mergedInto || !e.open.has(o.id) || o.openedAt > r.openedAt || (o.openedAt === r.openedAt && o.id > r.id)) continue;
+    // a broad revolt holds every voice of its level: a specific incident opened under it (one that
+    // stood out of its wave) shares its posts without being it
+    if (isBroad(kindOf(o.key)) && !isBroad(kindOf(r.key))) continue;
     const oRecent = recentIds(o, now).length;
     const byPosts = overlap(recent, o.memberIds) >= MERGE_OVERLAP * Math.min(recent.length, Math.max(1, oRecent));
     if (!byPosts) {

@@ -10,7 +10,9 @@ import type { Ref } from './key-state.js';
 import type { LiveRevolt } from './revolt.js';
 import type { TargetModel } from './target-model.js';
 import type { WindowStat } from './test-key.js';
-import { EXPLAIN_SHARE, MERGE_MIN_SHARED, MERGE_MIN_WORD_USES, MERGE_OVERLAP, MERGE_TOPIC_SHARE, MERGE_WINDOW_MS, MERGE_WORD_SHARE, OPENING_MEMBERS } from './params.js';
+import { poissonUpperTail, surpriseOf } from './stats.js';
+import { RATE_WINDOW_MS } from './revolt.js';
+import { WAVE_SCORE, EXPLAIN_SHARE, MERGE_MIN_SHARED, MERGE_MIN_WORD_USES, MERGE_OVERLAP, MERGE_TOPIC_SHARE, MERGE_WINDOW_MS, MERGE_WORD_SHARE, OPENING_MEMBERS } from './params.js';
 
 /** Why a key joined an open revolt (kept in explain.mergedKeys). */
 export type JoinReason = 'shared posts' | 'shared voices' | 'same words' | 'same topic' | 'same subject' | 'same wave';
@@ -192,9 +194,54 @@ export function excessOf(c: WindowStat): number {
  * The crowds (open revolts and this tick's groups) that explain a broad candidate: together they
  * hold at least EXPLAIN_SHARE of its excess voices. Each one holding some of them is returned.
  */
-export function explainers<T extends CrowdView>(b: WindowStat, crowds: T[]): T[] {
+export function explainers<T extends CrowdView>(b: WindowStat, crowds: T[], share = EXPLAIN_SHARE): T[] {
   const held = crowds.map((x) => ({ x, n: x.broad ? 0 : overlap(b.members.map((r) => r.id), x.memberIds) }));
   const total = held.reduce((s, h) => s + h.n, 0);
-  if (total < EXPLAIN_SHARE * excessOf(b)) return [];
+  if (total < share * excessOf(b)) return [];
   return held.filter((h) => h.n > 0).map((h) => h.x);
+}
+
+/**
+ * Does candidate `c` stand out of the wave of broad revolt `r`? The rest of the wave (the broad
+ * revolt's voices of the last hour that do not carry the key, against what the level expects
+ * without the key's usual share) lifts every subject about as much; a key whose voices are still
+ * surprising against its own expectation times that lift is a second incident. When the rest is
+ * not lifted at all, the broad revolt was this key all along: not a second incident either.
+ */
+export function standsOutOfWave(c: WindowStat, r: LiveRevolt, now: number, usual: number): boolean {
+  const rest = new Set<string>();
+  for (let i = r.members.length - 1; i >= 0; i--) {
+    const x = r.members[i];
+    if (x.at <= now - RATE_WINDOW_MS) break;
+    if (x.at <= now && !carries(x, c.key)) rest.add(x.author);
+  }
+  const restExpected = Math.max(r.expectedRate * (1 - Math.min(usual, 0.9)), 1e-6);
+  if (surpriseOf(poissonUpperTail(rest.size, restExpected)) < WAVE_SCORE) return false;
+  const lift = Math.max(1, rest.size / restExpected);
+  return surpriseOf(poissonUpperTail(c.observed, Math.max(c.expected, 0.05) * lift)) >= WAVE_SCORE;
+}
+
+/** The fewest posts, and the least share of a crowd, that carry its signature topic. */
+const SIGNATURE_MIN_POSTS = 3;
+const SIGNATURE_MIN_SHARE = 0.2;
+
+/**
+ * A crowd's signature: the rule topic most over-represented among its posts against the topic's
+ * usual share of the target's voices (null when none is carried by enough of them). Real posts of
+ * one incident spread over several topics, but the incident's own topic stands out of them.
+ */
+export function signatureTopic(posts: readonly { topics: string[] }[], usual: (topic: string) => number): string | null {
+  const counts = new Map<string, number>();
+  for (const p of posts) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let best: string | null = null;
+  let bestLift = 0;
+  for (const [t, n] of counts) {
+    if (n < SIGNATURE_MIN_POSTS || n < SIGNATURE_MIN_SHARE * posts.length) continue;
+    const lift = n / posts.length / Math.max(usual(t), 1e-3);
+    if (lift > bestLift || (lift === bestLift && best !== null && t < best)) {
+      best = t;
+      bestLift = lift;
+    }
+  }
+  return best;
 }

@@ -5,6 +5,7 @@
  */
 import type { KeyKind } from './keys.js';
 import { HOUR } from './time.js';
+import { LEVEL_RECENT_MS, RECENT_MS } from './params.js';
 
 export interface EnginePost {
   id: string;
@@ -186,4 +187,42 @@ export function countBetween(times: number[], from: number, to: number): number 
     if (t <= to) n++;
   }
   return n;
+}
+
+/** A key's only voice so far. `live` while it is within the widest window (the key is in play). */
+export interface OnceEntry {
+  key: string;
+  kind: KeyKind;
+  ref: Ref;
+  live: boolean;
+}
+
+export const KINDS: KeyKind[] = ['target', 'pillar', 'touchpoint', 'topic', 'campaign', 'hashtag', 'link', 'phrase'];
+
+export function recentMsOf(ks: Pick<KeyState, 'level'>): number {
+  return ks.level ? LEVEL_RECENT_MS : RECENT_MS;
+}
+
+export interface AddOptions {
+  /** The post addresses another watched brand first: it is not a voice here. */
+  aboutAnother?: boolean;
+  /** The post only passes another one on (a repost or a bare quote). */
+  echo?: boolean;
+}
+
+/** First voices that left the widest window are no longer in play; those older than the history are forgotten. */
+export function pruneOnce(once: Map<string, OnceEntry>, onceQueue: OnceEntry[], active: Record<KeyKind, number>, now: number, histFrom: number): void {
+  let q = 0;
+  while (q < onceQueue.length && onceQueue[q].ref.at < now - RECENT_MS) {
+    const e = onceQueue[q++];
+    if (e.live) {
+      e.live = false;
+      active[e.kind]--;
+    }
+  }
+  if (q) onceQueue.splice(0, q);
+  for (const [k, e] of once) {
+    if (e.ref.at >= histFrom * HOUR) break;
+    once.delete(k);
+  }
 }

@@ -138,6 +138,20 @@ export const MERGE_WORD_SHARE = 0.25;
 export const MERGE_TOPIC_SHARE = 1 / 3;
 /** A key bursting at a target this soon after a revolt opened there, on no different subject, is the same wave. */
 export const SAME_WAVE_MS = 45 * MINUTE;
+/**
+ * A specific key bursting under an open broad revolt stands out of that wave (a second incident)
+ * when its voices would still be this surprising (p below 10^-WAVE_SCORE) if its usual volume were
+ * lifted as much as the wave lifts the broad level's.
+ */
+export const WAVE_SCORE = 3;
+/**
+ * A pillar or touchpoint bursting while revolts are open at its target is those revolts seen from
+ * above when they hold this share of its excess voices (an incident's posts spread over topics, so
+ * its revolt holds only part of its levels' excess); below it, a second incident.
+ */
+export const OPEN_EXPLAIN_SHARE = 0.2;
+/** Such a key is the second incident already opened when this share of its window's posts are that revolt's. */
+export const WAVE_OVERLAP = 1 / 3;
 /** Recent members compared when merging. */
 export const MERGE_WINDOW_MS = 3 * HOUR;
 /** A broad level is explained by a group when the group holds this share of the level's excess voices. */

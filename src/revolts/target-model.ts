@@ -5,32 +5,11 @@
  */
 import { CopyIndex, type Message } from './campaigns.js';
 import { isBroad, isLevel, isRepost, kindOf, messageWords, ownText, type KeyKind } from './keys.js';
-import { addVoice, dropRecentBefore, forgetVoices, isNegative, newVoice, reachOf, voiceOf, type EnginePost, type KeyState, type PoolEntry, type Ref } from './key-state.js';
+import { addVoice, dropRecentBefore, forgetVoices, isNegative, KINDS, newVoice, pruneOnce, reachOf, recentMsOf, voiceOf, type AddOptions, type EnginePost, type KeyState, type OnceEntry, type PoolEntry, type Ref } from './key-state.js';
 import { KeyPool } from './key-pool.js';
 import { HISTORY_HOURS, LEVEL_RECENT_MS, RECENT_MS, RHYTHM_HOURS } from './params.js';
 import { rhythmAt, rhythmProfile, type Profile } from './rhythm.js';
 import { HOUR } from './time.js';
-
-/** A key's only voice so far. `live` while it is within the widest window (the key is in play). */
-interface OnceEntry {
-  key: string;
-  kind: KeyKind;
-  ref: Ref;
-  live: boolean;
-}
-
-export const KINDS: KeyKind[] = ['target', 'pillar', 'touchpoint', 'topic', 'campaign', 'hashtag', 'link', 'phrase'];
-
-export function recentMsOf(ks: Pick<KeyState, 'level'>): number {
-  return ks.level ? LEVEL_RECENT_MS : RECENT_MS;
-}
-
-export interface AddOptions {
-  /** The post addresses another watched brand first: it is not a voice here. */
-  aboutAnother?: boolean;
-  /** The post only passes another one on (a repost or a bare quote). */
-  echo?: boolean;
-}
 
 export class TargetModel {
   /** Posts (reach excluded) and voices per hour. */
@@ -259,7 +238,7 @@ export class TargetModel {
       for (const ks of set) this.forgetHour(ks, h, now);
     }
     if (histFrom > fromH) this.histPrunedTo = histFrom;
-    this.pruneOnce(now, histFrom);
+    pruneOnce(this.once, this.onceQueue, this.active, now, histFrom);
     const recentFrom = now - LEVEL_RECENT_MS;
     let cut = 0;
     while (cut < this.recentTimes.length && this.recentTimes[cut] < recentFrom) cut++;
@@ -297,22 +276,6 @@ export class TargetModel {
   }
 
   /** Keys said once: out of play after the widest window, forgotten after the history (time order). */
-  private pruneOnce(now: number, histFrom: number): void {
-    let q = 0;
-    while (q < this.onceQueue.length && this.onceQueue[q].ref.at < now - RECENT_MS) {
-      const e = this.onceQueue[q++];
-      if (e.live) {
-        e.live = false;
-        this.active[e.kind]--;
-      }
-    }
-    if (q) this.onceQueue.splice(0, q);
-    for (const [k, e] of this.once) {
-      if (e.ref.at >= histFrom * HOUR) break;
-      this.once.delete(k);
-    }
-  }
-
   private minTouchedHour(): number {
     let min = Infinity;
     for (const h of this.touched.keys()) if (h < min) min = h;

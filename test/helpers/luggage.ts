@@ -37,3 +37,25 @@ export const LOST_LUGGAGE = [
 
 /** Everyday chatter: short texts (too short to be called copies of one another). */
 export const CHATTER = ['Flying Acme tomorrow, tips?', 'Great Acme crew, thanks!', 'Acme lounge is nice', 'Acme coffee was bad'];
+
+/** Complaints about reaching customer service by phone, each in its own words (few shared pairs). */
+export const ON_HOLD = [
+  'three hours on hold and then the call dropped',
+  'your hotline music is burned into my brain by now',
+  'called six times today, nobody ever picks up',
+  'the callback you promised me never happened',
+  'waited ninety minutes to speak to an agent who hung up',
+  'phone line says high call volume every single day',
+  'impossible to reach a human, the menu loops forever',
+  'rang the service number at 7am, still queued at noon',
+  'agent transferred me four times then disconnected',
+  'your call centre is a black hole',
+  'I have spent my whole lunch break listening to hold music',
+  'no answer on the helpline, no reply to email either',
+  'the automated voice keeps telling me my call matters, it clearly does not',
+  'after two hours holding the line went silent',
+  'tried calling from abroad, charged a fortune for waiting',
+  'support number rings out, then a busy tone',
+  'spoke to someone at last and she had no idea what to do',
+  'on hold again, day three of trying to change a booking',
+];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { background, HOUR, MIN, newEngine, post, run, said, T0 } from './engine-helpers.js';
+import { ON_HOLD } from '../helpers/luggage.js';
 
 const ONSET = T0 + 30 * HOUR;
 
@@ -38,6 +39,25 @@ describe('revolt engine: one incident is one revolt', () => {
     expect(changes.some((c) => c.revolt.mergedInto)).toBe(false);
     const [a, b] = opened;
     for (const id of a.memberIds) expect(b.memberIds.has(id)).toBe(false);
+  });
+
+  it('a second incident spoken of in many words opens at its touchpoint while the first is open', () => {
+    const engine = newEngine();
+    // the first: one subject, one rule topic, at the airport
+    const first = Array.from({ length: 14 }, (_, k) => post({ text: said(k, 'flight cancelled at the gate'), topics: ['cancellation'], touchpoints: ['airport'], pillars: ['resolution'], author: `gate-${k}`, publishedAt: ONSET + k * 3 * MIN }));
+    // the second, twenty minutes later: every caller in their own words, the rule topic read on a
+    // few of them; what they share is the touchpoint (the phone)
+    const second = ON_HOLD.map((text, k) => post({ text, topics: k % 8 === 0 ? ['phone-support'] : [], touchpoints: ['phone'], pillars: ['time-and-effort'], author: `caller-${k}`, publishedAt: ONSET + 20 * MIN + k * 3 * MIN }));
+    const end = ONSET + 4 * HOUR;
+    const changes = run(engine, [...background(T0, end), ...first, ...second], T0, end);
+    const opened = changes.filter((c) => c.event === 'revolt.opened').map((c) => c.revolt);
+    expect(opened).toHaveLength(2);
+    const [a, b] = opened;
+    expect(a.key).toBe('cancellation');
+    expect(b.key).toBe('touchpoint:phone');
+    // each holds its own crowd
+    expect(second.filter((p) => b.memberIds.has(p.id)).length).toBeGreaterThanOrEqual(10);
+    for (const p of second) expect(a.memberIds.has(p.id)).toBe(false);
   });
 
   it('two open revolts whose recent voices become the same crowd merge into the older one', () => {
