@@ -14,7 +14,8 @@ import { RecentTexts } from '../ingest/recent-texts.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { syncTargets } from '../store/targets.js';
 import { processPosts } from '../pipeline/process.js';
-import { serviceJobs } from '../jobs/index.js';
+import { detectEvery, serviceJobs } from '../jobs/index.js';
+import { detectThreadJob, type DetectThreadJob } from './detect-thread.js';
 import { Scheduler, type Job } from '../jobs/scheduler.js';
 import { AcceleratedClock, systemClock, type Clock } from '../util/clock.js';
 import { createLogger, type Logger } from '../util/log.js';
@@ -65,6 +66,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
   let stopped = false;
   let pgBus: PgEventBus | null = null;
   let closeClassifier: (() => void) | null = null;
+  let detectThread: DetectThreadJob | null = null;
   try {
     await migrateToLatest(opened.db);
     const classifier = await loadNodeClassifier({
@@ -95,7 +97,11 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       ruleFiles: ruleFilesReader(path.join(PROJECT_ROOT, 'rules')),
     };
     await syncTargets(ctx, config.targets);
-    const jobs: Job[] = serviceJobs(ctx, { fast: config.demoEnabled });
+    // detection in a thread of its own (not for the demo's in-memory-sized database and accelerated clock)
+    detectThread = config.cluster.detectThread && !config.demoEnabled && sqlitePath !== ':memory:'
+      ? detectThreadJob(ctx, detectEvery(ctx), { config: ctx.config, sqlitePath, databaseUrl: config.databaseUrl, instanceId, logLevel: (env.LOG_LEVEL as string) ?? 'info' })
+      : null;
+    const jobs: Job[] = serviceJobs(ctx, { fast: config.demoEnabled, detect: detectThread ?? undefined });
     if (config.demoEnabled) {
       await syncTargets(ctx, DEMO_TARGETS);
       await registerDemoSources(ctx, demoItems);
@@ -128,6 +134,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
         await scheduler.stop();
+        await detectThread?.close();
         await drainFeedPolls(ctx);
         await (ctx.feeds?.http as UndiciHttpClient | undefined)?.close();
         await pgBus?.close();
