@@ -23,6 +23,7 @@ import { ManualClock } from '../../util/clock.js';
 import { createLogger } from '../../util/log.js';
 import { createEventBus } from '../../util/event-bus.js';
 import { parseDuration } from '../../util/duration.js';
+import { LINK_WINDOW_MS } from '../../ingest/recent-texts.js';
 
 const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h]\n';
 const QUIET_TICK_MS = 5 * 60_000;
@@ -37,6 +38,16 @@ const DROPPABLE_INDEXES = [
   'posts_target_published_idx', 'posts_unclassified_idx', 'classifications_target_published_idx', 'classifications_counted_idx', 'classifications_classified_idx',
   'events_at_idx', 'queue_items_status_idx', 'queue_items_assignee_idx', 'outbox_due_idx', 'audit_log_entity_idx',
 ];
+
+/**
+ * The in-memory replay database keeps only what the pipeline can still read: posts (and their
+ * verdicts and revolt memberships) fetched more than the duplicate-link window plus a day ago are
+ * deleted once a simulated day, so a replay of a month or of 10M posts runs in memory that stops
+ * growing (the freed pages are reused). The detector never reads them back (replay feeds it
+ * directly). With --db FILE nothing is pruned: the file is kept to be inspected.
+ */
+const KEEP_MS = LINK_WINDOW_MS + 86_400_000;
+const PRUNE_EVERY_MS = 86_400_000;
 
 interface Args {
   file: string;
@@ -246,6 +257,26 @@ export async function run(argv: string[]): Promise<number> {
         } else nextTick += args.tickMs;
       }
     };
+    // rowid high-water marks of posts and verdicts, with the clock time they were written at
+    const marks: { at: number; post: number; verdict: number }[] = [];
+    let nextPrune = -Infinity;
+    const prune = async () => {
+      const { rows } = await sql<{ post: number | null; verdict: number | null }>`select (select max(rowid) from posts) as post, (select max(rowid) from classifications) as verdict`.execute(ctx.db);
+      marks.push({ at: clock.now(), post: Number(rows[0]?.post ?? 0), verdict: Number(rows[0]?.verdict ?? 0) });
+      if (!Number.isFinite(nextPrune)) nextPrune = clock.now() + PRUNE_EVERY_MS;
+      if (clock.now() < nextPrune) return;
+      nextPrune = clock.now() + PRUNE_EVERY_MS;
+      let old: (typeof marks)[number] | undefined;
+      while (marks.length && marks[0].at < clock.now() - KEEP_MS) old = marks.shift();
+      if (!old) return;
+      await sql`begin`.execute(ctx.db);
+      await sql`delete from revolt_posts where post_id in (select id from posts where rowid <= ${old.post})`.execute(ctx.db);
+      const gone = await sql`delete from posts where rowid <= ${old.post}`.execute(ctx.db);
+      await sql`delete from classifications where rowid <= ${old.verdict}`.execute(ctx.db);
+      await sql`delete from source_count_deltas`.execute(ctx.db);
+      await sql`commit`.execute(ctx.db);
+      log.debug('replay pruned', { posts: Number(gone.numAffectedRows ?? 0), before: new Date(old.at).toISOString() });
+    };
     const rl = readline.createInterface({ input: fs.createReadStream(args.file), crlfDelay: Infinity });
     let lastAt = -Infinity;
     for await (const line of rl) {
@@ -260,7 +291,10 @@ export async function run(argv: string[]): Promise<number> {
       if (p.publishedAt < lastAt) p.publishedAt = lastAt; // input must be in time order
       lastAt = p.publishedAt;
       batch.push(p);
-      if (batch.length >= CHUNK) await flush();
+      if (batch.length >= CHUNK) {
+        await flush();
+        if (!args.db) await prune();
+      }
     }
     await flush(true);
     if (pending.length) await step([], true);
