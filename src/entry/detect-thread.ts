@@ -4,8 +4,6 @@
  * dies is started again on the next tick; its shards' leases are still this instance's, so the new
  * thread takes them back at once and rebuilds their engines from the store.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../context.js';
 import type { Job } from '../jobs/scheduler.js';
@@ -18,7 +16,8 @@ export interface DetectThreadJob extends Job {
 export function detectThreadJob(ctx: AppContext, everyMs: number, setup: DetectThreadSetup): DetectThreadJob {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './detect-worker.ts' : './detect-worker.js', import.meta.url);
-  const execArgv = fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : undefined;
+  // from source (tsx), the thread registers tsx's loader itself: on Node 20 `--import` in a worker's execArgv does not
+  const boot = fromSource ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });` : null;
   let worker: Worker | null = null;
   let ready: Promise<void> | null = null;
   let seq = 0;
@@ -26,7 +25,7 @@ export function detectThreadJob(ctx: AppContext, everyMs: number, setup: DetectT
   let onStopped: (() => void) | null = null;
 
   const start = (): Promise<void> => {
-    const w = new Worker(url, { workerData: setup, execArgv });
+    const w = boot ? new Worker(boot, { eval: true, workerData: setup }) : new Worker(url, { workerData: setup });
     worker = w;
     ready = new Promise<void>((resolve, reject) => {
       w.on('message', (m: FromThread) => {
