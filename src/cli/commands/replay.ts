@@ -6,6 +6,7 @@
  * Output line: {"type","at","revolt":{"id","target","key","label","stage","severity","priority","postIds","explain"}}
  */
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import readline from 'node:readline';
 import type { AppContext } from '../../context.js';
 import type { NormalizedPost, RevoltEvent } from '../../types.js';
@@ -25,7 +26,14 @@ import { createEventBus } from '../../util/event-bus.js';
 import { parseDuration } from '../../util/duration.js';
 import { LINK_WINDOW_MS } from '../../ingest/recent-texts.js';
 
-const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h]\n';
+const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h] [--heap 384]\n';
+/**
+ * V8's old generation for a replay, in MB. What replay keeps alive is bounded (the store is pruned
+ * by time, the id map too, the engine keeps its windows), but with the default limit (a quarter of
+ * the machine's memory) V8 lets garbage pile up to gigabytes before collecting it. Replay runs in
+ * a child process with this limit unless NODE_OPTIONS or the command line already set one.
+ */
+const DEFAULT_HEAP_MB = 384;
 const QUIET_TICK_MS = 5 * 60_000;
 /** Posts ingested and classified per chunk (detection still ticks every --tick of simulated time). */
 const CHUNK = 2000;
@@ -50,6 +58,7 @@ const KEEP_MS = LINK_WINDOW_MS + 86_400_000;
 const PRUNE_EVERY_MS = 86_400_000;
 
 interface Args {
+  heapMb: number;
   file: string;
   model?: string;
   tickMs: number;
@@ -59,7 +68,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args | string {
   let file: string | undefined;
-  const out: Partial<Args> = { tickMs: 60_000, tailMs: 12 * 3_600_000 };
+  const out: Partial<Args> = { tickMs: 60_000, tailMs: 12 * 3_600_000, heapMb: DEFAULT_HEAP_MB };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -70,7 +79,11 @@ function parseArgs(argv: string[]): Args | string {
     try {
       if (a === '--model') out.model = val();
       else if (a === '--db') out.db = val();
-      else if (a === '--tick' || a === '--tail') {
+      else if (a === '--heap') {
+        const mb = Number(val());
+        if (!Number.isInteger(mb) || mb < 0) return '--heap: expected megabytes (0: no limit of its own)';
+        out.heapMb = mb;
+      } else if (a === '--tick' || a === '--tail') {
         const ms = parseDuration(val());
         if (ms === null || ms < 0 || (a === '--tick' && ms < 1000)) return `${a}: expected a duration like 30s, 1m or 2h`;
         if (a === '--tick') out.tickMs = ms;
@@ -144,6 +157,15 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof args === 'string') {
     process.stderr.write(`backlash replay: ${args}\n${USAGE}`);
     return 2;
+  }
+  const heapSet = process.execArgv.some((a) => a.startsWith('--max-old-space-size')) || /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '');
+  if (args.heapMb > 0 && !heapSet && process.env.BACKLASH_REPLAY_CHILD !== '1' && /backlash(\.js)?$/.test(process.argv[1] ?? '') && process.argv[2] === 'replay') {
+    const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${args.heapMb}`, process.argv[1], ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, BACKLASH_REPLAY_CHILD: '1' },
+    });
+    if (child.error) process.stderr.write(`backlash replay: cannot start with a bounded heap (${child.error.message}); running without\n`);
+    else return child.status ?? 1;
   }
   if (!fs.existsSync(args.file)) {
     process.stderr.write(`backlash replay: ${args.file} does not exist\n`);
@@ -275,7 +297,9 @@ export async function run(argv: string[]): Promise<number> {
       await sql`delete from classifications where rowid <= ${old.verdict}`.execute(ctx.db);
       await sql`delete from source_count_deltas`.execute(ctx.db);
       await sql`commit`.execute(ctx.db);
-      log.debug('replay pruned', { posts: Number(gone.numAffectedRows ?? 0), before: new Date(old.at).toISOString() });
+      const mem = process.memoryUsage();
+      const mb = (n: number) => Math.round(n / 1048576);
+      log.debug('replay pruned', { posts: Number(gone.numAffectedRows ?? 0), before: new Date(old.at).toISOString(), rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed), heapTotalMb: mb(mem.heapTotal), externalMb: mb(mem.external), ids: external.size });
     };
     const rl = readline.createInterface({ input: fs.createReadStream(args.file), crlfDelay: Infinity });
     let lastAt = -Infinity;
