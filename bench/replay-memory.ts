@@ -6,7 +6,9 @@
  * targets, revolts and decoys injected), laid end to end (week k shifted by k × 8 days, ids
  * prefixed) until --posts posts: a months-long export written to a temp file, never to the repo.
  *
- *   npx tsx bench/replay-memory.ts [--posts 1000000] [--every 10] [--keep]
+ *   npx tsx bench/replay-memory.ts [--posts 1000000] [--every 10] [--keep] [-- replay options, e.g. --heap 0]
+ *
+ * RSS is the sum over the replay process and its children (it re-runs itself with a bounded heap).
  *
  * Prints, every --every seconds: elapsed, posts read (from the input file's read offset), posts/s
  * since the last line, RSS; then posts/s over the whole run and RSS at each tenth of the input.
@@ -53,8 +55,30 @@ function writeInput(file: string): { posts: number; bytes: number[] } {
   return { posts: n, bytes: offsets };
 }
 
-/** How far the process has read `file` (its descriptor's offset), or null once closed. */
-function readOffset(pid: number, file: string): number | null {
+/** The process and its descendants (replay re-runs itself with a bounded heap). */
+function tree(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const kids = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (kids) for (const k of kids.split(/\s+/)) out.push(...tree(Number(k)));
+    }
+  } catch {
+    // gone
+  }
+  return out;
+}
+
+/** How far the process tree has read `file` (its descriptor's offset), or null once closed. */
+function readOffset(root: number, file: string): number | null {
+  for (const pid of tree(root)) {
+    const off = readOffsetOf(pid, file);
+    if (off !== null) return off;
+  }
+  return null;
+}
+
+function readOffsetOf(pid: number, file: string): number | null {
   try {
     for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
       let target = '';
@@ -92,19 +116,25 @@ async function main() {
     return lo * 1000;
   };
   const start = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'backlash.js'), 'replay', file], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'backlash.js'), 'replay', file, ...extra], { env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let events = 0;
   child.stdout.on('data', (d: Buffer) => {
     for (const b of d) if (b === 10) events++;
   });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+    // LOG_LEVEL=debug: replay logs its heap at each daily prune
+    for (const line of String(d).split('\n')) if (line.includes('replay pruned')) memLog.push(line);
+  });
+  const memLog: string[] = [];
   const samples: { t: number; posts: number; rss: number }[] = [];
   let lastPrint = { t: 0, posts: 0 };
   console.log('  elapsed s   posts read   posts/s (since last)   RSS MB');
   const timer = setInterval(() => {
     const off = readOffset(child.pid!, file);
-    const rss = rssMb(child.pid!);
+    const rss = tree(child.pid!).reduce((sum, p) => sum + (rssMb(p) || 0), 0);
     if (!rss) return;
     const t = (performance.now() - start) / 1000;
     // the stream reads ahead in 64 KB chunks: the offset is at most one chunk ahead of the parser
@@ -130,6 +160,17 @@ async function main() {
   console.log(`RSS (MB) when this much of the input had been read: ${tenths.join(', ')}`);
   const half = samples.filter((s) => s.posts >= input.posts / 2);
   if (half.length) console.log(`second half of the input: RSS ${Math.min(...half.map((s) => s.rss))}–${Math.max(...half.map((s) => s.rss))} MB`);
+  if (memLog.length) {
+    console.log('replay\'s own memory at its daily prunes (every 10th): posts pruned, RSS, heap used, heap total, ids kept');
+    memLog.filter((_, i) => i % 10 === 0 || i === memLog.length - 1).forEach((l) => {
+      try {
+        const r = JSON.parse(l) as Record<string, number>;
+        console.log(`  before ${r.before}: rss ${r.rssMb} MB, heap used ${r.heapUsedMb} MB of ${r.heapTotalMb} MB, ids ${r.ids}`);
+      } catch {
+        // a partial line
+      }
+    });
+  }
   if (!args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${file}`);
 }

@@ -106,12 +106,12 @@ export interface Server {
 }
 
 /** Starts `backlash serve` and waits for /health. */
-export async function startServer(dir: string, db: { sqliteFile: string; pgUrl?: string }): Promise<Server> {
+export async function startServer(dir: string, db: { sqliteFile: string; pgUrl?: string }, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const extra = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
   const child = spawn(process.execPath, [...extra, path.join(ROOT, 'bin/backlash.js'), 'serve'], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), BACKLASH_CONFIG: writeConfig(dir), BACKLASH_DB: db.sqliteFile, DATABASE_URL: db.pgUrl ?? '', LOG_LEVEL: 'warn', DOTENV_CONFIG_QUIET: 'true' },
+    env: { ...process.env, PORT: String(port), BACKLASH_CONFIG: writeConfig(dir), BACKLASH_DB: db.sqliteFile, DATABASE_URL: db.pgUrl ?? '', LOG_LEVEL: 'warn', DOTENV_CONFIG_QUIET: 'true', ...extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

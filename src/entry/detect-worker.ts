@@ -14,6 +14,7 @@ import { createLogger } from '../util/log.js';
 import { openDb } from './open-db.js';
 import { loadNodeRouting } from './routing-node.js';
 import { PROJECT_ROOT } from './project-root.js';
+import { startMemoryLog } from './memory-log.js';
 
 export interface DetectThreadSetup {
   config: Config;
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
       });
     }
   });
+  const memoryLog = startMemoryLog(log, process.env.BACKLASH_LOG_MEMORY_MS);
+  port.once('close', () => memoryLog && clearInterval(memoryLog));
   post({ ready: true });
 }
 

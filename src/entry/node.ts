@@ -34,6 +34,7 @@ import { createUndiciHttpClient, type UndiciHttpClient } from './http-undici.js'
 import { createPQueueTaskQueue } from './feed-queue.js';
 import { httpLimitsFromConfig, type FeedRuntime } from '../feeds/runtime.js';
 import { drainFeedPolls } from '../jobs/poll-feeds.js';
+import { startMemoryLog } from './memory-log.js';
 
 /** Polling parts for Node: undici client with the configured limits, p-queue per host under a global cap. */
 export function nodeFeedRuntime(config: Config): FeedRuntime {
@@ -119,6 +120,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
     const port = (server.address() as AddressInfo).port;
     const scheduler = new Scheduler(log);
     scheduler.start(jobs);
+    const memoryLog = startMemoryLog(log, env.BACKLASH_LOG_MEMORY_MS);
     const url = `http://localhost:${port}`;
     await announceFirstStart(ctx, config.server.publicUrl ?? url);
     log.info('listening', { url, db: opened.where, dialect: opened.dialect, demo: config.demoEnabled, config: config.configFile });
@@ -133,6 +135,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
           server.close(() => resolve());
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        if (memoryLog) clearInterval(memoryLog);
         await scheduler.stop();
         await detectThread?.close();
         await drainFeedPolls(ctx);
@@ -151,3 +154,4 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
     throw err;
   }
 }
+
