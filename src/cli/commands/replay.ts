@@ -1,11 +1,13 @@
 /**
- * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH]`: runs the real pipeline (ingest →
+ * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--heap 384]`: runs the real pipeline (ingest →
  * classify → detect) over a JSONL file of posts in time order, on a simulated clock with no
- * waiting, in a throwaway in-memory SQLite database (or --db FILE), and writes revolt events as JSONL on stdout.
+ * waiting, in a throwaway SQLite file in the temp folder (or --db FILE, or --db :memory:), and writes revolt events as JSONL on stdout.
  * Input line: {"id","source","target","author":{"id","followers"?},"text","lang"?,"publishedAt","url"?,"metrics"?}
  * Output line: {"type","at","revolt":{"id","target","key","label","stage","severity","priority","postIds","explain"}}
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import readline from 'node:readline';
 import type { AppContext } from '../../context.js';
@@ -183,8 +185,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`backlash replay: configuration error: ${(err as Error).message}\n`);
     return 1;
   }
-  // in memory unless --db names a file to keep: replay is a throwaway run, and disk is its slowest part
-  const opened = await openDb({ sqlitePath: args.db ?? ':memory:' });
+  // a throwaway file in the temp folder unless --db names one to keep (or :memory:): its pages are
+  // cached by the OS, not held by the process (SQLite's own cache is bounded by cache_size), and
+  // with no journal and no fsync it costs about what memory does
+  const throwaway = !args.db || args.db === ':memory:';
+  const tempDir = args.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-replay-'));
+  const opened = await openDb({ sqlitePath: args.db ?? path.join(tempDir!, 'replay.db') });
   const out = process.stdout;
   let bad = 0;
   let lineNo = 0;
@@ -194,7 +200,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const p of ['journal_mode = MEMORY', 'synchronous = OFF', 'temp_store = MEMORY', 'cache_size = -65536']) await sql.raw(`pragma ${p}`).execute(opened.db);
     }
     await migrateToLatest(opened.db);
-    if (!args.db) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
+    if (throwaway) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
     const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
     const clock = new ManualClock(0);
     const ctx: AppContext = { config: { ...config, demoEnabled: false }, db: opened.db, dialect: opened.dialect, clock, log, classifier: () => classifier, bus: createEventBus(), instanceId: `replay:${process.pid}` };
@@ -317,7 +323,7 @@ export async function run(argv: string[]): Promise<number> {
       batch.push(p);
       if (batch.length >= CHUNK) {
         await flush();
-        if (!args.db) await prune();
+        if (throwaway) await prune();
       }
     }
     await flush(true);
@@ -330,6 +336,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   } finally {
     await opened.close();
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
   if (bad) process.stderr.write(`backlash replay: ${bad} of ${lineNo} lines skipped\n`);
   return 0;
