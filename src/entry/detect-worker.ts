@@ -5,6 +5,7 @@
  * `{ tick, now }` on the job's schedule and gets the tick's summary back; bus messages (revolt and
  * queue updates for the live dashboard) are posted to the main thread, which publishes them.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AppContext } from '../context.js';
@@ -32,11 +33,20 @@ export type FromThread =
   | { bus: import('../util/event-bus.js').BusMessage }
   | { stopped: true };
 
+/** The detection thread's nice value (0 = the process's own, 19 = lowest). */
+const DETECT_NICE = 10;
 const port = parentPort!;
 const setup = workerData as DetectThreadSetup;
 const post = (m: FromThread) => port.postMessage(m);
 
 async function main(): Promise<void> {
+  // Linux nice values are per thread: this lowers the detection thread only, so on a crowded
+  // machine ingest gets the CPU first and detection falls behind (and catches up) instead
+  try {
+    os.setPriority(DETECT_NICE);
+  } catch {
+    // not permitted here: run at the process's priority
+  }
   const log = createLogger({ level: setup.logLevel as never, base: { thread: 'detect' } });
   const opened = await openDb({ databaseUrl: setup.databaseUrl, sqlitePath: setup.sqlitePath, onIdleError: (err) => log.warn('database connection dropped; reconnecting on next use', { error: err.message }) });
   const routing = loadNodeRouting(path.join(PROJECT_ROOT, 'rules'), setup.config.notifications.channels.map((c) => c.id));
