@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import { makeItem, pct, push, rssMb, startServer } from './lib/serve.js';
 
 const args = process.argv.slice(2);
@@ -33,6 +34,8 @@ interface Minute {
   rss: number[];
   heapMain: number[];
   heapDetect: number[];
+  /** seconds the detector's lowest shard cursor was behind the newest verdict, at the minute's end */
+  lag?: number;
 }
 
 async function main() {
@@ -68,12 +71,23 @@ async function main() {
   let n = 0;
   let printed = 0;
   const pending = new Set<Promise<unknown>>();
-  console.log(' min  achieved/s  p50 ms  p99 ms  max ms  errors  RSS MB (min…max)  heap MB main (min…max)  heap MB detection thread (min…max)');
+  console.log(' min  achieved/s  p50 ms  p99 ms  max ms  errors  RSS MB (min…max)  heap MB main (min…max)  heap MB detection thread (min…max)  detection behind by s');
+  const lagNow = (): number => {
+    try {
+      const d = new Database(path.join(dir, 'soak.db'), { readonly: true });
+      const r = d.prepare('select (select max(classified_at) from classifications) as v, (select min(cursor_at) from detect_shards) as c').get() as { v: number | null; c: number | null };
+      d.close();
+      return r.v == null ? 0 : r.c == null ? NaN : Math.max(0, (r.v - r.c) / 1000);
+    } catch {
+      return NaN;
+    }
+  };
   const print = (k: number) => {
     const m = minutes[k];
+    m.lag ??= lagNow();
     m.lat.sort((a, b) => a - b);
     const range = (xs: number[]) => (xs.length ? `${Math.min(...xs)}…${Math.max(...xs)}` : '—');
-    console.log(`${String(k + 1).padStart(4)}  ${(m.accepted / 60).toFixed(0).padStart(10)}  ${pct(m.lat, 50).toFixed(0).padStart(6)}  ${pct(m.lat, 99).toFixed(0).padStart(6)}  ${(m.lat.at(-1) ?? NaN).toFixed(0).padStart(6)}  ${String(m.errors).padStart(6)}  ${range(m.rss).padStart(16)}  ${range(m.heapMain).padStart(22)}  ${range(m.heapDetect).padStart(34)}`);
+    console.log(`${String(k + 1).padStart(4)}  ${(m.accepted / 60).toFixed(0).padStart(10)}  ${pct(m.lat, 50).toFixed(0).padStart(6)}  ${pct(m.lat, 99).toFixed(0).padStart(6)}  ${(m.lat.at(-1) ?? NaN).toFixed(0).padStart(6)}  ${String(m.errors).padStart(6)}  ${range(m.rss).padStart(16)}  ${range(m.heapMain).padStart(22)}  ${range(m.heapDetect).padStart(34)}  ${(m.lag ?? NaN).toFixed(0).padStart(20)}`);
   };
   while (due < end) {
     const now = performance.now();
