@@ -91,10 +91,17 @@ export async function freshPgDb(): Promise<{ url: string; drop(): Promise<void> 
   };
 }
 
+/** Push sources of the bench targets: acme-push, then t1-push … for BENCH_TARGETS=N targets. */
+export function benchSources(): string[] {
+  const n = Math.max(1, Number(process.env.BENCH_TARGETS ?? 1));
+  return Array.from({ length: n }, (_, i) => (i === 0 ? 'acme-push' : `t${i}-push`));
+}
+
 export function writeConfig(dir: string): string {
   const file = path.join(dir, 'backlash.config.yaml');
+  const targets = benchSources().flatMap((src, i) => [`  - id: ${i === 0 ? 'acme' : `t${i}`}`, `    name: Acme Air${i === 0 ? '' : ` ${i}`}`, '    sources:', `      - id: ${src}`, '        type: push', `        secret: ${SECRET}`]);
   // BENCH_EXTRA_YAML: more configuration for the served instance (e.g. "cluster:\n  detectEvery: 1d")
-  fs.writeFileSync(file, ['targets:', '  - id: acme', '    name: Acme Air', '    sources:', '      - id: acme-push', '        type: push', `        secret: ${SECRET}`, process.env.BENCH_EXTRA_YAML ?? '', ''].join('\n'));
+  fs.writeFileSync(file, ['targets:', ...targets, process.env.BENCH_EXTRA_YAML ?? '', ''].join('\n'));
   return file;
 }
 
@@ -106,12 +113,12 @@ export interface Server {
 }
 
 /** Starts `backlash serve` and waits for /health. */
-export async function startServer(dir: string, db: { sqliteFile: string; pgUrl?: string }): Promise<Server> {
+export async function startServer(dir: string, db: { sqliteFile: string; pgUrl?: string }, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const extra = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
   const child = spawn(process.execPath, [...extra, path.join(ROOT, 'bin/backlash.js'), 'serve'], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), BACKLASH_CONFIG: writeConfig(dir), BACKLASH_DB: db.sqliteFile, DATABASE_URL: db.pgUrl ?? '', LOG_LEVEL: 'warn', DOTENV_CONFIG_QUIET: 'true' },
+    env: { ...process.env, PORT: String(port), BACKLASH_CONFIG: writeConfig(dir), BACKLASH_DB: db.sqliteFile, DATABASE_URL: db.pgUrl ?? '', LOG_LEVEL: 'warn', DOTENV_CONFIG_QUIET: 'true', ...extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -139,11 +146,11 @@ export async function startServer(dir: string, db: { sqliteFile: string; pgUrl?:
 }
 
 /** One signed push; resolves with the HTTP status. */
-export async function push(base: string, items: PushItem[], id: string): Promise<number> {
+export async function push(base: string, items: PushItem[], id: string, source = 'acme-push'): Promise<number> {
   const body = JSON.stringify({ items });
   const ts = Math.floor(Date.now() / 1000);
   const sig = await signWebhook(SECRET, id, ts, body);
-  const res = await fetch(`${base}/api/ingest/acme-push`, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sig }, body });
+  const res = await fetch(`${base}/api/ingest/${source}`, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sig }, body });
   await res.text();
   return res.status;
 }

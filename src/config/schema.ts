@@ -169,6 +169,11 @@ export const configSchema = z
         detectEvery: duration('30s'),
         // how long a dead instance's detection lease blocks the others
         leaseTtl: duration('90s'),
+        // issue 15: detection is split by target into this many shards, each under its own lease;
+        // the instances share them out (a dead instance's shards are taken over after leaseTtl)
+        detectShards: z.number().int().min(1).max(256).default(8),
+        // Node: run detection in a worker thread of its own, so its ticks never stall ingest
+        detectThread: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

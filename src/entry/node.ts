@@ -14,7 +14,8 @@ import { RecentTexts } from '../ingest/recent-texts.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { syncTargets } from '../store/targets.js';
 import { processPosts } from '../pipeline/process.js';
-import { serviceJobs } from '../jobs/index.js';
+import { detectEvery, serviceJobs } from '../jobs/index.js';
+import { detectThreadJob, type DetectThreadJob } from './detect-thread.js';
 import { Scheduler, type Job } from '../jobs/scheduler.js';
 import { AcceleratedClock, systemClock, type Clock } from '../util/clock.js';
 import { createLogger, type Logger } from '../util/log.js';
@@ -32,6 +33,7 @@ import { announceFirstStart, nodeClientAddress, ruleFilesReader } from './access
 import { createUndiciHttpClient, type UndiciHttpClient } from './http-undici.js';
 import { createPQueueTaskQueue } from './feed-queue.js';
 import { httpLimitsFromConfig, type FeedRuntime } from '../feeds/runtime.js';
+import { startMemoryLog } from './memory-log.js';
 
 /** Polling parts for Node: undici client with the configured limits, p-queue per host under a global cap. */
 export function nodeFeedRuntime(config: Config): FeedRuntime {
@@ -105,6 +107,7 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
   let stopped = false;
   let pgBus: PgEventBus | null = null;
   let closeClassifier: (() => void) | null = null;
+  let detectThread: DetectThreadJob | null = null;
   try {
     await migrateToLatest(opened.db);
     const classifier = await loadWatchedClassifier(log);
@@ -131,13 +134,18 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       ruleFiles: ruleFilesReader(path.join(PROJECT_ROOT, 'rules')),
     };
     await syncTargets(ctx, config.targets);
-    const jobs: Job[] = serviceJobs(ctx, { fast: config.demoEnabled });
+    // detection in a thread of its own (not for the demo's in-memory-sized database and accelerated clock)
+    detectThread = config.cluster.detectThread && !config.demoEnabled && sqlitePath !== ':memory:'
+      ? detectThreadJob(ctx, detectEvery(ctx), { config: ctx.config, sqlitePath, databaseUrl: config.databaseUrl, instanceId, logLevel: (env.LOG_LEVEL as string) ?? 'info' })
+      : null;
+    const jobs: Job[] = serviceJobs(ctx, { fast: config.demoEnabled, detect: detectThread ?? undefined });
     if (config.demoEnabled) jobs.push(await demoFeedJob(ctx, demoItems));
     const app = createApp(ctx, { demo: config.demoEnabled ? { speed: config.demo.speed } : null, clientAddress: nodeClientAddress });
     const server = createAdaptorServer({ fetch: app.fetch });
     const port = await listen(server, config.port);
     const scheduler = new Scheduler(log);
     scheduler.start(jobs);
+    const memoryLog = startMemoryLog(log, env.BACKLASH_LOG_MEMORY_MS);
     const url = `http://localhost:${port}`;
     await announceFirstStart(ctx, config.server.publicUrl ?? url);
     log.info('listening', { url, db: opened.where, dialect: opened.dialect, demo: config.demoEnabled, config: config.configFile });
@@ -148,7 +156,8 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
       async stop() {
         if (stopped) return;
         stopped = true;
-        await stopService([() => closeServer(server), () => scheduler.stop(), () => (ctx.feeds?.http as UndiciHttpClient | undefined)?.close(), () => pgBus?.close(), () => classifier.close(), () => opened.close()]);
+        if (memoryLog) clearInterval(memoryLog);
+        await stopService([() => closeServer(server), () => scheduler.stop(), () => detectThread?.close(), () => (ctx.feeds?.http as UndiciHttpClient | undefined)?.close(), () => pgBus?.close(), () => classifier.close(), () => opened.close()]);
         log.info('stopped');
       },
     };
@@ -160,3 +169,4 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
     throw err;
   }
 }
+

@@ -273,6 +273,15 @@ export interface DB {
   case_posts: CasePostsTable;
   replies: RepliesTable;
   source_count_deltas: SourceCountDeltasTable;
+  detect_shards: DetectShardsTable;
+}
+
+/** A detection shard's cursor (highest classified_at it has fed) and its last holder (issue 15). */
+export interface DetectShardsTable {
+  id: string;
+  cursor_at: number;
+  owner: string | null;
+  updated_at: number;
 }
 
 /** Posts stored per source, not yet added to sources.posts_seen (folded every second; insert-only, so concurrent writers never wait on the source's row). */

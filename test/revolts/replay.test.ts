@@ -63,6 +63,28 @@ describe('backlash replay', () => {
     expect(new Set(events.map((e) => e.revolt.id)).size).toBe(1);
   });
 
+  it('prunes its in-memory store by time without changing a single event', async () => {
+    // two weeks of chatter every 3 minutes (about 6,700 posts: chunks reach past the 8 days kept), then a burst
+    const lines: Record<string, unknown>[] = [];
+    for (let t = T0, i = 0; t < T0 + 14 * 24 * 60 * MIN; t += 3 * MIN, i++) {
+      lines.push({ id: `bg${i}`, source: 'acme-x', target: 'acme', author: { id: `u${i % 300}`, followers: 120 }, text: `${CHATTER[i % CHATTER.length]} (${i})`, publishedAt: new Date(t).toISOString() });
+    }
+    const onset = T0 + 13 * 24 * 60 * MIN;
+    for (let k = 0; k < 14; k++) lines.push({ id: `b${k}`, source: 'acme-x', target: 'acme', author: { id: `angry${k}`, followers: 200 * k }, text: `@AcmeAir ${LOST_LUGGAGE[k]}`, publishedAt: new Date(onset + k * 90_000).toISOString() });
+    lines.sort((a, b) => String(a.publishedAt).localeCompare(String(b.publishedAt)));
+    const dir = tmpDir();
+    const file = path.join(dir, 'two-weeks.jsonl');
+    fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const pruned = await runCli(['replay', file], { timeoutMs: 120_000, env: { LOG_LEVEL: 'debug' } });
+    const kept = await runCli(['replay', file, '--db', path.join(dir, 'kept.db')], { timeoutMs: 120_000 });
+    expect(pruned.code).toBe(0);
+    expect(kept.code).toBe(0);
+    expect(pruned.stderr).toMatch(/replay pruned/);
+    const opened = pruned.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'revolt.opened');
+    expect(opened.map((e) => e.revolt.key)).toContain('lost-items');
+    expect(pruned.stdout).toBe(kept.stdout);
+  });
+
   it('refuses bad arguments with exit code 2 and a missing file with 1', async () => {
     expect((await runCli(['replay'])).code).toBe(2);
     expect((await runCli(['replay', 'x.jsonl', '--tick', 'soon'])).code).toBe(2);

@@ -16,10 +16,13 @@ import { startReceiver, type Receiver } from '../helpers/webhook-receiver.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
 import { LOST_LUGGAGE } from '../helpers/luggage.js';
 import { POSTGRES, skipWithout } from '../helpers/requirements.js';
+import { shardLeaseName, shardOf } from '../../src/jobs/detect-shards.js';
 
 const BASE_URL = process.env.DATABASE_URL;
 const PUSH_SECRET = 'push-secret-0123456789abcdef';
 const MIN = 60_000;
+/** acme's detection shard (the default 8 shards): the lease whose holder is killed */
+const ACME_SHARD = shardLeaseName(shardOf('acme', 8), 8);
 
 interface Item {
   id: string;
@@ -153,7 +156,7 @@ describe.skipIf(skipWithout(POSTGRES))('several instances on one PostgreSQL', ()
 
     // the burst: the first half goes to all three at once, and the detection lease holder dies mid-way
     const burst: Item[] = Array.from({ length: 14 }, (_, k) => ({ id: `burst-${k}`, text: `@AcmeAir ${LOST_LUGGAGE[k]}`, author: { id: `angry-${k}`, followers: 200 + k * 1000 }, publishedAt: Date.now() - 14 * MIN + k * MIN }));
-    const holder = await waitFor(async () => (await db.query(`select owner from leases where name = 'detect-revolts'`)).rows[0]?.owner as string | undefined, 15_000);
+    const holder = await waitFor(async () => (await db.query(`select owner from leases where name = $1`, [ACME_SHARD])).rows[0]?.owner as string | undefined, 15_000);
     const victim = services.find((s) => holder.endsWith(`:${s.child.pid}`))!;
     expect(victim).toBeDefined();
     const survivors = services.filter((s) => s !== victim);
@@ -189,7 +192,7 @@ describe.skipIf(skipWithout(POSTGRES))('several instances on one PostgreSQL', ()
       return got.length ? got : null;
     }, 45_000);
     // a few more detection ticks on the survivors change nothing
-    const leaseNow = await waitFor(async () => (await db.query(`select owner from leases where name = 'detect-revolts' and owner <> $1`, [holder])).rows[0]?.owner as string | undefined, 15_000);
+    const leaseNow = await waitFor(async () => (await db.query(`select owner from leases where name = $1 and owner <> $2`, [ACME_SHARD, holder])).rows[0]?.owner as string | undefined, 15_000);
     expect(survivors.some((s) => leaseNow.endsWith(`:${s.child.pid}`))).toBe(true);
     const ticksFrom = Date.now();
     await waitFor(async () => Date.now() - ticksFrom > 3_000, 10_000);

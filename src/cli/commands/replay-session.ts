@@ -42,6 +42,13 @@ export function eventLine(e: RevoltEvent, ids?: ExternalIds): string {
   });
 }
 
+export interface ReplayOptions {
+  tickMs: number;
+  tailMs: number;
+  /** after each full chunk (replay prunes its throwaway store there) */
+  afterChunk?: () => Promise<void>;
+}
+
 export class ReplaySession {
   private readonly targets = new Set<string>();
   private batch: NormalizedPost[] = [];
@@ -59,18 +66,21 @@ export class ReplaySession {
     private readonly ctx: AppContext,
     private readonly clock: ManualClock,
     private readonly detector: SteppedDetector,
-    private readonly opts: { tickMs: number; tailMs: number },
+    private readonly opts: ReplayOptions,
     private readonly writeLine: (line: string) => void,
   ) {}
 
-  static async open(ctx: AppContext, clock: ManualClock, opts: { tickMs: number; tailMs: number }, writeLine: (line: string) => void): Promise<ReplaySession> {
+  static async open(ctx: AppContext, clock: ManualClock, opts: ReplayOptions, writeLine: (line: string) => void): Promise<ReplaySession> {
     return new ReplaySession(ctx, clock, await SteppedDetector.open(ctx, 0), opts, writeLine);
   }
 
   /** One post, in time order. */
   async add(p: NormalizedPost): Promise<void> {
     this.batch.push(p);
-    if (this.batch.length >= CHUNK) await this.flush();
+    if (this.batch.length >= CHUNK) {
+      await this.flush();
+      await this.opts.afterChunk?.();
+    }
   }
 
   /** The last chunk, then a tail in which open revolts subside and resolve. */

@@ -1,11 +1,14 @@
 /**
- * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH]`: runs the real pipeline (ingest →
+ * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--heap 384]`: runs the real pipeline (ingest →
  * classify → detect) over a JSONL file of posts in time order, on a simulated clock with no
- * waiting, in a throwaway in-memory SQLite database (or --db FILE), and writes revolt events as JSONL on stdout.
+ * waiting, in a throwaway SQLite file in the temp folder (or --db FILE, or --db :memory:), and writes revolt events as JSONL on stdout.
  * Input line: {"id","source","target","author":{"id","followers"?},"text","lang"?,"publishedAt","url"?,"metrics"?}
  * Output line: {"type","at","revolt":{"id","target","key","label","stage","severity","priority","postIds","explain"}}
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import readline from 'node:readline';
 import type { AppContext } from '../../context.js';
 import type { NormalizedPost } from '../../types.js';
@@ -15,12 +18,20 @@ import { loadNodeClassifier } from '../../entry/classifier-node.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import { readConfig } from '../../entry/read-config.js';
 import { ReplaySession } from './replay-session.js';
+import { ReplayPruner } from './replay-prune.js';
 import { ManualClock } from '../../util/clock.js';
 import { createLogger } from '../../util/log.js';
 import { createEventBus } from '../../util/event-bus.js';
 import { parseDuration } from '../../util/duration.js';
 
-const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h]\n';
+const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h] [--heap 384]\n';
+/**
+ * V8's old generation for a replay, in MB. What replay keeps alive is bounded (the store is pruned
+ * by time, the id map too, the engine keeps its windows), but with the default limit (a quarter of
+ * the machine's memory) V8 lets garbage pile up to gigabytes before collecting it. Replay runs in
+ * a child process with this limit unless NODE_OPTIONS or the command line already set one.
+ */
+const DEFAULT_HEAP_MB = 384;
 /**
  * Indexes that serve the dashboard, the API and background jobs replay never runs: an in-memory
  * replay database does without them (every insert updates each index). The pipeline's own lookups
@@ -32,6 +43,7 @@ const DROPPABLE_INDEXES = [
 ];
 
 interface Args {
+  heapMb: number;
   file: string;
   model?: string;
   tickMs: number;
@@ -41,7 +53,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args | string {
   let file: string | undefined;
-  const out: Partial<Args> = { tickMs: 60_000, tailMs: 12 * 3_600_000 };
+  const out: Partial<Args> = { tickMs: 60_000, tailMs: 12 * 3_600_000, heapMb: DEFAULT_HEAP_MB };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -52,7 +64,11 @@ function parseArgs(argv: string[]): Args | string {
     try {
       if (a === '--model') out.model = val();
       else if (a === '--db') out.db = val();
-      else if (a === '--tick' || a === '--tail') {
+      else if (a === '--heap') {
+        const mb = Number(val());
+        if (!Number.isInteger(mb) || mb < 0) return '--heap: expected megabytes (0: no limit of its own)';
+        out.heapMb = mb;
+      } else if (a === '--tick' || a === '--tail') {
         const ms = parseDuration(val());
         if (ms === null || ms < 0 || (a === '--tick' && ms < 1000)) return `${a}: expected a duration like 30s, 1m or 2h`;
         if (a === '--tick') out.tickMs = ms;
@@ -102,6 +118,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`backlash replay: ${args}\n${USAGE}`);
     return 2;
   }
+  const child = runWithBoundedHeap(args.heapMb);
+  if (child !== null) return child;
   if (!fs.existsSync(args.file)) {
     process.stderr.write(`backlash replay: ${args.file} does not exist\n`);
     return 1;
@@ -118,8 +136,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`backlash replay: configuration error: ${(err as Error).message}\n`);
     return 1;
   }
-  // in memory unless --db names a file to keep: replay is a throwaway run, and disk is its slowest part
-  const opened = await openDb({ sqlitePath: args.db ?? ':memory:' });
+  // a throwaway file in the temp folder unless --db names one to keep (or :memory:): its pages are
+  // cached by the OS, not held by the process (SQLite's own cache is bounded by cache_size), and
+  // with no journal and no fsync it costs about what memory does
+  const throwaway = !args.db || args.db === ':memory:';
+  const tempDir = args.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-replay-'));
+  const opened = await openDb({ sqlitePath: args.db ?? path.join(tempDir!, 'replay.db') });
   const out = process.stdout;
   let bad = 0;
   let lineNo = 0;
@@ -129,11 +151,12 @@ export async function run(argv: string[]): Promise<number> {
       for (const p of ['journal_mode = MEMORY', 'synchronous = OFF', 'temp_store = MEMORY', 'cache_size = -65536']) await sql.raw(`pragma ${p}`).execute(opened.db);
     }
     await migrateToLatest(opened.db);
-    if (!args.db) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
+    if (throwaway) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
     const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
     const clock = new ManualClock(0);
     const ctx: AppContext = { config: { ...config, demoEnabled: false }, db: opened.db, dialect: opened.dialect, clock, log, classifier: () => classifier, bus: createEventBus(), instanceId: `replay:${process.pid}` };
-    const session = await ReplaySession.open(ctx, clock, { tickMs: args.tickMs, tailMs: args.tailMs }, (line) => out.write(line + '\n'));
+    const pruner = throwaway ? new ReplayPruner(ctx) : null;
+    const session = await ReplaySession.open(ctx, clock, { tickMs: args.tickMs, tailMs: args.tailMs, afterChunk: pruner ? () => pruner.afterChunk() : undefined }, (line) => out.write(line + '\n'));
     const rl = readline.createInterface({ input: fs.createReadStream(args.file), crlfDelay: Infinity });
     let lastAt = -Infinity;
     for await (const line of rl) {
@@ -152,7 +175,24 @@ export async function run(argv: string[]): Promise<number> {
     await session.finish();
   } finally {
     await opened.close();
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
   if (bad) process.stderr.write(`backlash replay: ${bad} of ${lineNo} lines skipped\n`);
   return 0;
+}
+
+/**
+ * Re-runs this replay in a child process with V8's heap capped at `heapMb` (its exit code), unless
+ * a limit is already set, the cap is 0, or this is that child; null to run here.
+ */
+function runWithBoundedHeap(heapMb: number): number | null {
+  const heapSet = process.execArgv.some((a) => a.startsWith('--max-old-space-size')) || /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '');
+  if (heapMb <= 0 || heapSet || process.env.BACKLASH_REPLAY_CHILD === '1' || !/backlash(\.js)?$/.test(process.argv[1] ?? '') || process.argv[2] !== 'replay') return null;
+  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, process.argv[1], ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, BACKLASH_REPLAY_CHILD: '1' },
+  });
+  if (!child.error) return child.status ?? 1;
+  process.stderr.write(`backlash replay: cannot start with a bounded heap (${child.error.message}); running without\n`);
+  return null;
 }

@@ -9,6 +9,7 @@ import { m007DeliveryHealth } from './007-delivery-health.js';
 import { m008Desk } from './008-desk.js';
 import { m009Cx } from './009-cx.js';
 import { m010IngestScale } from './010-ingest-scale.js';
+import { m011DetectShards } from './011-detect-shards.js';
 
 /**
  * The one ordered list of migrations. Append only: never edit or reorder a migration that has
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '008-desk': m008Desk,
   '009-cx': m009Cx,
   '010-ingest-scale': m010IngestScale,
+  '011-detect-shards': m011DetectShards,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,178 @@
+/**
+ * Replay in bounded memory (issue 15): `backlash replay` over a long export, the whole process
+ * timed, its resident memory sampled every second against how far it has read its input.
+ *
+ * The input is the revolt bench's scenario weeks (real texts of the report half, odd seeds: eight
+ * targets, revolts and decoys injected), laid end to end (week k shifted by k × 8 days, ids
+ * prefixed) until --posts posts: a months-long export written to a temp file, never to the repo.
+ *
+ *   npx tsx bench/replay-memory.ts [--posts 1000000] [--every 10] [--keep] [-- replay options, e.g. --heap 0]
+ *
+ * RSS is the sum over the replay process and its children (it re-runs itself with a bounded heap).
+ *
+ * Prints, every --every seconds: elapsed, posts read (from the input file's read offset), posts/s
+ * since the last line, RSS; then posts/s over the whole run and RSS at each tenth of the input.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { generateScenario } from './revolts/scenario.js';
+import { DAY } from './revolts/week.js';
+import { rssMb } from './lib/serve.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, def: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const POSTS = Number(arg('posts', '1000000'));
+const EVERY_S = Number(arg('every', '10'));
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function writeInput(file: string): { posts: number; bytes: number[] } {
+  const fd = fs.openSync(file, 'w');
+  let n = 0;
+  let bytes = 0;
+  const offsets: number[] = []; // byte offset after each post, sampled every 1,000 posts
+  for (let week = 0; n < POSTS; week++) {
+    const seed = 1 + 2 * (week % 12); // report half: odd seeds 1…23
+    const s = generateScenario(seed);
+    const shift = week * 8 * DAY;
+    const out: string[] = [];
+    for (const l of s.lines) {
+      if (n >= POSTS) break;
+      const line = JSON.stringify({ ...l, id: `w${week}-${l.id}`, author: { ...l.author, id: `w${week % 4}-${l.author.id}` }, publishedAt: new Date(Date.parse(l.publishedAt) + shift).toISOString() }) + '\n';
+      out.push(line);
+      bytes += Buffer.byteLength(line);
+      n++;
+      if (n % 1000 === 0) offsets.push(bytes);
+    }
+    fs.writeSync(fd, out.join(''));
+  }
+  fs.closeSync(fd);
+  return { posts: n, bytes: offsets };
+}
+
+/** The process and its descendants (replay re-runs itself with a bounded heap). */
+function tree(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const kids = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (kids) for (const k of kids.split(/\s+/)) out.push(...tree(Number(k)));
+    }
+  } catch {
+    // gone
+  }
+  return out;
+}
+
+/** How far the process tree has read `file` (its descriptor's offset), or null once closed. */
+function readOffset(root: number, file: string): number | null {
+  for (const pid of tree(root)) {
+    const off = readOffsetOf(pid, file);
+    if (off !== null) return off;
+  }
+  return null;
+}
+
+function readOffsetOf(pid: number, file: string): number | null {
+  try {
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      let target = '';
+      try {
+        target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      if (target !== file) continue;
+      const m = /pos:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8'));
+      if (m) return Number(m[1]);
+    }
+  } catch {
+    // the process has gone
+  }
+  return null;
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-replay-mem-'));
+  const file = path.join(dir, 'export.jsonl');
+  const t0 = performance.now();
+  const input = writeInput(file);
+  const size = fs.statSync(file).size;
+  console.log(`input: ${input.posts} posts, ${(size / 1e6).toFixed(0)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${os.cpus().length} CPUs; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; Node ${process.version}`);
+  const postsAt = (offset: number) => {
+    // posts whose line ends at or before the offset (sampled every 1,000 posts)
+    let lo = 0;
+    let hi = input.bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (input.bytes[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo * 1000;
+  };
+  const start = performance.now();
+  const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'backlash.js'), 'replay', file, ...extra], { env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let events = 0;
+  child.stdout.on('data', (d: Buffer) => {
+    for (const b of d) if (b === 10) events++;
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+    // LOG_LEVEL=debug: replay logs its heap at each daily prune
+    for (const line of String(d).split('\n')) if (line.includes('replay pruned')) memLog.push(line);
+  });
+  const memLog: string[] = [];
+  const samples: { t: number; posts: number; rss: number }[] = [];
+  let lastPrint = { t: 0, posts: 0 };
+  console.log('  elapsed s   posts read   posts/s (since last)   RSS MB');
+  const timer = setInterval(() => {
+    const off = readOffset(child.pid!, file);
+    const rss = tree(child.pid!).reduce((sum, p) => sum + (rssMb(p) || 0), 0);
+    if (!rss) return;
+    const t = (performance.now() - start) / 1000;
+    // the stream reads ahead in 64 KB chunks: the offset is at most one chunk ahead of the parser
+    const posts = off === null ? (samples.at(-1)?.posts ?? 0) : postsAt(off);
+    samples.push({ t, posts, rss });
+    if (t - lastPrint.t >= EVERY_S) {
+      console.log(`  ${t.toFixed(0).padStart(9)}   ${String(posts).padStart(10)}   ${((posts - lastPrint.posts) / (t - lastPrint.t)).toFixed(0).padStart(20)}   ${String(rss).padStart(6)}`);
+      lastPrint = { t, posts };
+    }
+  }, 1000);
+  const code = await new Promise<number>((r) => child.on('exit', (c) => r(c ?? 1)));
+  clearInterval(timer);
+  const secs = (performance.now() - start) / 1000;
+  if (code !== 0) console.log(`replay exited with ${code}: ${stderr}`);
+  console.log(`\nwhole process: ${input.posts} posts in ${secs.toFixed(1)} s = ${(input.posts / secs).toFixed(0)} posts/s; ${events} events written`);
+  const max = Math.max(...samples.map((s) => s.rss));
+  console.log(`RSS max ${max} MB`);
+  const tenths: string[] = [];
+  for (let k = 1; k <= 10; k++) {
+    const s = samples.find((x) => x.posts >= (input.posts * k) / 10) ?? samples.at(-1);
+    if (s) tenths.push(`${k * 10}%: ${s.rss}`);
+  }
+  console.log(`RSS (MB) when this much of the input had been read: ${tenths.join(', ')}`);
+  const half = samples.filter((s) => s.posts >= input.posts / 2);
+  if (half.length) console.log(`second half of the input: RSS ${Math.min(...half.map((s) => s.rss))}–${Math.max(...half.map((s) => s.rss))} MB`);
+  if (memLog.length) {
+    console.log('replay\'s own memory at its daily prunes (every 10th): posts pruned, RSS, heap used, heap total, ids kept');
+    memLog.filter((_, i) => i % 10 === 0 || i === memLog.length - 1).forEach((l) => {
+      try {
+        const r = JSON.parse(l) as Record<string, number>;
+        console.log(`  before ${r.before}: rss ${r.rssMb} MB, heap used ${r.heapUsedMb} MB of ${r.heapTotalMb} MB, ids ${r.ids}`);
+      } catch {
+        // a partial line
+      }
+    });
+  }
+  if (!args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
+  else console.log(`kept ${file}`);
+}
+
+await main();
