@@ -13,19 +13,42 @@ export interface DetectThreadJob extends Job {
   close(): Promise<void>;
 }
 
-export function detectThreadJob(ctx: AppContext, everyMs: number, setup: DetectThreadSetup): DetectThreadJob {
+type Waiting = Map<number, { resolve(v: unknown): void; reject(e: Error): void }>;
+
+/** Starts the detection thread's worker, from source (tsx) or from the build. */
+function spawnWorker(setup: DetectThreadSetup): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './detect-worker.ts' : './detect-worker.js', import.meta.url);
   // from source (tsx), the thread registers tsx's loader itself: on Node 20 `--import` in a worker's execArgv does not
   const boot = fromSource ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });` : null;
+  return boot ? new Worker(boot, { eval: true, workerData: setup }) : new Worker(url, { workerData: setup });
+}
+
+/** Settles the tick waiting on this reply. */
+function settle(waiting: Waiting, m: Extract<FromThread, { seq: number }>): void {
+  const p = waiting.get(m.seq);
+  waiting.delete(m.seq);
+  if (m.error !== undefined) p?.reject(new Error(m.error));
+  else p?.resolve(m.result);
+}
+
+/** Fails every tick still waiting on a thread that has gone. */
+function rejectAll(waiting: Waiting, why: string): void {
+  for (const [k, p] of waiting) {
+    waiting.delete(k);
+    p.reject(new Error(why));
+  }
+}
+
+export function detectThreadJob(ctx: AppContext, everyMs: number, setup: DetectThreadSetup): DetectThreadJob {
   let worker: Worker | null = null;
   let ready: Promise<void> | null = null;
   let seq = 0;
-  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  const waiting: Waiting = new Map();
   let onStopped: (() => void) | null = null;
 
   const start = (): Promise<void> => {
-    const w = boot ? new Worker(boot, { eval: true, workerData: setup }) : new Worker(url, { workerData: setup });
+    const w = spawnWorker(setup);
     worker = w;
     ready = new Promise<void>((resolve, reject) => {
       w.on('message', (m: FromThread) => {
@@ -33,12 +56,7 @@ export function detectThreadJob(ctx: AppContext, everyMs: number, setup: DetectT
         else if ('fatal' in m) reject(new Error(`detection thread failed to start: ${m.fatal}`));
         else if ('bus' in m) ctx.bus.publish(m.bus);
         else if ('stopped' in m) onStopped?.();
-        else if ('seq' in m) {
-          const p = waiting.get(m.seq);
-          waiting.delete(m.seq);
-          if (m.error !== undefined) p?.reject(new Error(m.error));
-          else p?.resolve(m.result);
-        }
+        else if ('seq' in m) settle(waiting, m);
       });
       const gone = (why: string) => {
         if (worker === w) {
@@ -46,10 +64,7 @@ export function detectThreadJob(ctx: AppContext, everyMs: number, setup: DetectT
           ready = null;
         }
         reject(new Error(why));
-        for (const [k, p] of waiting) {
-          waiting.delete(k);
-          p.reject(new Error(why));
-        }
+        rejectAll(waiting, why);
         onStopped?.();
       };
       w.on('error', (err) => gone(`detection thread error: ${err.message}`));

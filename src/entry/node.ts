@@ -100,6 +100,42 @@ async function stopService(steps: (() => unknown)[]): Promise<void> {
   for (const step of steps) await step();
 }
 
+type NodeContextParts = Pick<AppContext, 'clock' | 'log' | 'bus' | 'instanceId'> & {
+  config: Config;
+  sqlitePath: string;
+  opened: Awaited<ReturnType<typeof openDb>>;
+  classifier: ReturnType<AppContext['classifier']>;
+  routing: ReturnType<NonNullable<AppContext['routing']>>;
+};
+
+/** The service's AppContext over the opened database, with Node's feed runtime and rule files. */
+function nodeContext(p: NodeContextParts): AppContext {
+  const { config, sqlitePath, opened, classifier, routing } = p;
+  return {
+    config: { ...config, sqlitePath },
+    db: opened.db,
+    dialect: opened.dialect,
+    clock: p.clock,
+    log: p.log,
+    classifier: () => classifier,
+    bus: p.bus,
+    instanceId: p.instanceId,
+    feeds: nodeFeedRuntime(config),
+    recentTexts: new RecentTexts(),
+    routing: () => routing,
+    ruleFiles: ruleFilesReader(path.join(PROJECT_ROOT, 'rules')),
+  };
+}
+
+/** Detection in a thread of its own when configured (not for the demo's in-memory-sized database and accelerated clock). */
+function maybeDetectThread(ctx: AppContext, env: Env): DetectThreadJob | null {
+  const { config, instanceId } = ctx;
+  const sqlitePath = config.sqlitePath;
+  return config.cluster.detectThread && !config.demoEnabled && sqlitePath !== ':memory:'
+    ? detectThreadJob(ctx, detectEvery(ctx), { config: ctx.config, sqlitePath, databaseUrl: config.databaseUrl, instanceId, logLevel: (env.LOG_LEVEL as string) ?? 'info' })
+    : null;
+}
+
 export async function startNode(env: Env, log: Logger = createLogger({ level: (env.LOG_LEVEL as never) ?? 'info' })): Promise<RunningService> {
   const config = readConfig(env);
   const sqlitePath = demoDbPath(config, env);
@@ -119,25 +155,10 @@ export async function startNode(env: Env, log: Logger = createLogger({ level: (e
     // several instances on one PostgreSQL: live updates travel between them over LISTEN/NOTIFY
     pgBus = opened.dialect === 'postgres' && config.databaseUrl ? createPgEventBus({ connectionString: config.databaseUrl, instanceId, log }) : null;
     if (pgBus) await Promise.race([pgBus.ready, new Promise((r) => setTimeout(r, 5_000))]);
-    const ctx: AppContext = {
-      config: { ...config, sqlitePath },
-      db: opened.db,
-      dialect: opened.dialect,
-      clock,
-      log,
-      classifier: () => classifier,
-      bus: pgBus ?? createEventBus(),
-      instanceId,
-      feeds: nodeFeedRuntime(config),
-      recentTexts: new RecentTexts(),
-      routing: () => routing,
-      ruleFiles: ruleFilesReader(path.join(PROJECT_ROOT, 'rules')),
-    };
+    const ctx = nodeContext({ config, sqlitePath, opened, clock, log, classifier, bus: pgBus ?? createEventBus(), instanceId, routing });
     await syncTargets(ctx, config.targets);
     // detection in a thread of its own (not for the demo's in-memory-sized database and accelerated clock)
-    detectThread = config.cluster.detectThread && !config.demoEnabled && sqlitePath !== ':memory:'
-      ? detectThreadJob(ctx, detectEvery(ctx), { config: ctx.config, sqlitePath, databaseUrl: config.databaseUrl, instanceId, logLevel: (env.LOG_LEVEL as string) ?? 'info' })
-      : null;
+    detectThread = maybeDetectThread(ctx, env);
     const jobs: Job[] = serviceJobs(ctx, { fast: config.demoEnabled, detect: detectThread ?? undefined });
     if (config.demoEnabled) jobs.push(await demoFeedJob(ctx, demoItems));
     const app = createApp(ctx, { demo: config.demoEnabled ? { speed: config.demo.speed } : null, clientAddress: nodeClientAddress });

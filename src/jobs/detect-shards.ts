@@ -13,6 +13,8 @@
  *
  * This is thin I/O around the revolt engine's public API (src/revolts/engine.ts); the engine is not
  * changed. `kv`'s `revolts.cursor` is kept at the lowest shard cursor (replay and older readers).
+ * Which shard a target falls in and each instance's share are pure functions in detect-shard-plan.ts;
+ * reading a shard's verdicts from the store is detect-shard-read.ts.
  */
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
@@ -24,30 +26,16 @@ import { engineParams } from '../revolts/detect.js';
 import { HISTORY_HOURS, LEVEL_RECENT_MS } from '../revolts/params.js';
 import { HOUR } from '../revolts/time.js';
 import { toRevolt as liveToRevolt } from '../revolts/revolt.js';
-import { levelsOf } from '../revolts/levels.js';
 import { insertMembers, readCursor, readOpenRevolts, readResolvedSince, writeCursor } from '../revolts/store.js';
 import { recordRevoltEvent } from '../revolts/record.js';
 import { acquireLease, releaseLease, renewLease, type Lease } from '../store/leases.js';
+import { fairShare, groupByShard, liveMembers, MEMBER_LEASE_PREFIX, shardLeaseName, STALE_TTLS, staleMembers, takeOrder } from './detect-shard-plan.js';
+import { readShard } from './detect-shard-read.js';
+
+export { DETECT_LEASE_PREFIX, MEMBER_LEASE_PREFIX, shardLeaseName, shardOf } from './detect-shard-plan.js';
 
 /** Verdicts stored within this long before a shard's cursor are read again (and deduplicated). */
 const OVERLAP_MS = 60_000;
-const PAGE = 5000;
-export const DETECT_LEASE_PREFIX = 'detect-revolts:';
-export const MEMBER_LEASE_PREFIX = 'detect-member:';
-
-/** FNV-1a of the target id: the same shard on every instance and every runtime. */
-export function shardOf(target: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < target.length; i++) {
-    h ^= target.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % shards;
-}
-
-export function shardLeaseName(shard: number, shards: number): string {
-  return `${DETECT_LEASE_PREFIX}${shard}/${shards}`;
-}
 
 interface Shard {
   shard: number;
@@ -57,73 +45,6 @@ interface Shard {
   targets: Set<string>;
   watermark: number;
   seen: Map<string, number>;
-}
-
-type Row = {
-  id: string; target_id: string; source_id: string; author_id: string; author_followers: number | null; text: string; url: string | null; published_at: number; metrics: string | null; lang: string | null;
-  sentiment: string; sentiment_score: number; complaint: number; topics: string; escalation: string; classified_at: number;
-};
-
-function safeJson<T>(s: string | null, fallback: T): T {
-  if (!s) return fallback;
-  try {
-    return JSON.parse(s) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-function toEnginePost(r: Row): EnginePost {
-  const topics = safeJson(r.topics, []) as { id: string; pillar?: string; touchpoint?: string }[];
-  return {
-    id: r.id,
-    target: r.target_id,
-    source: r.source_id,
-    author: r.author_id,
-    followers: Number(r.author_followers ?? 0),
-    text: r.text,
-    url: r.url,
-    publishedAt: Number(r.published_at),
-    metrics: r.metrics ? safeJson(r.metrics, null) : null,
-    sentiment: r.sentiment as EnginePost['sentiment'],
-    sentimentScore: Number(r.sentiment_score),
-    complaint: Number(r.complaint) === 1,
-    topics: topics.map((t) => t.id),
-    pillars: levelsOf(topics, 'pillar'),
-    touchpoints: levelsOf(topics, 'touchpoint'),
-    lang: r.lang ?? null,
-    escalation: (safeJson(r.escalation, []) as { id: string }[]).map((e) => e.id),
-  };
-}
-
-/** A shard's verdicts with classified_at ≥ `from` (and ≤ upTo), in pages, oldest verdict first. */
-async function* readShard(db: AppContext['db'], targets: string[], from: number, opts: { upTo?: number; publishedFrom?: number } = {}): AsyncGenerator<{ posts: EnginePost[]; classifiedAt: number[] }> {
-  if (targets.length === 0) return;
-  let lastAt = from;
-  let lastId: string | null = null;
-  for (;;) {
-    let q = db
-      .selectFrom('classifications as c')
-      .innerJoin('posts as p', 'p.id', 'c.post_id')
-      .select([
-        'p.id', 'p.target_id', 'p.source_id', 'p.author_id', 'p.author_followers', 'p.text', 'p.url', 'p.published_at', 'p.metrics', 'p.lang',
-        'c.sentiment', 'c.sentiment_score', 'c.complaint', 'c.topics', 'c.escalation', 'c.classified_at',
-      ])
-      .where('c.target_id', 'in', targets);
-    const at = lastAt;
-    const id = lastId;
-    if (id === null) q = q.where('c.classified_at', '>=', at);
-    else q = q.where((eb) => eb.or([eb('c.classified_at', '>', at), eb.and([eb('c.classified_at', '=', at), eb('c.post_id', '>', id)])]));
-    if (opts.upTo !== undefined) q = q.where('c.classified_at', '<=', opts.upTo);
-    if (opts.publishedFrom !== undefined) q = q.where('c.published_at', '>=', opts.publishedFrom);
-    const rows = (await q.orderBy('c.classified_at').orderBy('c.post_id').limit(PAGE).execute()) as Row[];
-    if (rows.length === 0) return;
-    const last = rows[rows.length - 1];
-    lastAt = Number(last.classified_at);
-    lastId = last.id;
-    yield { posts: rows.map(toEnginePost), classifiedAt: rows.map((r) => Number(r.classified_at)) };
-    if (rows.length < PAGE) return;
-  }
 }
 
 export interface ShardedDetectorOptions {
@@ -177,12 +98,12 @@ export class ShardedDetector {
     this.member = await acquireLease(db, MEMBER_LEASE_PREFIX + me, me, this.ttl, this.wall());
     const wall = this.wall();
     const live = await db.selectFrom('leases').select(['name', 'owner', 'until']).where('name', 'like', `${MEMBER_LEASE_PREFIX}%`).execute();
-    const members = Math.max(1, live.filter((l) => Number(l.until) >= wall).length);
+    const members = liveMembers(live, wall);
     result.members = members;
     // forget members that died long ago (their lease rows would only grow the table)
-    const stale = live.filter((l) => Number(l.until) < wall - 10 * this.ttl).map((l) => l.name);
-    if (stale.length) await db.deleteFrom('leases').where('name', 'in', stale).where('until', '<', wall - 10 * this.ttl).execute();
-    const share = Math.ceil(this.shards / members);
+    const stale = staleMembers(live, wall, this.ttl);
+    if (stale.length) await db.deleteFrom('leases').where('name', 'in', stale).where('until', '<', wall - STALE_TTLS * this.ttl).execute();
+    const share = fairShare(this.shards, members);
 
     // keep what we hold (a lease lost while we stalled: drop that engine)
     for (const [n, s] of [...this.held]) {
@@ -198,9 +119,8 @@ export class ShardedDetector {
     }
     // below it: take free or expired shards, starting at a point that differs per instance
     if (this.held.size < share) {
-      const start = shardOf(me, this.shards);
-      for (let k = 0; k < this.shards && this.held.size < share; k++) {
-        const n = (start + k) % this.shards;
+      for (const n of takeOrder(me, this.shards)) {
+        if (this.held.size >= share) break;
         if (this.held.has(n)) continue;
         const lease = await acquireLease(db, shardLeaseName(n, this.shards), me, this.ttl, this.wall());
         if (!lease) continue;
@@ -241,14 +161,7 @@ export class ShardedDetector {
   }
 
   private async targetsByShard(): Promise<Map<number, { id: string; name: string }[]>> {
-    const rows = await this.ctx.db.selectFrom('targets').select(['id', 'name']).execute();
-    const out = new Map<number, { id: string; name: string }[]>();
-    for (const r of rows) {
-      const n = shardOf(r.id, this.shards);
-      if (!out.has(n)) out.set(n, []);
-      out.get(n)!.push(r);
-    }
-    return out;
+    return groupByShard(await this.ctx.db.selectFrom('targets').select(['id', 'name']).execute(), this.shards);
   }
 
   /** The newest verdict's time before this tick reads: every verdict at or below it that is not fed yet shows up within the overlap. */

@@ -146,32 +146,13 @@ export async function run(argv: string[]): Promise<number> {
   let bad = 0;
   let lineNo = 0;
   try {
-    // a throwaway database: no durability needed (a crash just means replaying again)
-    if (opened.dialect === 'sqlite') {
-      for (const p of ['journal_mode = MEMORY', 'synchronous = OFF', 'temp_store = MEMORY', 'cache_size = -65536']) await sql.raw(`pragma ${p}`).execute(opened.db);
-    }
-    await migrateToLatest(opened.db);
-    if (throwaway) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
+    await prepareReplayDb(opened, throwaway);
     const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
     const clock = new ManualClock(0);
     const ctx: AppContext = { config: { ...config, demoEnabled: false }, db: opened.db, dialect: opened.dialect, clock, log, classifier: () => classifier, bus: createEventBus(), instanceId: `replay:${process.pid}` };
     const pruner = throwaway ? new ReplayPruner(ctx) : null;
     const session = await ReplaySession.open(ctx, clock, { tickMs: args.tickMs, tailMs: args.tailMs, afterChunk: pruner ? () => pruner.afterChunk() : undefined }, (line) => out.write(line + '\n'));
-    const rl = readline.createInterface({ input: fs.createReadStream(args.file), crlfDelay: Infinity });
-    let lastAt = -Infinity;
-    for await (const line of rl) {
-      lineNo++;
-      if (!line.trim()) continue;
-      const p = parseReplayLine(line);
-      if (typeof p === 'string') {
-        bad++;
-        if (bad <= 20) process.stderr.write(`backlash replay: line ${lineNo}: ${p}\n`);
-        continue;
-      }
-      if (p.publishedAt < lastAt) p.publishedAt = lastAt; // input must be in time order
-      lastAt = p.publishedAt;
-      await session.add(p);
-    }
+    ({ bad, lineNo } = await feedLines(args.file, session));
     await session.finish();
   } finally {
     await opened.close();
@@ -179,6 +160,37 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (bad) process.stderr.write(`backlash replay: ${bad} of ${lineNo} lines skipped\n`);
   return 0;
+}
+
+/** Readies a freshly opened replay database: a throwaway one needs no durability (a crash just means replaying again). */
+async function prepareReplayDb(opened: Awaited<ReturnType<typeof openDb>>, throwaway: boolean): Promise<void> {
+  if (opened.dialect === 'sqlite') {
+    for (const p of ['journal_mode = MEMORY', 'synchronous = OFF', 'temp_store = MEMORY', 'cache_size = -65536']) await sql.raw(`pragma ${p}`).execute(opened.db);
+  }
+  await migrateToLatest(opened.db);
+  if (throwaway) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
+}
+
+/** Feeds the file's posts to the session in time order; counts the lines read and the lines skipped. */
+async function feedLines(file: string, session: ReplaySession): Promise<{ bad: number; lineNo: number }> {
+  let bad = 0;
+  let lineNo = 0;
+  const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  let lastAt = -Infinity;
+  for await (const line of rl) {
+    lineNo++;
+    if (!line.trim()) continue;
+    const p = parseReplayLine(line);
+    if (typeof p === 'string') {
+      bad++;
+      if (bad <= 20) process.stderr.write(`backlash replay: line ${lineNo}: ${p}\n`);
+      continue;
+    }
+    if (p.publishedAt < lastAt) p.publishedAt = lastAt; // input must be in time order
+    lastAt = p.publishedAt;
+    await session.add(p);
+  }
+  return { bad, lineNo };
 }
 
 /**

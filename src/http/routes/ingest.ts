@@ -13,6 +13,7 @@ import { processPostsGrouped } from '../../pipeline/group-commit.js';
 import { credentialBucket, failCredential } from '../../auth/throttle.js';
 import { requestClient } from '../middleware/auth.js';
 import { describe } from '../openapi/registry.js';
+import { getSourceRow } from '../../store/queries/sources.js';
 import { PushBodySchema, PushResultSchema } from '../openapi/schemas.js';
 import type { NormalizedPost } from '../../types.js';
 
@@ -33,7 +34,7 @@ export function ingestRoutes(ctx: AppContext): Hono {
   const api = new Hono();
   api.post('/ingest/:source', async (c) => {
     const id = c.req.param('source');
-    const row = await ctx.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await getSourceRow(ctx, id);
     if (!row || row.type !== 'push') throw new HttpError(404, 'not_found', `no push source "${id}"`);
     if (row.enabled !== 1) throw new HttpError(403, 'source_disabled', `source "${id}" is disabled`);
     const cfg = push.schema.safeParse(JSON.parse(row.config || '{}'));
