@@ -17,7 +17,8 @@ export interface Cursor {
 
 type Db = AppContext['db'];
 
-function selectPosts(db: Db) {
+/** Verdicts joined with their posts, as the engine reads them (the live detector and the detection shards). */
+export function selectPosts(db: Db) {
   return db
     .selectFrom('classifications as c')
     .innerJoin('posts as p', 'p.id', 'c.post_id')
@@ -27,12 +28,12 @@ function selectPosts(db: Db) {
     ]);
 }
 
-type Row = {
+export type VerdictRow = {
   id: string; target_id: string; source_id: string; author_id: string; author_followers: number | null; text: string; url: string | null; published_at: number; metrics: string | null; lang: string | null;
   sentiment: string; sentiment_score: number; complaint: number; topics: string; escalation: string; classified_at: number;
 };
 
-function toEnginePost(r: Row): EnginePost {
+export function toEnginePost(r: VerdictRow): EnginePost {
   return {
     id: r.id,
     target: r.target_id,
@@ -74,7 +75,7 @@ export async function* readClassified(db: Db, after: number, opts: { inclusive?:
     else q = q.where((eb) => eb.or([eb('c.classified_at', '>', lastAt), eb.and([eb('c.classified_at', '=', lastAt), eb('c.post_id', '>', lastId)])]));
     if (opts.upTo !== undefined) q = q.where('c.classified_at', '<=', opts.upTo);
     if (opts.publishedFrom !== undefined) q = q.where('c.published_at', '>=', opts.publishedFrom);
-    const rows = (await q.orderBy('c.classified_at').orderBy('c.post_id').limit(page).execute()) as Row[];
+    const rows = (await q.orderBy('c.classified_at').orderBy('c.post_id').limit(page).execute()) as VerdictRow[];
     if (rows.length === 0) return;
     const last = rows[rows.length - 1];
     lastAt = Number(last.classified_at);
@@ -115,7 +116,7 @@ export async function readOpenRevolts(db: Db): Promise<OpenRevoltRow[]> {
   for (const r of rows) {
     const state = r.state ? (safeJson(r.state, null) as PersistedState | null) : null;
     if (!state || state.v !== 1) continue; // a revolt of the first detector: left as it is
-    const members = (await selectPosts(db).innerJoin('revolt_posts as rp', 'rp.post_id', 'p.id').where('rp.revolt_id', '=', r.id).orderBy('p.published_at').execute()) as Row[];
+    const members = (await selectPosts(db).innerJoin('revolt_posts as rp', 'rp.post_id', 'p.id').where('rp.revolt_id', '=', r.id).orderBy('p.published_at').execute()) as VerdictRow[];
     const explain = safeJson(r.explain, {}) as Record<string, unknown>;
     const { current: _current, keys: _keys, ...opening } = explain;
     out.push({
