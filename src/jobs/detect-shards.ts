@@ -21,13 +21,11 @@ import type { AppContext } from '../context.js';
 import type { RevoltEvent } from '../types.js';
 import type { Job } from './scheduler.js';
 import type { EnginePost } from '../revolts/key-state.js';
-import { persistedState, RevoltEngine, type RevoltChange } from '../revolts/engine.js';
-import { engineParams } from '../revolts/detect.js';
+import { RevoltEngine } from '../revolts/engine.js';
+import { engineParams, persistChange } from '../revolts/detect.js';
 import { HISTORY_HOURS, LEVEL_RECENT_MS } from '../revolts/params.js';
 import { HOUR } from '../revolts/time.js';
-import { toRevolt as liveToRevolt } from '../revolts/revolt.js';
-import { insertMembers, readCursor, readOpenRevolts, readResolvedSince, writeCursor } from '../revolts/store.js';
-import { recordRevoltEvent } from '../revolts/record.js';
+import { readCursor, readOpenRevolts, readResolvedSince, writeCursor } from '../revolts/store.js';
 import { acquireLease, releaseLease, renewLease, type Lease } from '../store/leases.js';
 import { fairShare, groupByShard, liveMembers, MEMBER_LEASE_PREFIX, shardLeaseName, STALE_TTLS, staleMembers, takeOrder } from './detect-shard-plan.js';
 import { readShard } from './detect-shard-read.js';
@@ -245,40 +243,10 @@ export class ShardedDetector {
   private async evaluate(s: Shard, now: number): Promise<RevoltEvent[]> {
     const events: RevoltEvent[] = [];
     for (const c of s.engine.evaluate(now)) {
-      const e = await this.persist(c, now);
+      const e = await persistChange(this.ctx, c, now);
       if (e) events.push(e);
     }
     return events;
-  }
-
-  private async persist(c: RevoltChange, now: number): Promise<RevoltEvent | null> {
-    const ctx = this.ctx;
-    const r = c.revolt;
-    const row = {
-      key: r.key,
-      label: r.label,
-      stage: r.life.stage,
-      severity: r.severity,
-      priority: r.priority,
-      updated_at: r.updatedAt,
-      resolved_at: r.resolvedAt,
-      explain: JSON.stringify(c.explain),
-      state: JSON.stringify(persistedState(r)),
-    };
-    if (c.created) {
-      await ctx.db
-        .insertInto('revolts')
-        .values({ id: r.id, target_id: r.target, opened_at: r.openedAt, ...row })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    } else {
-      await ctx.db.updateTable('revolts').set(row).where('id', '=', r.id).execute();
-    }
-    const pending = r.pending;
-    r.pending = [];
-    await insertMembers(ctx, r.id, pending, now);
-    if (!c.event) return null;
-    return recordRevoltEvent(ctx, c.event, now, liveToRevolt(r, c.explain));
   }
 }
 

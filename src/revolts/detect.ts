@@ -105,7 +105,8 @@ async function pull(ctx: AppContext, h: Handle): Promise<number> {
   return n;
 }
 
-async function persist(ctx: AppContext, c: RevoltChange, now: number): Promise<RevoltEvent | null> {
+/** One change of the engine written to the store: the revolt row, its new members, and its event (if any). */
+export async function persistChange(ctx: AppContext, c: RevoltChange, now: number): Promise<RevoltEvent | null> {
   const r = c.revolt;
   const row = {
     key: r.key,
@@ -152,7 +153,7 @@ async function evaluateAndPersist(ctx: AppContext, h: Handle, now: number, targe
   const changes = h.engine.evaluate(now, targets ? new Set(targets) : undefined);
   const events: RevoltEvent[] = [];
   for (const c of changes) {
-    const e = await persist(ctx, c, now);
+    const e = await persistChange(ctx, c, now);
     if (e) events.push(e);
   }
   return events;
