@@ -81,6 +81,14 @@ export async function startService(env: Record<string, string | undefined>, opts
   throw new Error(`service did not become healthy: ${err}`);
 }
 
+/** Stops services: SIGTERM, up to `graceMs` for them to exit, then SIGKILL for any left. */
+export async function stopServices(services: Service[], graceMs = 10_000): Promise<void> {
+  const running = (s: Service) => s.child.exitCode === null && s.child.signalCode === null;
+  for (const s of services) if (running(s)) s.child.kill('SIGTERM');
+  await Promise.all(services.map((s) => Promise.race([s.exited, new Promise((r) => setTimeout(r, graceMs))])));
+  for (const s of services) if (running(s)) s.child.kill('SIGKILL');
+}
+
 export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 250): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

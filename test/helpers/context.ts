@@ -55,22 +55,13 @@ export async function openTestDb(dialect: Dialect, opts: { migrate?: boolean } =
     const url = process.env.DATABASE_URL!;
     // A database of its own per context (not a schema): nothing a test does, nor the migrator's
     // introspection of other schemas, can reach another test running at the same time.
-    const name = `bt_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const own = new URL(url);
-    own.pathname = `/${name}`;
-    const pool = new pg.Pool({ connectionString: own.toString(), max: 4 });
+    const own = await throwawayPgDatabase(url, 'bt');
+    const pool = new pg.Pool({ connectionString: own.url, max: 4 });
     pool.on('error', () => {});
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     cleanup = async () => {
       await db.destroy();
-      const drop = new pg.Client({ connectionString: url });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
+      await own.drop();
     };
   }
   if (opts.migrate !== false) await migrateToLatest(db);
@@ -107,5 +98,30 @@ export async function createTestContext(opts: { dialect?: Dialect; config?: stri
     instanceId: 'test',
     recentTexts: opts.recentTexts === false ? undefined : new RecentTexts(),
     close: t.close,
+  };
+}
+
+/**
+ * A PostgreSQL database of its own on the server of `baseUrl` (not a schema: nothing a test does,
+ * nor the migrator's introspection of other schemas, reaches another test), and how to drop it
+ * (with FORCE: idle clients left by the code under test are killed).
+ */
+export async function throwawayPgDatabase(baseUrl: string, prefix: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const own = new URL(baseUrl);
+  own.pathname = `/${name}`;
+  return {
+    name,
+    url: own.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      await c.end();
+    },
   };
 }

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startService, waitFor, type Service } from '../helpers/cli.js';
-import { tmpDir } from '../helpers/context.js';
+import { startService, stopServices, waitFor, type Service } from '../helpers/cli.js';
+import { throwawayPgDatabase, tmpDir } from '../helpers/context.js';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
 import { LOST_LUGGAGE } from '../helpers/luggage.js';
@@ -31,40 +31,26 @@ interface Item {
   publishedAt: number;
 }
 
-function dbUrl(name: string): string {
-  const u = new URL(BASE_URL!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 describe.skipIf(skipWithout(POSTGRES))('several instances on one PostgreSQL', () => {
-  const dbName = `bl_multi_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const services: Service[] = [];
   let receiver: Receiver;
   let feedServer: http.Server;
-  let admin: pg.Client;
+  let own: Awaited<ReturnType<typeof throwawayPgDatabase>> | undefined;
   let db: pg.Pool;
   let dir: string;
 
   afterAll(async () => {
-    for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGTERM');
-    await Promise.all(services.map((s) => Promise.race([s.exited, new Promise((r) => setTimeout(r, 10_000))])));
-    for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+    await stopServices(services);
     await receiver?.close();
     await new Promise((r) => feedServer?.close(r));
     await db?.end();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-      await admin.end();
-    }
+    await own?.drop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('survives SIGKILL of one instance mid-burst without losing, doubling or re-announcing anything', async () => {
-    admin = new pg.Client({ connectionString: BASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    db = new pg.Pool({ connectionString: dbUrl(dbName), max: 2 });
+    own = await throwawayPgDatabase(BASE_URL!, 'bl_multi');
+    db = new pg.Pool({ connectionString: own.url, max: 2 });
     db.on('error', () => {}); // the database is dropped with FORCE at the end: idle clients are killed
     receiver = await startReceiver();
 
@@ -117,7 +103,7 @@ describe.skipIf(skipWithout(POSTGRES))('several instances on one PostgreSQL', ()
         '',
       ].join('\n'),
     );
-    const env = { DATABASE_URL: dbUrl(dbName), BACKLASH_CONFIG: configFile, LOG_LEVEL: 'info' };
+    const env = { DATABASE_URL: own.url, BACKLASH_CONFIG: configFile, LOG_LEVEL: 'info' };
     services.push(...(await Promise.all([startService(env, { waitMs: 60_000 }), startService(env, { waitMs: 60_000 }), startService(env, { waitMs: 60_000 })])));
 
     const sent = new Set<string>();

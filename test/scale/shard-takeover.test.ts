@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startService, waitFor, type Service } from '../helpers/cli.js';
-import { tmpDir } from '../helpers/context.js';
+import { startService, stopServices, waitFor, type Service } from '../helpers/cli.js';
+import { throwawayPgDatabase, tmpDir } from '../helpers/context.js';
 import { signWebhook } from '../../src/feeds/webhook-signature.js';
 import { LOST_LUGGAGE } from '../helpers/luggage.js';
 import { POSTGRES, skipWithout } from '../helpers/requirements.js';
@@ -20,47 +20,33 @@ const SECRET = 'push-secret-0123456789abcdef';
 const MIN = 60_000;
 const SHARDS = 4;
 
-function dbUrl(name: string): string {
-  const u = new URL(BASE_URL!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 /** One target per shard. */
 const TARGETS: string[] = [];
 for (let i = 0; TARGETS.length < SHARDS; i++) if (!TARGETS.some((t) => shardOf(t, SHARDS) === shardOf(`brand${i}`, SHARDS))) TARGETS.push(`brand${i}`);
 
 describe.skipIf(skipWithout(POSTGRES))('detection shards over two instances on one PostgreSQL', () => {
-  const dbName = `bl_shards_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const services: Service[] = [];
-  let admin: pg.Client;
+  let own: Awaited<ReturnType<typeof throwawayPgDatabase>> | undefined;
   let db: pg.Pool;
   let dir: string;
 
   afterAll(async () => {
-    for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGTERM');
-    await Promise.all(services.map((s) => Promise.race([s.exited, new Promise((r) => setTimeout(r, 10_000))])));
-    for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+    await stopServices(services);
     await db?.end();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-      await admin.end();
-    }
+    await own?.drop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('shares the shards out, and a killed instance\'s targets are detected by the survivor', async () => {
-    admin = new pg.Client({ connectionString: BASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    db = new pg.Pool({ connectionString: dbUrl(dbName), max: 2 });
+    own = await throwawayPgDatabase(BASE_URL!, 'bl_shards');
+    db = new pg.Pool({ connectionString: own.url, max: 2 });
     db.on('error', () => {});
     dir = tmpDir('backlash-shards-');
     const configFile = path.join(dir, 'backlash.config.yaml');
     const lines = ['cluster:', '  detectEvery: 1s', '  leaseTtl: 3s', `  detectShards: ${SHARDS}`, 'targets:'];
     for (const t of TARGETS) lines.push(`  - id: ${t}`, '    name: Acme Air', '    sources:', `      - id: ${t}-push`, '        type: push', `        secret: ${SECRET}`);
     fs.writeFileSync(configFile, lines.join('\n') + '\n');
-    const env = { DATABASE_URL: dbUrl(dbName), BACKLASH_CONFIG: configFile, LOG_LEVEL: 'info' };
+    const env = { DATABASE_URL: own.url, BACKLASH_CONFIG: configFile, LOG_LEVEL: 'info' };
     services.push(...(await Promise.all([startService(env, { waitMs: 60_000 }), startService(env, { waitMs: 60_000 })])));
 
     const push = async (s: Service, target: string, items: { id: string; text: string; author: { id: string; followers?: number }; publishedAt: number }[]) => {
