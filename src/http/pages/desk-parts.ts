@@ -5,21 +5,8 @@ import type { Principal } from '../principal.js';
 import type { KnownTopic } from '../topics.js';
 import { can } from '../views/layout.js';
 
-/** "2 h 05 min", "12 min", "40 s": the same words desk.js writes as it counts down. */
-export function span(ms: number): string {
-  const s = Math.max(0, Math.round(Math.abs(ms) / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${String(m % 60).padStart(2, '0')} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
-export function slaText(clock: 'firstResponse' | 'resolution' | null, due: number, now: number): string {
-  const what = clock === 'resolution' ? 'resolution' : 'first response';
-  return due <= now ? `${what} overdue by ${span(now - due)}` : `${what} due in ${span(due - now)}`;
-}
+export { slaText, span } from '../views/format.js';
+import { slaText } from '../views/format.js';
 
 /** The running clock of an item as a live badge (desk.js recounts it every second on the service clock). */
 export function slaBadge(item: QueueItemView, now: number) {
