@@ -43,6 +43,25 @@ export default tseslint.config(
     },
   },
   {
+    // Browser code, and the components it shares with the server, are bundled for the page: they
+    // import each other and types only, so no server package (or its weight) reaches the browser.
+    files: ['src/http/client/**/*.ts', 'src/http/views/tree.ts', 'src/http/views/format.ts', 'src/http/views/revolt-card.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(\\./|\\.\\./views/)(dom|tree|format|revolt-card)\\.js$|uplot$)',
+              allowTypeImports: true,
+              message: 'browser code imports only its own modules (and types): it is bundled into the page',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A migration is one ordered list of DDL statements and is never edited once it has shipped
     // (README: "never edit one that has shipped"), so splitting its up() would only rewrite history.
     files: ['src/store/migrations/*.ts'],
