@@ -25,20 +25,21 @@ export default tseslint.config(
     },
   },
   {
-    // Routes and pages call the data-access layer by name (src/store/queries/, or a stage's own
-    // read models); they build no kysely query themselves.
-    files: ['src/http/routes/**/*.ts', 'src/http/pages/**/*.ts'],
+    // Routes, pages and the read models behind them (src/http/, the CX views' *-query.ts) call the
+    // data-access layer by name (src/store/queries/, or the stage that owns the table); they build
+    // no kysely query themselves.
+    files: ['src/http/**/*.ts', 'src/cx/*-query.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|transaction)$/]',
-          message: 'no kysely queries in routes or pages: call a function in src/store/queries/ (or the stage that owns the table)',
+          message: 'no kysely queries in routes, pages or read models: call a function in src/store/queries/ (or the stage that owns the table)',
         },
       ],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'kysely', allowTypeImports: true, message: 'no kysely queries in routes or pages: call a function in src/store/queries/' }] },
+        { paths: [{ name: 'kysely', allowTypeImports: true, message: 'no kysely queries in routes, pages or read models: call a function in src/store/queries/' }] },
       ],
     },
   },
