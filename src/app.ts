@@ -5,6 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from './context.js';
+import { wallClockOf } from './util/clock.js';
 import { HttpError } from './http/errors.js';
 import { API_ROUTES } from './http/routes/index.js';
 import { APP_CSS } from './http/views/app-css.js';
@@ -40,7 +41,7 @@ describe('GET', '/api/openapi.json', { summary: 'This document (OpenAPI 3.1)', t
 
 export function createApp(ctx: AppContext, opts: AppOptions = {}): Hono {
   const app = new Hono();
-  const startedAt = opts.startedAt ?? Date.now();
+  const startedAt = opts.startedAt ?? wallClockOf(ctx).now();
   const auth = { demo: Boolean(opts.demo), clientAddress: opts.clientAddress, trustedProxyHeader: ctx.config.server?.trustedProxyHeader ?? null };
 
   app.use('*', async (c, next) => {
@@ -61,7 +62,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Hono {
     } catch {
       db = 'unavailable';
     }
-    const body = { status: db === 'ok' ? 'ok' : 'degraded', db, dialect: ctx.dialect, instance: ctx.instanceId, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), demo: Boolean(opts.demo) };
+    const body = { status: db === 'ok' ? 'ok' : 'degraded', db, dialect: ctx.dialect, instance: ctx.instanceId, uptimeSeconds: Math.round((wallClockOf(ctx).now() - startedAt) / 1000), demo: Boolean(opts.demo) };
     return c.json(body, db === 'ok' ? 200 : 503);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Two conventions `npm run lint` keeps (eslint.config.js): routes, pages and read models reach the
  * database only through src/store/queries/ (or the stage that owns the table), and the dashboard's
- * browser code imports only its own modules, uplot and types. Linted as text at real paths, so the
+ * browser code imports only its own modules, uplot and types, and time comes from the context. Linted as text at real paths, so the
  * test checks the config the project uses.
  */
 import path from 'node:path';
@@ -36,5 +36,14 @@ describe('layers kept by the linter', () => {
     expect(await errorsOf('src/http/views/revolt-card.ts', "import { html } from 'hono/html';\nexport const h = html;\n")).toEqual(['no-restricted-imports']);
     const ok = "import uPlot from 'uplot';\nimport type { Context } from 'hono';\nimport { toDom } from './dom.js';\nimport { h } from '../views/tree.js';\nexport const x: [unknown, Context | null, unknown, unknown] = [uPlot, null, toDom, h];\n";
     expect(await errorsOf('src/http/client/x.ts', ok)).toEqual([]);
+  });
+
+  it('reads the system clock only in the runtime files, util/clock.ts and the browser', async () => {
+    const code = 'export const t = [Date.now(), new Date()];\n';
+    for (const file of ['src/auth/sessions.ts', 'src/http/routes/keys.ts', 'src/http/overview.ts', 'src/jobs/retention.ts', 'src/app.ts']) {
+      expect(await errorsOf(file, code), file).toEqual(['no-restricted-syntax', 'no-restricted-syntax']);
+    }
+    for (const file of ['src/entry/node.ts', 'src/cli/main.ts', 'src/util/clock.ts', 'src/http/client/desk.ts']) expect(await errorsOf(file, code), file).toEqual([]);
+    expect(await errorsOf('src/auth/sessions.ts', 'export const t = new Date(0);\n')).toEqual([]);
   });
 });
