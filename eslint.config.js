@@ -60,14 +60,14 @@ export default tseslint.config(
   {
     // Browser code, and the components it shares with the server, are bundled for the page: they
     // import each other and types only, so no server package (or its weight) reaches the browser.
-    files: ['src/http/client/**/*.ts', 'src/http/views/tree.ts', 'src/http/views/format.ts', 'src/http/views/revolt-card.ts'],
+    files: ['src/http/client/**/*.ts', 'src/http/views/tree.ts', 'src/http/views/format.ts', 'src/http/views/revolt-card.ts', 'src/http/views/case-row.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(?!(\\./|\\.\\./views/)(dom|tree|format|revolt-card)\\.js$|uplot$)',
+              regex: '^(?!(\\./|\\.\\./views/)(dom|tree|format|revolt-card|case-row)\\.js$|uplot$)',
               allowTypeImports: true,
               message: 'browser code imports only its own modules (and types): it is bundled into the page',
             },

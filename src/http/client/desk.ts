@@ -5,6 +5,7 @@
  * textContent only (post text never goes through innerHTML).
  */
 import type { QueueItemView } from '../../routing/views.js';
+import { caseRow, claimForm, statusLabel } from '../views/case-row.js';
 import { span } from '../views/format.js';
 import { h } from '../views/tree.js';
 import { getJson, toDom } from './dom.js';
@@ -81,34 +82,9 @@ function setSla(b: Element, i: Item, withClock: boolean): void {
   if (withClock) b.setAttribute('data-clock', i.sla.clock ?? '');
 }
 
-function badge(i: Item) {
-  if (!i.sla.dueAt) return null;
-  const near = i.sla.nearAt ? String(Date.parse(i.sla.nearAt)) : '';
-  return h('span', { class: 'sla running', 'data-due': String(Date.parse(i.sla.dueAt)), 'data-near': near, 'data-clock': i.sla.clock ?? '', role: 'timer', 'aria-live': 'off' }, '');
-}
-
-function kindLine(i: Item): string {
-  if (i.kind === 'post') return `Post${i.reasons.length ? ` · needs its own answer: ${i.reasons.join(', ')}` : ''}`;
-  return i.kind === 'revolt' ? 'Revolt case' : 'Case';
-}
-
-/** A row for an item the page did not have (the server's inboxRow draws the rows it had). */
+/** A row for an item the page did not have: the row the server draws (views/case-row.ts), without the excerpt and post counts the list does not carry. */
 function build(i: Item): HTMLElement {
-  const href = `/cases/${encodeURIComponent(i.id)}`;
-  const row = h(
-    'li',
-    { class: `case-row prio-${i.priority}`, id: `case-${i.id}`, 'data-id': i.id, 'data-status': i.status, 'data-assignee': i.assignee ?? '' },
-    h(
-      'div',
-      {},
-      h('h3', {}, h('span', { class: `prio ${i.priority}` }, i.priority), ' ', h('a', { href }, i.title)),
-      h('p', { class: 'meta' }, `${kindLine(i)} · ${i.target} · team `, h('span', { class: 'team' }, i.team ?? '—'), ' · ', h('span', { class: `status-pill ${i.status}` }, i.status), ' · ', h('span', { class: 'assignee' }, i.assignee ?? 'unassigned')),
-      h('p', { class: 'meta' }, badge(i)),
-      h('p', { class: 'warning claimed-warning', role: 'status', hidden: '' }),
-    ),
-    h('div', { class: 'row-actions' }, h('a', { class: 'button secondary', href }, 'Open case')),
-  );
-  const li = toDom(row) as HTMLElement;
+  const li = toDom(caseRow({ item: i, excerpt: null, posts: null }, { canClaim: canAct, now: now() })) as HTMLElement;
   syncClaim(li, i);
   return li;
 }
@@ -119,8 +95,7 @@ function syncClaim(li: HTMLElement, i: Item): void {
   if (!actions) return;
   const form = actions.querySelector('form[data-api$="/claim"]');
   if (i.status === 'new' && canAct && !form) {
-    const claim = h('form', { 'data-api': `/api/queue/${encodeURIComponent(i.id)}/claim`, 'data-done': 'Claimed.', 'data-refresh': '' }, h('button', { type: 'submit' }, 'Claim'));
-    actions.insertBefore(toDom(claim), actions.firstChild);
+    actions.insertBefore(toDom(claimForm(i.id)), actions.firstChild);
   } else if (i.status !== 'new' && form) form.remove();
 }
 
@@ -142,7 +117,7 @@ function update(li: HTMLElement, i: Item): void {
   li.setAttribute('data-status', i.status);
   li.setAttribute('data-assignee', holder);
   li.className = li.className.replace(/prio-P\d/, `prio-${i.priority}`);
-  setText(li, '.status-pill', i.status, `status-pill ${i.status}`);
+  setText(li, '.status-pill', statusLabel(i.status), `status-pill ${i.status}`);
   setText(li, '.assignee', i.assignee ?? 'unassigned');
   setText(li, '.team', i.team ?? '—');
   setText(li, '.prio', i.priority, `prio ${i.priority}`);

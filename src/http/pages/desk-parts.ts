@@ -1,27 +1,20 @@
 /** Pieces of the desk pages: the SLA countdown badge, status pills, the relabel form with known topics. */
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { QueueItemView } from '../../routing/views.js';
 import type { Principal } from '../principal.js';
 import type { KnownTopic } from '../topics.js';
 import { can } from '../views/layout.js';
+import { slaBadge as drawSlaBadge, statusPill as drawStatusPill } from '../views/case-row.js';
+import { toHtml } from '../views/tree.js';
 
-export { slaText, span } from '../views/format.js';
-import { slaText } from '../views/format.js';
-
-/** The running clock of an item as a live badge (desk.js recounts it every second on the service clock). */
+/** The running clock of an item as a live badge (views/case-row.ts draws it for the page and the live script). */
 export function slaBadge(item: QueueItemView, now: number) {
-  const due = item.sla.dueAt ? Date.parse(item.sla.dueAt) : null;
-  if (due === null) {
-    const frt = item.sla.firstResponse.state;
-    return frt === 'met' || frt === 'met-late' ? html`<span class="sla met">${frt === 'met' ? 'answered in time' : 'answered late'}</span>` : '';
-  }
-  const near = item.sla.nearAt ? Date.parse(item.sla.nearAt) : null;
-  const state = due <= now ? 'breached' : near !== null && near <= now ? 'near-breach' : 'running';
-  return html`<span class="sla ${state}" data-due="${due}" data-near="${near ?? ''}" data-clock="${item.sla.clock ?? ''}" role="timer" aria-live="off" title="due ${new Date(due).toISOString().replace('T', ' ').slice(0, 16)} UTC">${state === 'breached' ? 'SLA breached: ' : ''}${slaText(item.sla.clock, due, now)}</span>`;
+  const badge = drawSlaBadge(item, now);
+  return badge ? raw(toHtml(badge)) : '';
 }
 
 export function statusPill(status: string) {
-  return html`<span class="status-pill ${status}">${status.replace('_', ' ')}</span>`;
+  return raw(toHtml(drawStatusPill(status)));
 }
 
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;

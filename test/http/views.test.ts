@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { revoltCard, type CardRevolt } from '../../src/http/views/revolt-card.js';
 import { h, toHtml } from '../../src/http/views/tree.js';
+import { caseRow } from '../../src/http/views/case-row.js';
+import type { QueueItemView } from '../../src/routing/views.js';
 
 const HOSTILE = `<img src=x onerror="alert(1)"> & 'quoted'`;
 
@@ -55,5 +57,43 @@ describe('the revolt card, drawn once', () => {
     expect(() => toHtml(h('p onclick=x'))).toThrow(/bad tag/);
     expect(() => toHtml(h('p', { 'x" onclick="y': '1' }))).toThrow(/bad attribute/);
     expect(toHtml(h('p', { hidden: '', title: null }, 'a', null, false, 'b'))).toBe('<p hidden>ab</p>');
+  });
+});
+
+describe('the inbox row, drawn once', () => {
+  const NOW = Date.parse('2026-03-02T09:00:00Z');
+  const item = (over: Record<string, unknown> = {}) =>
+    ({
+      id: 'q1',
+      kind: 'post',
+      target: 'acme',
+      title: HOSTILE,
+      status: 'new',
+      priority: 'P1',
+      team: null,
+      assignee: null,
+      reasons: ['legal'],
+      sla: { state: 'running', clock: 'firstResponse', dueAt: new Date(NOW + 600_000).toISOString(), nearAt: null, firstResponse: { state: 'running' } },
+      ...over,
+    }) as unknown as QueueItemView;
+
+  it('escapes the title and excerpt, counts down on the given clock and offers Claim only when allowed', () => {
+    const out = toHtml(caseRow({ item: item(), excerpt: HOSTILE, posts: null }, { canClaim: true, now: NOW }));
+    expect(out).not.toContain('<img');
+    expect(out).toContain('<blockquote class="text">&lt;img src=x');
+    expect(out).toContain('Post · needs its own answer: legal');
+    expect(out).toContain('>first response due in 10 min</span>');
+    expect(out).toContain('data-api="/api/queue/q1/claim"');
+    const later = toHtml(caseRow({ item: item(), excerpt: null, posts: null }, { canClaim: false, now: NOW + 660_000 }));
+    expect(later).toContain('class="sla breached"');
+    expect(later).toContain('SLA breached: first response overdue by 1 min');
+    expect(later).not.toContain('/claim');
+    expect(later).not.toContain('blockquote');
+  });
+
+  it('shows a case’s post counts when the page has them', () => {
+    const out = toHtml(caseRow({ item: item({ kind: 'revolt', status: 'claimed' }), excerpt: null, posts: { total: 12, open: 3 } }, { canClaim: true, now: NOW }));
+    expect(out).toContain('Revolt case · <span class="posts-count">12</span> posts, <span class="posts-open">3</span> open');
+    expect(out).not.toContain('/claim');
   });
 });
