@@ -1,8 +1,8 @@
 /**
  * The inbox row and its SLA badge, drawn here only: the inbox page serialises them on the server
  * (pages/inbox.ts, desk-parts.ts) and the desk's live script (client/desk.ts) builds rows for items
- * that arrive while the page is open. Pure and import-free apart from types, so the browser bundle
- * can include it.
+ * that arrive while the page is open. Pure, importing only types and its pure siblings (format,
+ * tree), so the browser bundle can include it.
  */
 import type { QueueItemView } from '../../routing/views.js';
 import { slaText, time } from './format.js';

@@ -1,7 +1,7 @@
 /**
  * The revolt card, drawn here only: the board page serialises it on the server (pages/board.ts) and
  * the board's live script (client/board.ts) builds the same tree in the browser from the JSON API.
- * Pure and import-free apart from types, so the browser bundle can include it.
+ * Pure, importing only types and its pure siblings (format, tree), so the browser bundle can include it.
  */
 import type { Revolt } from '../../types.js';
 import type { RevoltInsight } from '../timeline.js';
