@@ -5,6 +5,19 @@ import { runtimeBoundary } from './eslint/runtime-boundary.js';
 
 const backlash = { rules: { 'runtime-boundary': runtimeBoundary } };
 
+// Time comes from the context: ctx.clock (the service's, faster in the demo, simulated in replay) or
+// ctx.wallClock (sessions, throttling, signatures). Only the runtime's own files read the system
+// clock, plus util/clock.ts (which is that clock) and the browser's scripts (the browser's clock).
+const WALL_CLOCK = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'no Date.now() in the core: use ctx.clock.now(), or wallClockOf(ctx).now() for wall-clock time' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'no new Date() in the core: use ctx.clock.now(), or wallClockOf(ctx).now() for wall-clock time' },
+];
+const NO_QUERIES = {
+  selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|transaction)$/]',
+  message: 'no kysely queries in routes, pages or read models: call a function in src/store/queries/ (or the stage that owns the table)',
+};
+const OWN_CLOCK = ['src/entry/**', 'src/cli/**', 'src/util/clock.ts', 'src/util/log.ts', 'src/http/client/**'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/http/assets/generated/**', 'data/**'] },
   {
@@ -25,20 +38,41 @@ export default tseslint.config(
     },
   },
   {
-    // Routes and pages call the data-access layer by name (src/store/queries/, or a stage's own
-    // read models); they build no kysely query themselves.
-    files: ['src/http/routes/**/*.ts', 'src/http/pages/**/*.ts'],
+    files: ['src/**/*.ts'],
+    ignores: OWN_CLOCK,
+    rules: { 'no-restricted-syntax': ['error', ...WALL_CLOCK] },
+  },
+  {
+    // Routes, pages and the read models behind them (src/http/, the CX views' *-query.ts) call the
+    // data-access layer by name (src/store/queries/, or the stage that owns the table); they build
+    // no kysely query themselves.
+    files: ['src/http/**/*.ts', 'src/cx/*-query.ts'],
+    ignores: ['src/http/client/**'], // browser code: it imports no database layer at all (below)
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|transaction)$/]',
-          message: 'no kysely queries in routes or pages: call a function in src/store/queries/ (or the stage that owns the table)',
-        },
-      ],
+      // the wall-clock selectors again: a later block's options replace an earlier one's
+      'no-restricted-syntax': ['error', NO_QUERIES, ...WALL_CLOCK],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'kysely', allowTypeImports: true, message: 'no kysely queries in routes or pages: call a function in src/store/queries/' }] },
+        { paths: [{ name: 'kysely', allowTypeImports: true, message: 'no kysely queries in routes, pages or read models: call a function in src/store/queries/' }] },
+      ],
+    },
+  },
+  {
+    // Browser code, and the components it shares with the server, are bundled for the page: they
+    // import each other and types only, so no server package (or its weight) reaches the browser.
+    files: ['src/http/client/**/*.ts', 'src/http/views/tree.ts', 'src/http/views/format.ts', 'src/http/views/revolt-card.ts', 'src/http/views/case-row.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(\\./|\\.\\./views/)(dom|tree|format|revolt-card|case-row)\\.js$|uplot$)',
+              allowTypeImports: true,
+              message: 'browser code imports only its own modules (and types): it is bundled into the page',
+            },
+          ],
+        },
       ],
     },
   },

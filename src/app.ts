@@ -5,13 +5,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from './context.js';
+import { wallClockOf } from './util/clock.js';
 import { HttpError } from './http/errors.js';
 import { API_ROUTES } from './http/routes/index.js';
 import { APP_CSS } from './http/views/app-css.js';
-import { APP_JS } from './http/assets/app-js.js';
-import { BOARD_JS } from './http/assets/board-js.js';
-import { DESK_JS } from './http/assets/desk-js.js';
-import { CX_CHART_JS, REVOLT_CHART_JS, UPLOT_CSS } from './http/assets/generated/client.js';
+import { APP_JS, BOARD_JS, CX_CHART_JS, DESK_JS, REVOLT_CHART_JS, UPLOT_CSS } from './http/assets/generated/client.js';
 import { authenticate, requireApiAccess } from './http/middleware/auth.js';
 import { pageRoutes } from './http/pages/index.js';
 import { apiRoutesOf, buildOpenApi } from './http/openapi/document.js';
@@ -43,7 +41,7 @@ describe('GET', '/api/openapi.json', { summary: 'This document (OpenAPI 3.1)', t
 
 export function createApp(ctx: AppContext, opts: AppOptions = {}): Hono {
   const app = new Hono();
-  const startedAt = opts.startedAt ?? Date.now();
+  const startedAt = opts.startedAt ?? wallClockOf(ctx).now();
   const auth = { demo: Boolean(opts.demo), clientAddress: opts.clientAddress, trustedProxyHeader: ctx.config.server?.trustedProxyHeader ?? null };
 
   app.use('*', async (c, next) => {
@@ -64,7 +62,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}): Hono {
     } catch {
       db = 'unavailable';
     }
-    const body = { status: db === 'ok' ? 'ok' : 'degraded', db, dialect: ctx.dialect, instance: ctx.instanceId, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), demo: Boolean(opts.demo) };
+    const body = { status: db === 'ok' ? 'ok' : 'degraded', db, dialect: ctx.dialect, instance: ctx.instanceId, uptimeSeconds: Math.round((wallClockOf(ctx).now() - startedAt) / 1000), demo: Boolean(opts.demo) };
     return c.json(body, db === 'ok' ? 200 : 503);
   });
 

@@ -18,7 +18,14 @@ export interface AppContext {
   config: Config;
   db: Kysely<DB>;
   dialect: 'sqlite' | 'postgres' | 'd1';
+  /** The service's time: the pipeline, SLAs, revolts. The demo runs it faster, replay simulates it. */
   clock: Clock;
+  /**
+   * Wall-clock time, for what must not run at the demo's speed: sessions, sign-in links and
+   * throttling, API key dates, webhook signatures, Retry-After dates, uptime. The system clock when
+   * absent (util/clock.ts wallClockOf); tests set one to move it by hand.
+   */
+  wallClock?: Clock;
   log: Logger;
   /** The current classifier; rules and models reload by swapping what this returns. */
   classifier(): Classifier;

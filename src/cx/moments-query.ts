@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { knownTopics } from '../http/topics.js';
 import { createMoments, type MomentsMatrix, type MomentsPeriod } from './moments.js';
 import { scanClassifications } from './scan.js';
+import { listTargetIds } from '../store/queries/targets.js';
 
 const DAY = 86_400_000;
 
@@ -18,7 +19,7 @@ export async function momentsOfTruth(ctx: AppContext, q: { period: MomentsPeriod
   const acc = createMoments(q.period, meta);
   for await (const page of scanClassifications(ctx, { from: q.period.previousFrom, to: q.period.to, target: q.target, complaintOnly: true })) for (const r of page) acc.add(r);
   const found = acc.result();
-  const all = q.target ? [q.target] : (await ctx.db.selectFrom('targets').select('id').orderBy('id').execute()).map((t) => t.id);
+  const all = q.target ? [q.target] : await listTargetIds(ctx);
   const missing = all.filter((id) => !found.some((m) => m.target === id)).map((target): MomentsMatrix => ({ target, complaints: 0, previous: 0, change: null, trend: 'flat', cells: [], headline: null }));
   return [...found, ...missing].sort((a, b) => a.target.localeCompare(b.target));
 }

@@ -7,6 +7,7 @@
  * detractors posts classified negative; index = 100 × (promoters − detractors) / posts, −100..100.
  */
 import type { AppContext } from '../context.js';
+import { classificationsBetween } from '../store/queries/classifications.js';
 
 const MAX_ROWS = 100_000;
 const DAY = 86_400_000;
@@ -46,9 +47,7 @@ export async function overview(ctx: AppContext, q: { since?: number; until?: num
   const bucketMs = to - from > 2 * DAY ? DAY : HOUR;
   const start = Math.floor(from / bucketMs) * bucketMs;
   const n = Math.max(1, Math.ceil((to - start) / bucketMs));
-  let query = ctx.db.selectFrom('classifications').select(['target_id', 'sentiment', 'complaint', 'topics', 'published_at']).where('published_at', '>=', from).where('published_at', '<', to).limit(MAX_ROWS);
-  if (q.target) query = query.where('target_id', '=', q.target);
-  const rows = await query.execute();
+  const rows = await classificationsBetween(ctx, { from, to, target: q.target, limit: MAX_ROWS });
   const byTarget = new Map<string, TargetOverview>();
   const pillars = new Map<string, number>();
   const touchpoints = new Map<string, number>();

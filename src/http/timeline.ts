@@ -4,7 +4,12 @@
  */
 import type { AppContext } from '../context.js';
 import type { Revolt } from '../types.js';
-import { brandAccountsOf, ownPostsBack } from '../cx/answers-query.js';
+import { brandAccountsOf } from '../cx/answers-query.js';
+import { ownPostsBack } from '../store/queries/answers.js';
+import { sentimentsBetween } from '../store/queries/classifications.js';
+import { answerCaseIdOfRevolt } from '../store/queries/queue-items.js';
+import { respondedMarksOfCase, sentRepliesOfCase } from '../store/queries/replies.js';
+import { revoltMemberPosts } from '../store/queries/revolt-list.js';
 
 export const TIMELINE_BUCKETS = 24;
 const LEAD_IN_MS = 2 * 3_600_000;
@@ -51,14 +56,7 @@ export function whyOf(explain: Record<string, unknown>): string {
 }
 
 export async function revoltInsight(ctx: AppContext, r: Revolt): Promise<RevoltInsight> {
-  const members = r.postIds.length
-    ? await ctx.db
-        .selectFrom('posts as p')
-        .leftJoin('classifications as c', 'c.post_id', 'p.id')
-        .select(['p.id', 'p.text', 'p.url', 'p.source_id', 'p.author_id', 'p.author_handle', 'p.author_name', 'p.author_followers', 'p.published_at', 'c.topics'])
-        .where('p.id', 'in', r.postIds.slice(0, 2000))
-        .execute()
-    : [];
+  const members = await revoltMemberPosts(ctx, r.postIds.slice(0, 2000));
   const firstMember = members.reduce((m, p) => Math.min(m, p.published_at), r.openedAt);
   const end = Math.max(r.resolvedAt ?? ctx.clock.now(), r.updatedAt, r.openedAt + 60_000);
   const start = Math.min(firstMember, r.openedAt - LEAD_IN_MS);
@@ -73,14 +71,7 @@ export async function revoltInsight(ctx: AppContext, r: Revolt): Promise<RevoltI
     b.volume++;
     b.reach += p.author_followers ?? 0;
   }
-  const all = await ctx.db
-    .selectFrom('classifications')
-    .select(['published_at', 'sentiment'])
-    .where('target_id', '=', r.target)
-    .where('published_at', '>=', start)
-    .where('published_at', '<', start + bucketMs * TIMELINE_BUCKETS)
-    .limit(50_000)
-    .execute();
+  const all = await sentimentsBetween(ctx, { target: r.target, from: start, to: start + bucketMs * TIMELINE_BUCKETS, limit: 50_000 });
   const totals = new Array<number>(TIMELINE_BUCKETS).fill(0);
   const negatives = new Array<number>(TIMELINE_BUCKETS).fill(0);
   for (const c of all) {
@@ -109,10 +100,9 @@ export async function revoltInsight(ctx: AppContext, r: Revolt): Promise<RevoltI
  * responded, and the team's own posts seen through the feeds (brand accounts, or a reply's own URL).
  */
 async function answersOf(ctx: AppContext, r: Revolt, firstMember: number): Promise<{ at: number; label: string }[]> {
-  const item = await ctx.db.selectFrom('queue_items').select(['id', 'merged_into']).where('revolt_id', '=', r.id).executeTakeFirst();
-  const caseId = item ? (item.merged_into ?? item.id) : null;
-  const sent = caseId ? await ctx.db.selectFrom('replies').select(['sent_at', 'channel', 'remote_id', 'remote_url']).where('item_id', '=', caseId).where('status', '=', 'sent').orderBy('sent_at').limit(200).execute() : [];
-  const marked = caseId ? await ctx.db.selectFrom('audit_log').select(['at', 'actor']).where('entity_type', '=', 'queue_item').where('entity_id', '=', caseId).where('action', '=', 'queue.respond').execute() : [];
+  const caseId = await answerCaseIdOfRevolt(ctx, r.id);
+  const sent = caseId ? await sentRepliesOfCase(ctx, caseId, 200) : [];
+  const marked = caseId ? await respondedMarksOfCase(ctx, caseId) : [];
   const back = await ownPostsBack(ctx, { target: r.target, own: brandAccountsOf(ctx, r.target), from: firstMember, to: r.resolvedAt ?? ctx.clock.now(), remoteUrls: sent.map((x) => x.remote_url).filter((u): u is string => !!u), remoteIds: sent.map((x) => x.remote_id).filter((u): u is string => !!u) });
   return [
     ...sent.filter((x) => x.sent_at !== null).map((x) => ({ at: Number(x.sent_at), label: `reply sent (${x.channel})` })),

@@ -9,6 +9,7 @@ import { routingOf } from '../routing/setup.js';
 import { postTriggers } from '../routing/post.js';
 import type { Verdict } from '../types.js';
 import { complaintThreshold, knownTopics } from './topics.js';
+import { caseLinksOfPost } from '../store/queries/queue-items.js';
 
 export interface Feature {
   feature: string;
@@ -115,9 +116,7 @@ export async function whyPost(ctx: AppContext, post: PostView): Promise<WhyPost>
   const rules = routingOf(ctx).rules;
   const sp = rules.singlePosts;
   const c = post.classification;
-  const own = await ctx.db.selectFrom('queue_items').select(['id', 'status', 'title', 'reason', 'merged_into']).where('post_id', '=', post.id).orderBy('created_at').executeTakeFirst();
-  const inRevolt = await ctx.db.selectFrom('revolt_posts as rp').innerJoin('queue_items as q', 'q.revolt_id', 'rp.revolt_id').select(['q.id', 'q.title', 'q.status']).where('rp.post_id', '=', post.id).executeTakeFirst();
-  const joined = await ctx.db.selectFrom('case_posts as cp').innerJoin('queue_items as q', 'q.id', 'cp.item_id').select(['q.id', 'q.title', 'q.status']).where('cp.post_id', '=', post.id).where('cp.status', '!=', 'moved').executeTakeFirst();
+  const { own, inRevolt, joined } = await caseLinksOfPost(ctx, post.id);
   const sentences: string[] = [];
   let reasons: string[] = [];
   if (c) {

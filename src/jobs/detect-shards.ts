@@ -29,6 +29,7 @@ import { readCursor, readOpenRevolts, readResolvedSince, writeCursor } from '../
 import { acquireLease, releaseLease, renewLease, type Lease } from '../store/leases.js';
 import { fairShare, groupByShard, liveMembers, MEMBER_LEASE_PREFIX, shardLeaseName, STALE_TTLS, staleMembers, takeOrder } from './detect-shard-plan.js';
 import { readShard } from './detect-shard-read.js';
+import { wallClockOf } from '../util/clock.js';
 
 export { DETECT_LEASE_PREFIX, MEMBER_LEASE_PREFIX, shardLeaseName, shardOf } from './detect-shard-plan.js';
 
@@ -76,7 +77,7 @@ export class ShardedDetector {
   ) {
     this.shards = ctx.config.cluster.detectShards ?? 1;
     this.ttl = opts.ttlMs ?? ctx.config.cluster.leaseTtl;
-    this.wall = opts.wall ?? (() => Date.now());
+    this.wall = opts.wall ?? (() => wallClockOf(ctx).now());
   }
 
   /** Shard numbers held now. */

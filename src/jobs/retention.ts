@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { DB } from '../store/schema.js';
 import { pruneThrottle } from '../auth/throttle.js';
+import { wallClockOf } from '../util/clock.js';
 
 const FOLD_BATCH = 2_000;
 const ALL_TOPICS = ''; // the row that counts every post once, whatever its topics
@@ -101,10 +102,10 @@ export async function pruneRawPayloads(ctx: Pick<AppContext, 'db' | 'clock' | 'c
 }
 
 /** The retention job's tick: fold first (aggregates never depend on raw, but order keeps it obvious). */
-export async function retentionTick(ctx: Pick<AppContext, 'db' | 'dialect' | 'clock' | 'config'>): Promise<{ folded: number; pruned: number }> {
+export async function retentionTick(ctx: Pick<AppContext, 'db' | 'dialect' | 'clock' | 'wallClock' | 'config'>): Promise<{ folded: number; pruned: number }> {
   const folded = await foldDailyCounts(ctx);
   const pruned = await pruneRawPayloads(ctx);
   // sign-in throttling runs on wall-clock time (like sessions), whatever clock the pipeline uses
-  await pruneThrottle(ctx, Date.now());
+  await pruneThrottle(ctx, wallClockOf(ctx).now());
   return { folded, pruned };
 }

@@ -20,6 +20,7 @@ import { TokenBucketLimiter, type RateLimiter } from './limiter.js';
 import { deadAtHorizon, failingDestinations, holdUntilProbe, markAnswered, markFailing, type DestinationState } from './destinations.js';
 import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../store/schema.js';
+import { wallClockOf } from '../util/clock.js';
 
 export interface FetchResponseLike {
   status: number;
@@ -56,11 +57,12 @@ export function backoffMs(attempt: number, base: number, max: number, random: ()
   return Math.round(d / 2 + random() * (d / 2)); // "equal jitter": never less than half the step
 }
 
-export function parseRetryAfter(v: string | null, body: string): number | null {
+/** Retry-After as milliseconds from `now` (wall-clock time: an HTTP date is one), or the seconds Discord puts in the body. */
+export function parseRetryAfter(v: string | null, body: string, now: number): number | null {
   if (v !== null && v.trim() !== '') {
     if (/^\d+(\.\d+)?$/.test(v.trim())) return Math.min(MAX_RETRY_AFTER_MS, Math.ceil(Number(v) * 1000));
     const t = Date.parse(v);
-    if (!Number.isNaN(t)) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, t - Date.now()));
+    if (!Number.isNaN(t)) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, t - now));
   }
   try {
     const j = JSON.parse(body) as { retry_after?: number }; // Discord also puts it in the body, in seconds
@@ -78,7 +80,7 @@ async function send(fetchFn: FetchLike, channel: ChannelConfig, notice: Notice, 
     const text = await res.text().catch(() => '');
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
     const retryable = res.status === 429 || res.status === 408 || res.status === 425 || res.status >= 500;
-    const retryAfterMs = res.status === 429 || res.status === 503 ? (parseRetryAfter(res.headers.get('retry-after'), text) ?? undefined) : undefined;
+    const retryAfterMs = res.status === 429 || res.status === 503 ? (parseRetryAfter(res.headers.get('retry-after'), text, now) ?? undefined) : undefined;
     return { ok: false, retryable, status: res.status, error: `HTTP ${res.status}: ${clip(text.replace(/\s+/g, ' '), 200)}`, retryAfterMs };
   } catch (err) {
     const e = err as Error;
@@ -171,7 +173,7 @@ async function deliverToChannel(r: Round, channelId: string, rows: OutboxRow[], 
     const leased = await claimRow(ctx, { table: 'outbox', key: 'id', id: row.id, leaseColumn: 'lease_until', where: (eb) => eb('status', '=', 'pending'), now: t, leaseMs: n.timeout + LEASE_MARGIN_MS });
     if (!leased) continue; // another worker has it
     // signatures carry wall-clock time (receivers check freshness), even when the service runs on a simulated clock
-    const outcome = await send(r.fetchFn, channel, JSON.parse(row.payload) as Notice, row.event_id, Date.now(), n.timeout);
+    const outcome = await send(r.fetchFn, channel, JSON.parse(row.payload) as Notice, row.event_id, wallClockOf(ctx).now(), n.timeout);
     const next = await recordOutcome(r, row, channelId, state, outcome);
     if (next === 'stop') break; // the rest wait for the probe instead of piling on
     state = next;

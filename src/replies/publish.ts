@@ -14,6 +14,7 @@ import { setCasePost } from '../routing/cases.js';
 import { PUBLISHERS } from './publishers/index.js';
 import { claimRow } from '../store/claims.js';
 import { PublishError, type PublishOutcome, type ReplyChannel } from './types.js';
+import { wallClockOf } from '../util/clock.js';
 
 const BATCH = 25;
 const LEASE_MARGIN_MS = 5_000;
@@ -91,7 +92,7 @@ async function attempt(ctx: AppContext, r: ReplyRow, fetchFn: FetchLike): Promis
       source: source ? (JSON.parse(source.config || '{}') as Record<string, unknown>) : {},
       fetch: fetchFn,
       timeoutMs: ctx.config.replies.timeout,
-      now: Date.now(),
+      now: wallClockOf(ctx).now(),
       helpdesk: ctx.config.replies.helpdesk,
     });
   } catch (err) {

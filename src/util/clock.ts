@@ -3,7 +3,14 @@ export interface Clock {
   now(): number;
 }
 
+// The one place the core reads the wall clock (the lint forbids Date.now() elsewhere outside entry/
+// and cli/): everything else gets time from its context, ctx.clock or ctx.wallClock.
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** The context's wall clock: sessions, throttling and signatures follow it whatever ctx.clock does. */
+export function wallClockOf(ctx: { wallClock?: Clock }): Clock {
+  return ctx.wallClock ?? systemClock;
+}
 
 /** A clock the caller moves by hand (replay, tests). */
 export class ManualClock implements Clock {

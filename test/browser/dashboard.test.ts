@@ -105,6 +105,14 @@ describe.skipIf(skipWithout(CHROMIUM))('dashboard in Chromium', () => {
     expect(await page.locator('article.revolt img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
+
+    // one card, one drawing: the live card is the one the server renders for a fresh page
+    const fresh = await context.newPage();
+    await fresh.goto(`${server.url}/`);
+    const served = await fresh.locator('article.revolt').first().evaluate((n) => n.outerHTML);
+    expect(served).toContain('&lt;img src=x');
+    await expect.poll(() => page.locator('article.revolt').first().evaluate((n) => n.outerHTML), { timeout: 10_000 }).toBe(served);
+    await fresh.close();
     await page.close();
   }, 120_000);
 

@@ -215,6 +215,19 @@ replies: { maxAttempts: 4, backoffBase: 5s }
     expect(await warning.textContent()).toBe('ana claimed this just now.');
     expect(await ben.locator(`#case-${lone} .assignee`).textContent()).toBe('ana');
     expect(await ben.locator(`#case-${lone} form[data-api$="/claim"]`).count()).toBe(0);
+
+    // an item that arrives while the inbox is open is drawn by the live script with the server's row
+    await seedPosts(ctx, [{ id: 'lone-live', source: 'acme-masto', author: 'erin', text: HOSTILE, at: T0 }]);
+    await queueLoneComplaints(ctx);
+    const arrived = (await ctx.db.selectFrom('queue_items').select('id').where('post_id', '=', 'lone-live').executeTakeFirstOrThrow()).id;
+    const row = ben.locator(`#case-${arrived}`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('h3 a').getAttribute('href')).toBe(`/cases/${arrived}`);
+    expect(await row.locator('form[data-api$="/claim"] button').textContent()).toBe('Claim');
+    expect(await row.locator('.sla[data-due]').getAttribute('role')).toBe('timer');
+    expect(await row.locator('.status-pill').textContent()).toBe('new');
+    expect(await ben.locator('main img').count()).toBe(0);
+    expect(await ben.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await ben.close();
   }, 60_000);
 

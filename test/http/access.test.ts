@@ -6,8 +6,9 @@ import { createApp } from '../../src/app.js';
 import { apiRoutesOf } from '../../src/http/openapi/document.js';
 import { isMutating, isPublic, isSelfAuthenticated, requiredRole, ROLES, roleAtLeast } from '../../src/auth/roles.js';
 import { revokeApiKey } from '../../src/auth/keys.js';
-import { createSigninLink } from '../../src/auth/sessions.js';
-import { MAX_FAILURES } from '../../src/auth/throttle.js';
+import { createSigninLink, SESSION_TTL_MS } from '../../src/auth/sessions.js';
+import { ManualClock } from '../../src/util/clock.js';
+import { BLOCK_MS, FAILURE_WINDOW_MS, MAX_FAILURES } from '../../src/auth/throttle.js';
 import { processPosts } from '../../src/pipeline/process.js';
 import { recordRevoltEvent } from '../../src/revolts/record.js';
 import { syncTargets } from '../../src/store/targets.js';
@@ -185,6 +186,27 @@ describe('dashboard sessions', () => {
     const ok = await send({ 'X-CSRF-Token': csrf, Origin: 'http://localhost' });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ postId: p.post.id, sentiment: 'neutral', actor: 'ana' });
+  });
+
+  it('times sessions and sign-in throttling on the wall clock, not on the demo’s faster service clock', async () => {
+    const wall = new ManualClock(Date.parse('2026-03-02T09:00:00Z'));
+    ctx.wallClock = wall;
+    const app = createApp(ctx, { clientAddress: () => '203.0.113.9' });
+    const cookie = cookieOf(await signIn(app, (await keyFor(ctx, 'agent')).key));
+    const inbox = () => app.request('/inbox', { headers: { Cookie: cookie } });
+    ctx.clock.advance(30 * 24 * 3_600_000); // a month of demo time passes in minutes
+    expect((await inbox()).status).toBe(200);
+    wall.advance(SESSION_TTL_MS - 1);
+    expect((await inbox()).status).toBe(200);
+    wall.advance(1);
+    expect((await inbox()).status).toBe(303);
+
+    for (let i = 0; i < MAX_FAILURES; i++) await signIn(app, 'bk_nope');
+    expect((await signIn(app, 'bk_nope')).status).toBe(429);
+    ctx.clock.advance(BLOCK_MS * 10);
+    expect((await signIn(app, 'bk_nope')).status).toBe(429);
+    wall.advance(BLOCK_MS + FAILURE_WINDOW_MS);
+    expect((await signIn(app, 'bk_nope')).status).toBe(401);
   });
 
   it('signs in once with a one-time link, and signs out', async () => {

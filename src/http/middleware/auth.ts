@@ -12,6 +12,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppContext } from '../../context.js';
+import { wallClockOf } from '../../util/clock.js';
 import { verifyApiKey } from '../../auth/keys.js';
 import { readSession } from '../../auth/sessions.js';
 import { blockedFor, credentialBucket, failCredential } from '../../auth/throttle.js';
@@ -79,7 +80,7 @@ function presentedKey(c: Context): string | null {
 export function authenticate(ctx: AppContext, opts: AuthOptions): MiddlewareHandler {
   return async (c, next) => {
     let principal: Principal | null = null;
-    const now = Date.now();
+    const now = wallClockOf(ctx).now();
     const key = presentedKey(c);
     const client = clientOf(c, opts);
     c.set('client' as never, client as never); // routes that authenticate on their own (push) throttle by it too

@@ -1,23 +1,17 @@
-/** The revolts board: open revolts, live over SSE (assets/board.js), and the latest posts. */
-import { html } from 'hono/html';
+/** The revolts board: open revolts, live over SSE (client/board.ts), and the latest posts. */
+import { html, raw } from 'hono/html';
 import type { PostView, RevoltView } from '../queries.js';
 import type { RevoltInsight } from '../timeline.js';
 import type { Principal } from '../principal.js';
-import { sparkline } from '../views/charts.js';
+import { revoltCard as drawCard } from '../views/revolt-card.js';
+import { toHtml } from '../views/tree.js';
 import { layout, safeHref, time } from '../views/layout.js';
 
 export type BoardRevolt = RevoltView & { insight: RevoltInsight };
 
+/** The card of views/revolt-card.ts, the one the board's live script also builds. */
 export function revoltCard(r: BoardRevolt) {
-  const i = r.insight;
-  return html`<article class="revolt stage-${r.stage}" id="revolt-${r.id}" data-id="${r.id}" data-severity="${Math.round(r.severity)}" tabindex="0" aria-labelledby="revolt-${r.id}-title">
-  <h3 id="revolt-${r.id}-title"><span class="prio ${r.priority}">${r.priority}</span> <a href="/revolts/${r.id}">${r.label}</a></h3>
-  <p class="meta"><span class="target">${r.target}</span> · key <code class="key">${r.key}</code> · stage <strong class="stage">${r.stage}</strong> · severity <strong class="severity">${Math.round(r.severity)}</strong> · <span class="members">${r.members}</span> posts · opened ${time(r.openedAt)}</p>
-  <div class="spark-row">${sparkline(i.timeline.map((p) => p.volume), i.timeline.map((p) => p.expected), { label: `Volume against expected baseline for ${r.label}` })}
-    <span class="meta">sources: <span class="sources">${i.sources.join(', ') || '—'}</span> · pillar: <span class="pillar">${i.pillar ?? '—'}</span></span></div>
-  <p class="why">Why: <span class="why-text">${i.why}</span></p>
-  <ul class="top-posts" aria-label="Top posts">${i.topPosts.map((p) => html`<li><span class="author">${p.author}</span> (${p.followers} followers): <span class="post-text">${p.text}</span></li>`)}</ul>
-</article>`;
+  return raw(toHtml(drawCard(r)));
 }
 
 export function postRow(p: PostView) {

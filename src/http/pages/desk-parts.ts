@@ -1,40 +1,20 @@
 /** Pieces of the desk pages: the SLA countdown badge, status pills, the relabel form with known topics. */
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { QueueItemView } from '../../routing/views.js';
 import type { Principal } from '../principal.js';
 import type { KnownTopic } from '../topics.js';
 import { can } from '../views/layout.js';
+import { slaBadge as drawSlaBadge, statusPill as drawStatusPill } from '../views/case-row.js';
+import { toHtml } from '../views/tree.js';
 
-/** "2 h 05 min", "12 min", "40 s": the same words desk.js writes as it counts down. */
-export function span(ms: number): string {
-  const s = Math.max(0, Math.round(Math.abs(ms) / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${String(m % 60).padStart(2, '0')} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
-export function slaText(clock: 'firstResponse' | 'resolution' | null, due: number, now: number): string {
-  const what = clock === 'resolution' ? 'resolution' : 'first response';
-  return due <= now ? `${what} overdue by ${span(now - due)}` : `${what} due in ${span(due - now)}`;
-}
-
-/** The running clock of an item as a live badge (desk.js recounts it every second on the service clock). */
+/** The running clock of an item as a live badge (views/case-row.ts draws it for the page and the live script). */
 export function slaBadge(item: QueueItemView, now: number) {
-  const due = item.sla.dueAt ? Date.parse(item.sla.dueAt) : null;
-  if (due === null) {
-    const frt = item.sla.firstResponse.state;
-    return frt === 'met' || frt === 'met-late' ? html`<span class="sla met">${frt === 'met' ? 'answered in time' : 'answered late'}</span>` : '';
-  }
-  const near = item.sla.nearAt ? Date.parse(item.sla.nearAt) : null;
-  const state = due <= now ? 'breached' : near !== null && near <= now ? 'near-breach' : 'running';
-  return html`<span class="sla ${state}" data-due="${due}" data-near="${near ?? ''}" data-clock="${item.sla.clock ?? ''}" role="timer" aria-live="off" title="due ${new Date(due).toISOString().replace('T', ' ').slice(0, 16)} UTC">${state === 'breached' ? 'SLA breached: ' : ''}${slaText(item.sla.clock, due, now)}</span>`;
+  const badge = drawSlaBadge(item, now);
+  return badge ? raw(toHtml(badge)) : '';
 }
 
 export function statusPill(status: string) {
-  return html`<span class="status-pill ${status}">${status.replace('_', ' ')}</span>`;
+  return raw(toHtml(drawStatusPill(status)));
 }
 
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;

@@ -1,13 +1,13 @@
 /**
  * The inbox: cases and the posts that need their own answer, most urgent first (the clock that
  * runs out soonest, then priority), with a live countdown, near-breach and breach marked, views of
- * their own (mine, breached, awaiting approval…), and live over the event stream (assets/desk.js).
+ * their own (mine, breached, awaiting approval…), and live over the event stream (client/desk.ts).
  */
-import { html } from 'hono/html';
-import type { QueueItemView } from '../../routing/views.js';
+import { html, raw } from 'hono/html';
 import type { Principal } from '../principal.js';
 import { can, layout } from '../views/layout.js';
-import { slaBadge, statusPill } from './desk-parts.js';
+import { caseRow, type CaseRowData } from '../views/case-row.js';
+import { toHtml } from '../views/tree.js';
 
 export interface InboxFilters {
   view: string;
@@ -28,33 +28,11 @@ export const VIEWS: [string, string][] = [
   ['closed', 'Resolved and dismissed'],
 ];
 
-export interface InboxRow {
-  item: QueueItemView;
-  excerpt: string | null;
-  posts: { total: number; open: number } | null;
-}
+export type InboxRow = CaseRowData;
 
-function kindLine(r: InboxRow) {
-  const i = r.item;
-  if (i.kind === 'post') return html`Post${i.reasons.length ? html` · needs its own answer: ${i.reasons.join(', ')}` : ''}`;
-  return html`${i.kind === 'revolt' ? 'Revolt case' : 'Case'}${r.posts ? html` · <span class="posts-count">${r.posts.total}</span> posts, <span class="posts-open">${r.posts.open}</span> open` : ''}`;
-}
-
+/** The row of views/case-row.ts, the one the desk's live script also builds. */
 export function inboxRow(r: InboxRow, p: Principal | null, now: number) {
-  const i = r.item;
-  return html`<li class="case-row prio-${i.priority} sla-${i.sla.state}" id="case-${i.id}" data-id="${i.id}" data-status="${i.status}" data-assignee="${i.assignee ?? ''}">
-  <div>
-    <h3><span class="prio ${i.priority}">${i.priority}</span> <a href="/cases/${i.id}">${i.title}</a></h3>
-    <p class="meta">${kindLine(r)} · ${i.target} · team <span class="team">${i.team ?? '—'}</span> · ${statusPill(i.status)} · <span class="assignee">${i.assignee ?? 'unassigned'}</span></p>
-    ${r.excerpt ? html`<blockquote class="text">${r.excerpt}</blockquote>` : ''}
-    <p class="meta">${slaBadge(i, now)}</p>
-    <p class="warning claimed-warning" role="status" hidden></p>
-  </div>
-  <div class="row-actions">
-    ${can(p, 'agent') && i.status === 'new' ? html`<form data-api="/api/queue/${i.id}/claim" data-done="Claimed." data-refresh><button type="submit">Claim</button></form>` : ''}
-    <a class="button secondary" href="/cases/${i.id}">Open case</a>
-  </div>
-</li>`;
+  return raw(toHtml(caseRow(r, { canClaim: can(p, 'agent'), now })));
 }
 
 export function inboxPage(d: { rows: InboxRow[]; counts: { open: number; breached: number; nearBreach: number; awaitingApproval: number }; filters: InboxFilters; query: string; targets: string[]; teams: string[]; principal: Principal | null; banner?: string; clock: { now: number; speed: number } }) {

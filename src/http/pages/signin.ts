@@ -5,6 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppContext } from '../../context.js';
+import { wallClockOf } from '../../util/clock.js';
 import { principalOf } from '../principal.js';
 import { HttpError } from '../errors.js';
 import { verifyApiKey } from '../../auth/keys.js';
@@ -32,7 +33,7 @@ export function signinPages(ctx: AppContext, opts: AuthOptions): Hono {
     const form = await c.req.parseBody();
     const next = safeNext(form.next);
     const client = clientOf(c, opts);
-    const now = Date.now();
+    const now = wallClockOf(ctx).now();
     const presented = typeof form.key === 'string' ? form.key.trim() : '';
     const bucket = await credentialBucket('key', presented, client);
     const wait = await blockedFor(ctx, bucket, now);
@@ -53,7 +54,7 @@ export function signinPages(ctx: AppContext, opts: AuthOptions): Hono {
   });
 
   app.get('/signin/link/:token', async (c) => {
-    const now = Date.now();
+    const now = wallClockOf(ctx).now();
     const client = clientOf(c, opts);
     const token = c.req.param('token');
     const bucket = await credentialBucket('link', token, client);

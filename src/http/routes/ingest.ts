@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import type { AppContext } from '../../context.js';
+import { wallClockOf } from '../../util/clock.js';
 import { HttpError } from '../errors.js';
 import { push, pushItemSchema, pushItemToPost } from '../../feeds/sources/push.js';
 import { verifyWebhook } from '../../feeds/webhook-signature.js';
@@ -56,7 +57,7 @@ export function ingestRoutes(ctx: AppContext): Hono {
       // counted per source and sender address; past the limit the sender is told to stop (429), but a
       // correct signature from the same address is still accepted
       const client = requestClient(c);
-      const v = await failCredential(ctx, await credentialBucket('push', id, client), client, Date.now(), 'push');
+      const v = await failCredential(ctx, await credentialBucket('push', id, client), client, wallClockOf(ctx).now(), 'push');
       if (v.status === 429) {
         c.header('Retry-After', String(v.retryAfterS));
         throw new HttpError(429, 'too_many_attempts', `too many bad signatures from this address; try again later (${verdict.reason})`);

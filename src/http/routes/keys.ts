@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { wallClockOf } from '../../util/clock.js';
 import { HttpError } from '../errors.js';
 import { actorOf } from '../principal.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/keys.js';
@@ -21,13 +22,13 @@ export function keyRoutes(ctx: AppContext): Hono {
   api.get('/keys', async (c) => c.json({ items: await listApiKeys(ctx) }));
   api.post('/keys', async (c) => {
     const body = await parseBody(c, KeyBody);
-    const made = await createApiKey(ctx, { role: body.role, name: body.name, createdBy: actorOf(c), now: Date.now() });
+    const made = await createApiKey(ctx, { role: body.role, name: body.name, createdBy: actorOf(c), now: wallClockOf(ctx).now() });
     await writeAudit(ctx, { at: ctx.clock.now(), actor: actorOf(c), action: 'key.created', entityType: 'api_key', entityId: made.info.id, detail: { role: body.role, name: made.info.name } });
     return c.json(made, 201);
   });
   api.delete('/keys/:id', async (c) => {
     const id = c.req.param('id');
-    if (!(await revokeApiKey(ctx, id, Date.now()))) throw new HttpError(404, 'not_found', 'no active key with that id');
+    if (!(await revokeApiKey(ctx, id, wallClockOf(ctx).now()))) throw new HttpError(404, 'not_found', 'no active key with that id');
     await writeAudit(ctx, { at: ctx.clock.now(), actor: actorOf(c), action: 'key.revoked', entityType: 'api_key', entityId: id });
     return c.json({ id, revoked: true });
   });

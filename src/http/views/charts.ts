@@ -1,23 +1,9 @@
 /**
- * Server-rendered SVG charts: a sparkline (volume against the expected baseline), a multi-series
- * line chart, stacked bars. Numbers only go into attributes; labels are escaped by hono/html.
+ * Server-rendered SVG charts: a multi-series line chart, stacked bars (the revolt card's sparkline
+ * lives with the card, views/revolt-card.ts). Numbers only go into attributes; labels are escaped by hono/html.
  */
 import { html } from 'hono/html';
-
-function pathOf(values: number[], w: number, h: number, max: number): string {
-  if (!values.length) return '';
-  const step = values.length > 1 ? w / (values.length - 1) : 0;
-  return values.map((v, i) => `${i ? 'L' : 'M'}${(i * step).toFixed(1)},${(h - (max > 0 ? (v / max) * h : 0)).toFixed(1)}`).join(' ');
-}
-
-export function sparkline(volume: number[], expected: (number | null)[], opts: { label: string; w?: number; h?: number }) {
-  const w = opts.w ?? 160;
-  const h = opts.h ?? 32;
-  const exp = expected.map((e) => e ?? 0);
-  const max = Math.max(1, ...volume, ...exp);
-  const hasExpected = expected.some((e) => e !== null);
-  return html`<svg class="spark" width="${w}" height="${h + 2}" viewBox="0 -1 ${w} ${h + 2}" role="img" aria-label="${opts.label}"><title>${opts.label}</title>${hasExpected ? html`<path class="expected" d="${pathOf(exp, w, h, max)}" fill="none" stroke="#999" stroke-dasharray="3 2" stroke-width="1"/>` : ''}<path class="volume" d="${pathOf(volume, w, h, max)}" fill="none" stroke="#c22" stroke-width="1.6"/></svg>`;
-}
+import { pathOf } from './format.js';
 
 export interface Series {
   name: string;

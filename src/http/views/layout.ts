@@ -76,9 +76,7 @@ export function safeHref(url: string | null | undefined): string | null {
   }
 }
 
-export function time(ms: number | string): string {
-  return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-}
+export { time } from './format.js';
 
 /** Who may do what, for hiding controls a role cannot use (the API enforces it regardless). */
 export function can(p: Principal | null | undefined, need: 'agent' | 'admin'): boolean {

@@ -9,9 +9,11 @@ export interface Answer {
   text: string;
   headers: { get(name: string): string | null };
   json<T = Record<string, unknown>>(): T;
+  /** Wall-clock time of the request (a Retry-After date counts from it). */
+  now: number;
 }
 
-export async function call(req: Pick<PublishRequest, 'fetch' | 'timeoutMs'>, url: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+export async function call(req: Pick<PublishRequest, 'fetch' | 'timeoutMs' | 'now'>, url: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<Answer> {
   let res;
   try {
     res = await req.fetch(url, { method: init.method, headers: { 'user-agent': 'Backlash-Replies/1', accept: 'application/json', ...init.headers }, ...(init.body !== undefined ? { body: init.body } : {}), signal: AbortSignal.timeout(req.timeoutMs) });
@@ -25,6 +27,7 @@ export async function call(req: Pick<PublishRequest, 'fetch' | 'timeoutMs'>, url
     status: res.status,
     text,
     headers: res.headers,
+    now: req.now,
     json<T>() {
       try {
         return JSON.parse(text) as T;
@@ -38,7 +41,7 @@ export async function call(req: Pick<PublishRequest, 'fetch' | 'timeoutMs'>, url
 /** An error for a non-2xx answer: 408, 425, 429 and 5xx may succeed later; other 4xx will not. */
 export function failure(a: Answer, what: string): PublishError {
   const retryable = a.status === 408 || a.status === 425 || a.status === 429 || a.status >= 500;
-  const after = a.status === 429 || a.status === 503 ? (parseRetryAfter(a.headers.get('retry-after'), a.text) ?? undefined) : undefined;
+  const after = a.status === 429 || a.status === 503 ? (parseRetryAfter(a.headers.get('retry-after'), a.text, a.now) ?? undefined) : undefined;
   return new PublishError(retryable, a.status, `${what}: HTTP ${a.status}: ${clip(a.text.replace(/\s+/g, ' '), 200)}`, after);
 }
 
