@@ -66,3 +66,8 @@ export function askedWait(status: number, headers: { get(name: string): string |
   const reset = parseRateLimit(h, now)?.resetAt;
   return reset === undefined ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, reset - now));
 }
+
+/** A horizon as people read it: "10 min", "24 h", "1.5 h". */
+export function spanText(ms: number): string {
+  return ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round((ms / 3_600_000) * 10) / 10} h`;
+}

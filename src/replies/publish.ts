@@ -13,7 +13,7 @@
 import type { AppContext } from '../context.js';
 import { writeAudit } from '../store/audit.js';
 import type { FetchLike } from '../notify/http.js';
-import { pastHorizon, retryDelay } from '../notify/retry.js';
+import { pastHorizon, retryDelay, spanText } from '../notify/retry.js';
 import { setCasePost } from '../routing/cases.js';
 import { PUBLISHERS } from './publishers/index.js';
 import { claimRow } from '../store/claims.js';
@@ -66,7 +66,7 @@ export async function publishDue(ctx: AppContext, opts: { random?: () => number 
       ctx.bus.publish({ topic: 'queue', id: r.item_id, type: 'reply.retry', at: after });
       out.retried++;
     } else {
-      const error = outcome.retryable ? `no answer from ${r.channel} for ${Math.round((cfg.retryFor / 3_600_000) * 10) / 10} h (the retryFor horizon); last: ${outcome.error}`.slice(0, 500) : outcome.error;
+      const error = outcome.retryable ? `no answer from ${r.channel} for ${spanText(cfg.retryFor)} (the retryFor horizon); last: ${outcome.error}`.slice(0, 500) : outcome.error;
       await deadLetter(ctx, r, attempts, after, outcome.status, error);
       out.dead++;
     }

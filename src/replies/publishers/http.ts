@@ -8,7 +8,7 @@
 import type { PublishRequest } from '../types.js';
 import { PublishError } from '../types.js';
 import { clip } from '../../notify/message.js';
-import { HttpSendError, sendHttp } from '../../notify/http.js';
+import { DEFAULT_MAX_BYTES, HttpSendError, sendHttp } from '../../notify/http.js';
 import { askedWait } from '../../notify/retry.js';
 
 export interface Answer {
@@ -35,7 +35,7 @@ export async function call(req: Pick<PublishRequest, 'fetch' | 'timeoutMs' | 'no
     headers: res.headers,
     now: req.now,
     json<T>() {
-      if (tooLarge) throw new PublishError(false, status, `${new URL(res.url).host} answered HTTP ${status} with more than ${text.length} bytes: not read further`);
+      if (tooLarge) throw new PublishError(false, status, `${new URL(res.url).host} answered HTTP ${status} with more than ${DEFAULT_MAX_BYTES} bytes: not read further`);
       try {
         return JSON.parse(text) as T;
       } catch {
