@@ -142,7 +142,11 @@ replies:
     nets.mastodon.fail = 'always';
     const item = await itemOf('pm');
     await api('POST', `/api/queue/${item}/replies`, 'ana', { text: 'Sorry!' });
-    await drain(30);
+    // from one due try to the next, on the simulated clock, until the 10 min horizon
+    for (let r = await ctx.db.selectFrom('replies').selectAll().executeTakeFirstOrThrow(); r.status === 'pending'; r = await ctx.db.selectFrom('replies').selectAll().executeTakeFirstOrThrow()) {
+      ctx.clock.set(r.next_attempt_at);
+      await publishDue(ctx, { random: () => 1 });
+    }
     let detail = (await api('GET', `/api/queue/${item}`, 'ana')).json;
     expect(detail.replies[0]).toMatchObject({ status: 'dead', lastStatus: 500 });
     expect(detail.replies[0].lastError).toMatch(/^no answer from mastodon for 10 min \(the retryFor horizon\)/);
