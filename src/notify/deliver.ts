@@ -6,7 +6,8 @@
  * is an attempt). A destination that fails is probed with capped exponential backoff (or its
  * Retry-After) while its messages wait, and resumes at once when it answers (destinations.ts);
  * dead letters only for a refusal (4xx other than 408, 425, 429) or at the `retryFor` horizon
- * (API: resend). Quiet-hours rows are folded into a digest.
+ * (API: resend). Quiet-hours rows are folded into a digest. Each request goes through the hardened
+ * call replies share (http.ts), and the backoff is the policy replies share (retry.ts).
  */
 import type { AppContext } from '../context.js';
 import type { ChannelConfig } from '../config/schema.js';
