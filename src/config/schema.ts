@@ -153,9 +153,13 @@ export const configSchema = z
     replies: z
       .object({
         timeout: duration('15s'),
+        // the notifications' retry policy (notify/retry.ts): a reply whose network is down is retried
+        // this long, at most backoffMax apart, before it becomes a dead letter
+        retryFor: duration('24h'),
+        // kept so older configs load: retries now run until retryFor, whatever the count
         maxAttempts: z.number().int().min(1).max(50).default(6),
-        backoffBase: duration('10s'),
-        backoffMax: duration('30m'),
+        backoffBase: duration('5s'),
+        backoffMax: duration('5m'),
         // replies to posts from sources that cannot be answered in place (RSS, app stores, push…)
         // are handed to this helpdesk webhook, signed like a webhook channel
         helpdesk: z.object({ url: httpUrl, secret: z.string().min(16, 'expected a secret of at least 16 characters').optional() }).strict().optional(),

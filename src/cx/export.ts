@@ -10,6 +10,8 @@
 import type { AppContext } from '../context.js';
 import { listPosts, type PostView } from '../http/queries.js';
 import { knownTopics } from '../http/topics.js';
+import { selectRevoltRows } from '../store/queries/revolt-list.js';
+import { queueItemPage } from '../store/queries/queue-items.js';
 
 export const EXPORT_PAGE = 1000;
 export type ExportKind = 'posts' | 'revolts' | 'cases';
@@ -60,32 +62,15 @@ async function page(ctx: AppContext, kind: ExportKind, f: ExportFilter, cursor: 
     return { rows: ps.map(postRow), next: ps.length === size ? { sort: Date.parse(last.publishedAt), id: last.id } : null };
   }
   if (kind === 'revolts') {
-    let q = ctx.db.selectFrom('revolts').select(['id', 'target_id', 'key', 'label', 'stage', 'severity', 'priority', 'opened_at', 'updated_at', 'resolved_at']).orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(size);
-    if (f.target) q = q.where('target_id', '=', f.target);
-    if (f.since !== undefined) q = q.where('opened_at', '>=', f.since);
-    if (f.until !== undefined) q = q.where('opened_at', '<', f.until);
-    if (f.topic) q = q.where('key', '=', f.topic);
-    if (f.pillar) q = q.where('explain', 'like', `%${JSON.stringify(f.pillar)}%`);
-    if (cursor) q = q.where((eb) => eb.or([eb('opened_at', '<', cursor.sort), eb.and([eb('opened_at', '=', cursor.sort), eb('id', '<', cursor.id)])]));
-    const rs = await q.execute();
+    const rs = await selectRevoltRows(ctx, { status: 'all', target: f.target, since: f.since, until: f.until, key: f.topic, pillar: f.pillar, cursor: cursor ?? undefined, limit: size });
     const last = rs[rs.length - 1];
     return {
       rows: rs.map((r) => ({ id: r.id, target: r.target_id, key: r.key, label: r.label, stage: r.stage, severity: Math.round(Number(r.severity)), priority: r.priority, openedAt: iso(r.opened_at), updatedAt: iso(r.updated_at), resolvedAt: iso(r.resolved_at) })),
       next: rs.length === size ? { sort: Number(last.opened_at), id: last.id } : null,
     };
   }
-  let q = ctx.db.selectFrom('queue_items').selectAll().where('status', '!=', 'merged').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size);
-  if (f.target) q = q.where('target_id', '=', f.target);
-  if (f.since !== undefined) q = q.where('created_at', '>=', f.since);
-  if (f.until !== undefined) q = q.where('created_at', '<', f.until);
-  if (f.topic) q = q.where('topic', '=', f.topic);
-  if (f.lang) q = q.where('lang', '=', f.lang);
-  if (f.pillar) {
-    const topics = (knownTopics(ctx) ?? []).filter((t) => t.pillar === f.pillar).map((t) => t.id);
-    q = q.where('topic', 'in', topics.length ? topics : ['']);
-  }
-  if (cursor) q = q.where((eb) => eb.or([eb('created_at', '<', cursor.sort), eb.and([eb('created_at', '=', cursor.sort), eb('id', '<', cursor.id)])]));
-  const rs = await q.execute();
+  const topics = f.pillar ? (knownTopics(ctx) ?? []).filter((t) => t.pillar === f.pillar).map((t) => t.id) : undefined;
+  const rs = await queueItemPage(ctx, { target: f.target, since: f.since, until: f.until, topic: f.topic, lang: f.lang, topics, cursor, limit: size });
   const last = rs[rs.length - 1];
   return {
     rows: rs.map((r) => ({

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import type { Notice } from '../notify/message.js';
 import { channelsFor, dashboardLink, enqueueNotice } from '../notify/outbox.js';
 import { lastCompleteWeek, weeklyReport, type WeeklyReport } from './report.js';
+import { readKv, writeKv } from '../store/queries/kv.js';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 100)}%`);
 
@@ -53,10 +54,9 @@ export async function weeklyReportTick(ctx: AppContext): Promise<number> {
   if (!ctx.config.reports.weekly) return 0;
   const week = lastCompleteWeek(ctx.clock.now());
   const key = 'cx-report:last-week';
-  const last = await ctx.db.selectFrom('kv').select('value').where('key', '=', key).executeTakeFirst();
-  if (last && Number(last.value) >= week) return 0;
-  const n = last ? await sendReport(ctx, week) : 0;
-  const now = ctx.clock.now();
-  await ctx.db.insertInto('kv').values({ key, value: String(week), updated_at: now }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(week), updated_at: now })).execute();
+  const last = await readKv(ctx, key);
+  if (last !== null && Number(last) >= week) return 0;
+  const n = last !== null ? await sendReport(ctx, week) : 0;
+  await writeKv(ctx, key, String(week), ctx.clock.now());
   return n;
 }

@@ -13,6 +13,8 @@ import { hitsOf, scanClassifications } from './scan.js';
 import { direction, rateRatio, roundInterval, wilson } from './stats.js';
 import { promoterIndex } from './trends.js';
 import type { MomentsPeriod } from './moments.js';
+import { topRevoltsOpenedBetween } from '../store/queries/revolt-list.js';
+import { postTexts } from '../store/queries/posts.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -122,7 +124,7 @@ function targetRows(now: Map<string, Tally>, before: Map<string, Tally>) {
 
 /** The week's top revolts: opened this week, by severity, with how they ended. */
 async function topRevoltsOf(ctx: AppContext, period: MomentsPeriod, effects: Awaited<ReturnType<typeof answerEffectiveness>>['revolts']) {
-  const revolts = await ctx.db.selectFrom('revolts').select(['id', 'target_id', 'label', 'severity', 'stage', 'opened_at', 'resolved_at']).where('opened_at', '>=', period.from).where('opened_at', '<', period.to).orderBy('severity', 'desc').orderBy('opened_at').limit(10).execute();
+  const revolts = await topRevoltsOpenedBetween(ctx, { from: period.from, to: period.to, limit: 10 });
   const eff = new Map(effects.map((r) => [r.id, r]));
   return revolts.map((r) => {
     const e = eff.get(r.id);
@@ -148,7 +150,7 @@ async function brokenPromiseRows(ctx: AppContext, promises: Map<string, { count:
       .slice(0, 10)
       .map(async ([key, v]) => {
         const [target, about] = key.split('|');
-        const posts = await ctx.db.selectFrom('posts').select(['id', 'text']).where('id', 'in', v.postIds).execute();
+        const posts = await postTexts(ctx, v.postIds);
         return { target, about, label: labels.get(about) ?? about, complaints: v.count, examples: posts.map((p) => ({ id: p.id, text: p.text.length > 280 ? `${p.text.slice(0, 279)}…` : p.text })) };
       }),
   );

@@ -3,6 +3,7 @@
  * of posts holds one page in memory, never the whole range.
  */
 import type { AppContext } from '../context.js';
+import { classificationPage } from '../store/queries/classifications.js';
 
 export const SCAN_PAGE = 2000;
 
@@ -25,19 +26,7 @@ export interface ScanFilter {
 export async function* scanClassifications(ctx: Pick<AppContext, 'db'>, f: ScanFilter, pageSize = SCAN_PAGE): AsyncGenerator<ClassRow[]> {
   let after: { at: number; id: string } | null = null;
   for (;;) {
-    let q = ctx.db
-      .selectFrom('classifications')
-      .select(['post_id', 'target_id', 'sentiment', 'complaint', 'topics', 'published_at'])
-      .where('published_at', '>=', f.from)
-      .where('published_at', '<', f.to)
-      .orderBy('published_at')
-      .orderBy('post_id')
-      .limit(pageSize);
-    if (f.target) q = q.where('target_id', '=', f.target);
-    if (f.complaintOnly) q = q.where('complaint', '=', 1);
-    const a = after;
-    if (a) q = q.where((eb) => eb(eb.refTuple('published_at', 'post_id'), '>', eb.tuple(a.at, a.id)));
-    const rows = (await q.execute()).map((r) => ({ ...r, published_at: Number(r.published_at), complaint: Number(r.complaint) }));
+    const rows: ClassRow[] = (await classificationPage(ctx, f, after, pageSize)).map((r) => ({ ...r, published_at: Number(r.published_at), complaint: Number(r.complaint) }));
     if (rows.length) yield rows;
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1];

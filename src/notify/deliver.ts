@@ -6,7 +6,8 @@
  * is an attempt). A destination that fails is probed with capped exponential backoff (or its
  * Retry-After) while its messages wait, and resumes at once when it answers (destinations.ts);
  * dead letters only for a refusal (4xx other than 408, 425, 429) or at the `retryFor` horizon
- * (API: resend). Quiet-hours rows are folded into a digest.
+ * (API: resend). Quiet-hours rows are folded into a digest. Each request goes through the hardened
+ * call replies share (http.ts), and the backoff is the policy replies share (retry.ts).
  */
 import type { AppContext } from '../context.js';
 import type { ChannelConfig } from '../config/schema.js';
@@ -21,18 +22,15 @@ import { deadAtHorizon, failingDestinations, holdUntilProbe, markAnswered, markF
 import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../store/schema.js';
 import { wallClockOf } from '../util/clock.js';
+import { HttpSendError, sendHttp, type FetchLike } from './http.js';
+import { askedWait, retryDelay } from './retry.js';
 
-export interface FetchResponseLike {
-  status: number;
-  headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}
-/** The HTTP client deliveries use: global fetch fits, so does any fetch-compatible function. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<FetchResponseLike>;
+export type { FetchLike, FetchResponseLike } from './http.js';
+// the shared retry policy (retry.ts), still importable from here
+export { backoffMs, parseRetryAfter } from './retry.js';
 
 const BATCH = 50;
 const LEASE_MARGIN_MS = 2_000;
-const MAX_RETRY_AFTER_MS = 3_600_000;
 
 export interface DeliverOptions {
   limiter?: RateLimiter;
@@ -52,40 +50,18 @@ export interface DeliverResult {
 
 type Outcome = { ok: true; status: number } | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
 
-export function backoffMs(attempt: number, base: number, max: number, random: () => number = Math.random): number {
-  const d = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
-  return Math.round(d / 2 + random() * (d / 2)); // "equal jitter": never less than half the step
-}
-
-/** Retry-After as milliseconds from `now` (wall-clock time: an HTTP date is one), or the seconds Discord puts in the body. */
-export function parseRetryAfter(v: string | null, body: string, now: number): number | null {
-  if (v !== null && v.trim() !== '') {
-    if (/^\d+(\.\d+)?$/.test(v.trim())) return Math.min(MAX_RETRY_AFTER_MS, Math.ceil(Number(v) * 1000));
-    const t = Date.parse(v);
-    if (!Number.isNaN(t)) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, t - now));
-  }
-  try {
-    const j = JSON.parse(body) as { retry_after?: number }; // Discord also puts it in the body, in seconds
-    if (typeof j.retry_after === 'number') return Math.min(MAX_RETRY_AFTER_MS, Math.ceil(j.retry_after * 1000));
-  } catch {
-    /* not JSON */
-  }
-  return null;
-}
-
 async function send(fetchFn: FetchLike, channel: ChannelConfig, notice: Notice, messageId: string, now: number, timeoutMs: number): Promise<Outcome> {
   const req = await PROVIDERS[channel.type].render(notice, channel, { messageId, now });
   try {
-    const res = await fetchFn(channel.url, { method: 'POST', headers: { ...req.headers, 'idempotency-key': messageId, 'user-agent': 'Backlash-Notify/1' }, body: req.body, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await res.text().catch(() => '');
+    // the hardened call shared with replies: manual redirects (a POST never leaves its origin), one timeout, a size cap
+    const res = await sendHttp(fetchFn, channel.url, { method: 'POST', headers: { ...req.headers, 'idempotency-key': messageId, 'user-agent': 'Backlash-Notify/1' }, body: req.body }, { timeoutMs });
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
     const retryable = res.status === 429 || res.status === 408 || res.status === 425 || res.status >= 500;
-    const retryAfterMs = res.status === 429 || res.status === 503 ? (parseRetryAfter(res.headers.get('retry-after'), text, now) ?? undefined) : undefined;
-    return { ok: false, retryable, status: res.status, error: `HTTP ${res.status}: ${clip(text.replace(/\s+/g, ' '), 200)}`, retryAfterMs };
+    const retryAfterMs = askedWait(res.status, res.headers, res.text, now);
+    return { ok: false, retryable, status: res.status, error: `HTTP ${res.status}: ${clip(res.text.replace(/\s+/g, ' '), 200)}`, retryAfterMs };
   } catch (err) {
-    const e = err as Error;
-    const timeout = e.name === 'TimeoutError' || e.name === 'AbortError';
-    return { ok: false, retryable: true, status: null, error: timeout ? `timeout after ${timeoutMs} ms` : `network: ${clip(String((e as { cause?: Error }).cause?.message ?? e.message), 200)}` };
+    if (err instanceof HttpSendError) return { ok: false, retryable: err.retryable, status: null, error: err.message };
+    return { ok: false, retryable: true, status: null, error: `unexpected: ${clip((err as Error).message, 200)}` };
   }
 }
 
@@ -194,7 +170,7 @@ async function recordOutcome(r: Round, row: OutboxRow, channelId: string, state:
   }
   if (outcome.retryable) {
     // the destination is failing: this message and the others wait for the next probe
-    const delay = Math.max(outcome.retryAfterMs ?? 0, backoffMs((state?.failures ?? 0) + 1, n.backoffBase, n.backoffMax, r.opts.random));
+    const delay = retryDelay(n, (state?.failures ?? 0) + 1, outcome.retryAfterMs, r.opts.random);
     const failing = await markFailing(ctx, channelId, state, after, delay, outcome.error, outcome.status);
     await ctx.db
       .updateTable('outbox')

@@ -2,14 +2,18 @@
  * The publish worker: one bounded tick over replies that are due. Like the notification outbox:
  * rows are leased so two workers never send the same reply at once (a crash lets the lease run out
  * and the reply goes again), every attempt carries the reply's id as its idempotency key (and each
- * publisher checks for an earlier landing before a retry), retries back off with jitter and honour
- * Retry-After, and after replies.maxAttempts a reply becomes a dead letter (resend from the case).
+ * publisher checks for an earlier landing before a retry), and retries follow the notifications'
+ * policy (notify/retry.ts): capped exponential backoff with jitter (replies.backoffBase … backoffMax,
+ * 5 s … 5 min), longer when Retry-After asks, and a dead letter (resend from the case) only for a
+ * refusal or when a failed attempt comes replies.retryFor (24 h) after the reply started waiting —
+ * when it was drafted, approved or resent (its updated_at, which retries leave alone).
  * A sent reply records its id and URL on the case, marks its post answered and, the first time,
  * stops the item's first-response clock.
  */
 import type { AppContext } from '../context.js';
 import { writeAudit } from '../store/audit.js';
-import { backoffMs, type FetchLike } from '../notify/deliver.js';
+import type { FetchLike } from '../notify/http.js';
+import { pastHorizon, retryDelay, spanText } from '../notify/retry.js';
 import { setCasePost } from '../routing/cases.js';
 import { PUBLISHERS } from './publishers/index.js';
 import { claimRow } from '../store/claims.js';
@@ -56,20 +60,25 @@ export async function publishDue(ctx: AppContext, opts: { random?: () => number 
       await writeAudit(ctx, { at: after, actor: 'system', action: 'reply.sent', entityType: 'queue_item', entityId: r.item_id, detail: { reply: r.id, post: r.post_id, channel: r.channel, remoteId: outcome.remoteId, url: outcome.remoteUrl, attempts } });
       ctx.bus.publish({ topic: 'queue', id: r.item_id, type: 'reply.sent', at: after });
       out.sent++;
-    } else if (outcome.retryable && attempts < cfg.maxAttempts) {
-      const delay = Math.max(outcome.retryAfterMs ?? 0, backoffMs(attempts, cfg.backoffBase, cfg.backoffMax, opts.random));
-      await ctx.db.updateTable('replies').set({ attempts, next_attempt_at: after + delay, last_status: outcome.status, last_error: outcome.error, lease_until: null, updated_at: after }).where('id', '=', r.id).execute();
+    } else if (outcome.retryable && !pastHorizon(cfg, r.updated_at, after)) {
+      // updated_at is left alone: the horizon counts from when the reply started waiting
+      await ctx.db.updateTable('replies').set({ attempts, next_attempt_at: after + retryDelay(cfg, attempts, outcome.retryAfterMs, opts.random), last_status: outcome.status, last_error: outcome.error, lease_until: null }).where('id', '=', r.id).execute();
       ctx.bus.publish({ topic: 'queue', id: r.item_id, type: 'reply.retry', at: after });
       out.retried++;
     } else {
-      await ctx.db.updateTable('replies').set({ status: 'dead', attempts, last_status: outcome.status, last_error: outcome.error, lease_until: null, updated_at: after }).where('id', '=', r.id).execute();
-      await writeAudit(ctx, { at: after, actor: 'system', action: 'reply.dead', entityType: 'queue_item', entityId: r.item_id, detail: { reply: r.id, post: r.post_id, channel: r.channel, attempts, error: outcome.error } });
-      ctx.log.warn('reply dead-lettered', { reply: r.id, channel: r.channel, attempts, error: outcome.error });
-      ctx.bus.publish({ topic: 'queue', id: r.item_id, type: 'reply.dead', at: after });
+      const error = outcome.retryable ? `no answer from ${r.channel} for ${spanText(cfg.retryFor)} (the retryFor horizon); last: ${outcome.error}`.slice(0, 500) : outcome.error;
+      await deadLetter(ctx, r, attempts, after, outcome.status, error);
       out.dead++;
     }
   }
   return out;
+}
+
+async function deadLetter(ctx: AppContext, r: ReplyRow, attempts: number, at: number, status: number | null, error: string): Promise<void> {
+  await ctx.db.updateTable('replies').set({ status: 'dead', attempts, last_status: status, last_error: error, lease_until: null, updated_at: at }).where('id', '=', r.id).execute();
+  await writeAudit(ctx, { at, actor: 'system', action: 'reply.dead', entityType: 'queue_item', entityId: r.item_id, detail: { reply: r.id, post: r.post_id, channel: r.channel, attempts, error } });
+  ctx.log.warn('reply dead-lettered', { reply: r.id, channel: r.channel, attempts, error });
+  ctx.bus.publish({ topic: 'queue', id: r.item_id, type: 'reply.dead', at });
 }
 
 type ReplyRow = Awaited<ReturnType<typeof loadRow>>;

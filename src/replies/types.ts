@@ -4,7 +4,7 @@
  * post, the source's settings with its credentials, the reply with its idempotency key) and says
  * what happened; retries, leases and dead letters are the worker's (publish.ts).
  */
-import type { FetchLike } from '../notify/deliver.js';
+import type { FetchLike } from '../notify/http.js';
 
 // 'demo': the built-in demo's made-up networks (nothing leaves the machine)
 export const REPLY_CHANNELS = ['mastodon', 'bluesky', 'reddit', 'helpdesk', 'demo'] as const;

@@ -51,7 +51,7 @@ targets:
       - { id: acme-reddit, type: reddit, subreddit: acme, oauthBase: "${nets.reddit.url}", tokenUrl: "${nets.reddit.url}/api/v1/access_token", clientId: ${REDDIT.clientId}, clientSecret: ${REDDIT.clientSecret}, username: ${REDDIT.username}, password: ${REDDIT.password} }
       - { id: acme-news, type: rss, url: "https://news.example/acme.rss" }
 replies:
-  maxAttempts: 3
+  retryFor: 10m
   backoffBase: 10s
   helpdesk: { url: "${nets.helpdesk.url}/hooks/backlash", secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }
 `;
@@ -138,13 +138,18 @@ replies:
     expect(detail.replies[0]).toMatchObject({ channel: 'helpdesk', status: 'sent', remoteId: 'T-77', remoteUrl: 'https://help.example/T-77' });
   });
 
-  it('dead-letters a reply after the retry budget, and a resend publishes it once', async () => {
+  it('dead-letters a reply at the retryFor horizon, and a resend publishes it once', async () => {
     nets.mastodon.fail = 'always';
     const item = await itemOf('pm');
     await api('POST', `/api/queue/${item}/replies`, 'ana', { text: 'Sorry!' });
-    await drain();
+    // from one due try to the next, on the simulated clock, until the 10 min horizon
+    for (let r = await ctx.db.selectFrom('replies').selectAll().executeTakeFirstOrThrow(); r.status === 'pending'; r = await ctx.db.selectFrom('replies').selectAll().executeTakeFirstOrThrow()) {
+      ctx.clock.set(r.next_attempt_at);
+      await publishDue(ctx, { random: () => 1 });
+    }
     let detail = (await api('GET', `/api/queue/${item}`, 'ana')).json;
-    expect(detail.replies[0]).toMatchObject({ status: 'dead', attempts: 3, lastStatus: 500 });
+    expect(detail.replies[0]).toMatchObject({ status: 'dead', lastStatus: 500 });
+    expect(detail.replies[0].lastError).toMatch(/^no answer from mastodon for 10 min \(the retryFor horizon\)/);
     expect((await api('GET', '/api/replies?status=dead', 'ana')).json.items).toHaveLength(1);
     nets.mastodon.fail = 'none';
     const resend = await api('POST', `/api/queue/${item}/replies/${detail.replies[0].id}/resend`, 'ana');

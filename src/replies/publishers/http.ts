@@ -1,8 +1,15 @@
-/** The one HTTP call publishers make: a timeout, errors that say whether a retry may help. */
+/**
+ * The one HTTP call publishers make, over the hardened call notifications use (notify/http.ts): a
+ * timeout for the whole exchange, a cap on the answer's size, redirects followed by hand — a GET
+ * that leaves the API's origin loses its Authorization and every other header of ours, a POST (a
+ * login with a password in its body, a reply) is never sent to another origin — and errors that
+ * say whether a retry may help.
+ */
 import type { PublishRequest } from '../types.js';
 import { PublishError } from '../types.js';
 import { clip } from '../../notify/message.js';
-import { parseRetryAfter } from '../../notify/deliver.js';
+import { DEFAULT_MAX_BYTES, HttpSendError, sendHttp } from '../../notify/http.js';
+import { askedWait } from '../../notify/retry.js';
 
 export interface Answer {
   status: number;
@@ -16,23 +23,23 @@ export interface Answer {
 export async function call(req: Pick<PublishRequest, 'fetch' | 'timeoutMs' | 'now'>, url: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<Answer> {
   let res;
   try {
-    res = await req.fetch(url, { method: init.method, headers: { 'user-agent': 'Backlash-Replies/1', accept: 'application/json', ...init.headers }, ...(init.body !== undefined ? { body: init.body } : {}), signal: AbortSignal.timeout(req.timeoutMs) });
+    res = await sendHttp(req.fetch, url, { method: init.method, headers: { 'user-agent': 'Backlash-Replies/1', accept: 'application/json', ...init.headers }, ...(init.body !== undefined ? { body: init.body } : {}) }, { timeoutMs: req.timeoutMs });
   } catch (err) {
-    const e = err as Error;
-    const timeout = e.name === 'TimeoutError' || e.name === 'AbortError';
-    throw new PublishError(true, null, timeout ? `timeout after ${req.timeoutMs} ms` : `network: ${clip(String((e as { cause?: Error }).cause?.message ?? e.message), 200)}`);
+    if (err instanceof HttpSendError) throw new PublishError(err.retryable, null, err.message);
+    throw new PublishError(true, null, `network: ${clip((err as Error).message, 200)}`);
   }
-  const text = await res.text().catch(() => '');
+  const { text, tooLarge, status } = res;
   return {
-    status: res.status,
+    status,
     text,
     headers: res.headers,
     now: req.now,
     json<T>() {
+      if (tooLarge) throw new PublishError(false, status, `${new URL(res.url).host} answered HTTP ${status} with more than ${DEFAULT_MAX_BYTES} bytes: not read further`);
       try {
         return JSON.parse(text) as T;
       } catch {
-        throw new PublishError(false, res.status, `${url}: expected JSON, got ${clip(text.replace(/\s+/g, ' '), 120)}`);
+        throw new PublishError(false, status, `${url}: expected JSON, got ${clip(text.replace(/\s+/g, ' '), 120)}`);
       }
     },
   };
@@ -41,8 +48,7 @@ export async function call(req: Pick<PublishRequest, 'fetch' | 'timeoutMs' | 'no
 /** An error for a non-2xx answer: 408, 425, 429 and 5xx may succeed later; other 4xx will not. */
 export function failure(a: Answer, what: string): PublishError {
   const retryable = a.status === 408 || a.status === 425 || a.status === 429 || a.status >= 500;
-  const after = a.status === 429 || a.status === 503 ? (parseRetryAfter(a.headers.get('retry-after'), a.text, a.now) ?? undefined) : undefined;
-  return new PublishError(retryable, a.status, `${what}: HTTP ${a.status}: ${clip(a.text.replace(/\s+/g, ' '), 200)}`, after);
+  return new PublishError(retryable, a.status, `${what}: HTTP ${a.status}: ${clip(a.text.replace(/\s+/g, ' '), 200)}`, askedWait(a.status, a.headers, a.text, a.now));
 }
 
 export const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);

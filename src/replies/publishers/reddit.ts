@@ -57,9 +57,10 @@ export const reddit: Publisher = {
     const errors = body.json?.errors ?? [];
     if (errors.length) {
       const [code, message] = errors[0];
-      // RATELIMIT: "you are doing that too much. try again in 5 minutes."
-      const minutes = /(\d+)\s*minute/.exec(message ?? '')?.[1];
-      throw new PublishError(code === 'RATELIMIT', 200, `Reddit comment: ${code}: ${message}`, code === 'RATELIMIT' ? (minutes ? Number(minutes) * 60_000 : 60_000) : undefined);
+      // RATELIMIT: "you are doing that too much. try again in 5 minutes." (or "in 40 seconds.")
+      const wait = /(\d+)\s*(second|minute)/.exec(message ?? '');
+      const ms = wait ? Number(wait[1]) * (wait[2] === 'second' ? 1_000 : 60_000) : 60_000;
+      throw new PublishError(code === 'RATELIMIT', 200, `Reddit comment: ${code}: ${message}`, code === 'RATELIMIT' ? ms : undefined);
     }
     const t = body.json?.data?.things?.[0];
     if (!t) throw new PublishError(false, 200, 'Reddit comment: no comment in the answer');

@@ -82,3 +82,17 @@ export async function caseLinksOfPost(ctx: Db, postId: string) {
   const joined = await ctx.db.selectFrom('case_posts as cp').innerJoin('queue_items as q', 'q.id', 'cp.item_id').select(['q.id', 'q.title', 'q.status']).where('cp.post_id', '=', postId).where('cp.status', '!=', 'moved').executeTakeFirst();
   return { own, inRevolt, joined };
 }
+
+/** One page of queue items (merged ones left out), newest first, after `cursor` (the CX export). `topics`: only items on one of these. */
+export async function queueItemPage(ctx: Db, q: { target?: string; since?: number; until?: number; topic?: string; lang?: string; topics?: string[]; cursor?: { sort: number; id: string } | null; limit: number }): Promise<QueueRow[]> {
+  let query = ctx.db.selectFrom('queue_items').selectAll().where('status', '!=', 'merged').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit);
+  if (q.target) query = query.where('target_id', '=', q.target);
+  if (q.since !== undefined) query = query.where('created_at', '>=', q.since);
+  if (q.until !== undefined) query = query.where('created_at', '<', q.until);
+  if (q.topic) query = query.where('topic', '=', q.topic);
+  if (q.lang) query = query.where('lang', '=', q.lang);
+  if (q.topics) query = query.where('topic', 'in', q.topics.length ? q.topics : ['']);
+  const cur = q.cursor;
+  if (cur) query = query.where((eb) => eb.or([eb('created_at', '<', cur.sort), eb.and([eb('created_at', '=', cur.sort), eb('id', '<', cur.id)])]));
+  return query.execute();
+}

@@ -77,3 +77,8 @@ export async function firstMemberPublishedAt(ctx: Db, revoltId: string): Promise
   const row = await ctx.db.selectFrom('revolt_posts as rp').innerJoin('posts as p', 'p.id', 'rp.post_id').select((eb) => eb.fn.min('p.published_at').as('at')).where('rp.revolt_id', '=', revoltId).executeTakeFirst();
   return row?.at == null ? null : Number(row.at);
 }
+
+/** The `limit` most severe revolts opened in [from, to), earliest first among equals (the weekly report's top revolts). */
+export async function topRevoltsOpenedBetween(ctx: Db, q: { from: number; to: number; limit: number }) {
+  return ctx.db.selectFrom('revolts').select(['id', 'target_id', 'label', 'severity', 'stage', 'opened_at', 'resolved_at']).where('opened_at', '>=', q.from).where('opened_at', '<', q.to).orderBy('severity', 'desc').orderBy('opened_at').limit(q.limit).execute();
+}
