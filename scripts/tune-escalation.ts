@@ -25,6 +25,7 @@ HP.l2 = arg('l2', HP.l2);
 HP.maxPosWeight = arg('pos', HP.maxPosWeight);
 HP.minCount = arg('min', HP.minCount);
 HP.epochs = arg('epochs', HP.epochs);
+if (process.argv.includes('--drop')) HP.drop = process.argv[process.argv.indexOf('--drop') + 1].split(',');
 
 const corpus = generateEscalationCorpus();
 const langs = ['en', 'pl', 'zh'] as const;
@@ -45,6 +46,13 @@ const dev = Object.fromEntries(
     const alone = trainLang(escalationRows(corpus[lang], false));
     const rows = escalationRows(dev[lang], false);
     const cells: string[] = [];
+    if (process.argv.includes('--errors'))
+      rows.forEach((r, i) => {
+        const got = alone.types.filter((_, t) => alone.bias[t] + r.feats.reduce((z, f) => z + (alone.weights[f]?.[t] ?? 0), 0) >= 0);
+        const missed = [...r.labels].filter((t) => !got.includes(t));
+        const extra = got.filter((t) => !r.labels.has(t));
+        if (missed.length || extra.length) console.log(`    ${missed.length ? 'missed ' + missed.join(',') : ''}${extra.length ? ' false ' + extra.join(',') : ''} | ${dev[lang][i].text}`);
+      });
     let TP = 0, FP = 0, FN = 0;
     alone.types.forEach((type, t) => {
       let tp = 0, fp = 0, fn = 0;

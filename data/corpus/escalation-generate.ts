@@ -34,18 +34,24 @@ function rng(seed: number) {
 
 const NUMS = ['2', '3', '5', '10', '12', '45', 'two', 'three'];
 
-export function generateEscalationCorpus(seed = 19_2026): Record<'en' | 'pl' | 'zh', EscalationRecord[]> {
+/**
+ * `groups`, when given, receives each record's source phrasing (the cue clause, look-alike, plain
+ * post or complaint it was built around), so that a cross-validation can hold out whole phrasings.
+ */
+export function generateEscalationCorpus(seed = 19_2026, groups?: Map<EscalationRecord, string>): Record<'en' | 'pl' | 'zh', EscalationRecord[]> {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const chance = (p: number) => rand() < p;
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'n' ? pick(NUMS) : pick((ENC.FILL as Record<string, string[]>)[k] ?? [''])));
   const out: Record<'en' | 'pl' | 'zh', EscalationRecord[]> = { en: [], pl: [], zh: [] };
   const seen = new Set<string>();
-  const add = (lang: 'en' | 'pl' | 'zh', text: string, escalation: CueType[]) => {
+  const add = (lang: 'en' | 'pl' | 'zh', text: string, escalation: CueType[], group = text) => {
     text = text.replace(/\s+/g, ' ').trim();
     if (seen.has(text)) return;
     seen.add(text);
-    out[lang].push({ id: `esc-corpus-${lang}-${out[lang].length + 1}`, text, lang, escalation: [...new Set(escalation)].sort() });
+    const rec: EscalationRecord = { id: `esc-corpus-${lang}-${out[lang].length + 1}`, text, lang, escalation: [...new Set(escalation)].sort() };
+    out[lang].push(rec);
+    groups?.set(rec, group);
   };
 
   // ordinary posts of the sentiment corpus's parts (praise, questions, news, chatter, reviews): no cue
@@ -78,14 +84,14 @@ export function generateEscalationCorpus(seed = 19_2026): Record<'en' | 'pl' | '
           if (k === 0 || r < 0.2) text = brand() + cap(clause);
           else if (r < 0.7) text = brand() + cap(fill(pick(complaints))) + pick(sep) + clause;
           else text = brand() + cap(clause) + pick(sep) + fill(pick(complaints));
-          add(lang, text + pick(end), labels);
+          add(lang, text + pick(end), labels, cue);
         }
       }
     }
     for (const s of parts.lookalikes) {
-      add(lang, cap(s), []);
-      add(lang, brand() + cap(s), []);
-      if (chance(0.5)) add(lang, brand() + cap(fill(pick(complaints))) + pick(sep) + s, []);
+      add(lang, cap(s), [], s);
+      add(lang, brand() + cap(s), [], s);
+      if (chance(0.5)) add(lang, brand() + cap(fill(pick(complaints))) + pick(sep) + s, [], s);
     }
     for (const s of parts.plain) add(lang, brand() + cap(s), []);
     for (const s of complaints) add(lang, brand() + cap(fill(s)) + pick(end), []);
