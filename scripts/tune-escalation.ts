@@ -1,6 +1,9 @@
 /**
- * Chooses the learned escalation head's two thresholds on the DEV half of data/eval/escalation-*.jsonl
- * only (the test half is never read here): `keep` (a rule hit is kept unless the head's probability
+ * Shows the learned escalation head's two thresholds on the DEV half of data/eval/escalation-*.jsonl
+ * only (the test half is never read here); the shipped ones are chosen by scripts/cv-escalation.ts,
+ * as every setting scores alike on this half. With --alone, the head alone (no rule inputs), which
+ * the rules cannot flatter; --errors lists its misses and false alarms; --drop c: leaves out a
+ * feature kind. Also: `keep` (a rule hit is kept unless the head's probability
  * is below it) and `threshold` (a type the rules missed is added at or above it). Prints precision /
  * recall per language for a grid, for the head as trained by scripts/train-escalation.ts with the
  * given hyper-parameters. Caveat printed with the figures: the cue rules themselves were tuned on
