@@ -19,9 +19,12 @@ import { HP, trainLang } from './escalation-train-lib.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 const FOLDS = 5;
+const REPEATS = 3;
+/** a per-type setting must beat the language's default (keep 0, add 0.8) by this much F1 */
+const MARGIN = 0.005;
 const KEEP = [0, 0.02, 0.05, 0.1, 0.2, 0.3];
 // additions below 0.7 are left out of the grid: on 6,000 public posts (../shared/datasets, no
-// escalation labels, read by eye) the extra additions at 0.5-0.6 were mostly wrong ("比在店里吃还便宜" as
+// escalation labels, read by eye) the extra additions at 0.5-0.6 were mostly wrong (a remark on price read as
 // safety), where cues are rare, while the corpus, half cues, rewards them
 const ADD_FROM = process.argv.includes('--add-from') ? Number(process.argv[process.argv.indexOf('--add-from') + 1]) : 0.7;
 const ADD = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01].filter((a) => a >= ADD_FROM);
@@ -36,8 +39,9 @@ interface Row {
   labels: Set<string>;
   rule: Set<string>;
   aside: Set<string>;
-  fold: number;
-  z: number[];
+  group: string;
+  /** held-out log-odds per repeat, per type */
+  z: number[][];
 }
 
 export type Chosen = Record<string, Record<string, { keep: number; add: number }>>;
@@ -59,15 +63,21 @@ export function chooseThresholds(): { chosen: Chosen; report: string[] } {
         labels: new Set(r.escalation),
         rule: new Set(j?.hits.map((h) => h.id) ?? []),
         aside: new Set(j?.suppressed.map((s) => s.id) ?? []),
-        fold: hash(groups.get(r) ?? r.text) % FOLDS,
+        group: groups.get(r) ?? r.text,
         z: [],
       };
     });
     let types: string[] = [];
-    for (let k = 0; k < FOLDS; k++) {
-      const head = trainLang(rows.filter((r) => r.fold !== k).map((r) => ({ feats: r.feats, labels: r.labels })));
-      types = head.types;
-      for (const r of rows.filter((x) => x.fold === k)) r.z = types.map((_, t) => r.feats.reduce((z, f) => z + (head.weights[f]?.[t] ?? 0), head.bias[t]));
+    // REPEATS fold assignments (the groups hashed with a different salt each time), so that a choice
+    // does not hang on how one split fell
+    for (let rep = 0; rep < REPEATS; rep++) {
+      const fold = (r: Row) => hash(`${rep}:${r.group}`) % FOLDS;
+      for (let k = 0; k < FOLDS; k++) {
+        const head = trainLang(rows.filter((r) => fold(r) !== k).map((r) => ({ feats: r.feats, labels: r.labels })));
+        types = head.types;
+        for (const r of rows.filter((x) => fold(x) === k))
+          r.z[rep] = types.map((_, t) => r.feats.reduce((z, f) => z + (head.weights[f]?.[t] ?? 0), head.bias[t]));
+      }
     }
     const pos = rows.filter((r) => r.labels.size).length;
     const negW = pos / Math.max(1, rows.length - pos);
@@ -77,14 +87,15 @@ export function chooseThresholds(): { chosen: Chosen; report: string[] } {
       let tp = 0,
         fp = 0,
         fn = 0;
-      for (const r of rows) {
-        const p = sig(r.z[t]);
-        const got = r.rule.has(type) ? p >= keep : p >= add && !r.aside.has(type);
-        const want = r.labels.has(type);
-        if (got && want) tp++;
-        else if (got) fp += r.labels.size ? 1 : negW;
-        else if (want) fn++;
-      }
+      for (const r of rows)
+        for (const zs of r.z) {
+          const p = sig(zs[t]);
+          const got = r.rule.has(type) ? p >= keep : p >= add && !r.aside.has(type);
+          const want = r.labels.has(type);
+          if (got && want) tp++;
+          else if (got) fp += r.labels.size ? 1 : negW;
+          else if (want) fn++;
+        }
       return { tp, fp, fn };
     };
     const f1 = (c: { tp: number; fp: number; fn: number }) => (2 * c.tp) / (2 * c.tp + c.fp + c.fn || 1);
@@ -99,7 +110,7 @@ export function chooseThresholds(): { chosen: Chosen; report: string[] } {
       for (const keep of KEEP)
         for (const add of ADD) {
           const c = count(t, keep, add);
-          if (f1(c) >= f1(pick.c) - 1e-9) pick = { keep, add, c };
+          if (f1(c) >= f1(pick.c) + (pick.keep === 0 && pick.add === 0.8 ? MARGIN : -1e-9)) pick = { keep, add, c };
         }
       chosen[lang][type] = { keep: pick.keep, add: pick.add };
       best.push(pick.c);
@@ -107,7 +118,7 @@ export function chooseThresholds(): { chosen: Chosen; report: string[] } {
         `  ${type.padEnd(10)} rules alone ${pr(count(t, 0, 1.01))}  shipped (0, 0.8) ${pr(count(t, 0, 0.8))}  chosen keep ${pick.keep} add ${pick.add}: ${pr(pick.c)}`,
       );
     });
-    report.push(`${lang}: ${rows.length} posts, grouped ${FOLDS}-fold, posts without a cue weighted ${negW.toFixed(2)}`, ...lines);
+    report.push(`${lang}: ${rows.length} posts, grouped ${FOLDS}-fold × ${REPEATS}, posts without a cue weighted ${negW.toFixed(2)}`, ...lines);
     const all = (keep: number, add: number) => sum(types.map((_, t) => count(t, keep, add)));
     report.push(
       `  all: rules alone ${pr(all(0, 1.01))}; shared keep/add: ${KEEP.flatMap((k) => ADD.filter((a) => a === 0.5 || a === 0.8).map((a) => `${k}/${a} ${pr(all(k, a))}`)).join(', ')}; per type ${pr(sum(best))}`,
@@ -118,7 +129,12 @@ export function chooseThresholds(): { chosen: Chosen; report: string[] } {
 
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   // hyper-parameters to compare: --l2 1e-3 --pos 1 --min 2 --epochs 60
-  for (const [flag, key] of [['l2', 'l2'], ['pos', 'maxPosWeight'], ['min', 'minCount'], ['epochs', 'epochs']] as const) {
+  for (const [flag, key] of [
+    ['l2', 'l2'],
+    ['pos', 'maxPosWeight'],
+    ['min', 'minCount'],
+    ['epochs', 'epochs'],
+  ] as const) {
     const i = process.argv.indexOf(`--${flag}`);
     if (i >= 0) HP[key] = Number(process.argv[i + 1]);
   }

@@ -80,7 +80,7 @@ export const FOURTH: Record<'en' | 'pl' | 'zh', { cues: Cues; lookalikes: string
       ],
     },
     lookalikes: [
-      'love flying with you, see you next month', 'flying with you again next week, can I add a bag?', 'looking forward to flying with you in june', 'so glad I switched to you last year',
+      'always a pleasure on your planes, see you next month', 'on your 7am flight again next week, can I add a bag?', 'cannot wait for our trip with you in june', 'so glad I switched to you last year',
       'will be ordering from you again next week, great food', 'first time booking with you, any tips?', 'I will be back for the brunch', 'never had better service, thank you',
       'the meat was a bit dry but the staff were nice', 'chicken was cold when it arrived, a bit disappointing', 'not impressed with the portion size', 'my flight was delayed two hours, any chance of a voucher?',
       'the queue at security was awful today', 'the burger was greasy and the chips were soggy', 'the room was small and noisy', 'customer service took ages to answer',
@@ -184,8 +184,8 @@ export const FOURTH: Record<'en' | 'pl' | 'zh', { cues: Cues; lookalikes: string
       ],
     },
     lookalikes: [
-      '全是肥肉，不好吃', '鸡肉太老了，咬不动', '肉太少了，都是配菜', '味道一般，比店里吃差一点', '米饭有点硬，下次希望改进', '送来的时候有点凉了',
-      '比在店里吃便宜，挺划算', '非常好吃，以后还会再点', '第一次住这家，服务不错', '老顾客了，一直很满意', '房间有点小，隔音一般', '客服回复有点慢',
+      '肥肉太多了，不好吃', '鸡块炸得太干，咬不动', '肉太少了，都是配菜', '味道一般，比店里吃差一点', '米饭有点硬，下次希望改进', '送来的时候有点凉了',
+      '外卖价格比堂食还划算', '味道很棒，下次还点', '第一次住这家，服务不错', '老顾客了，一直很满意', '房间有点小，隔音一般', '客服回复有点慢',
       '排骨太咸了', '菜量少，价格偏贵', '饮料洒了一点，包装可以加强',
       '给快递小哥好评', '准备去机场了，航班准点吗？', '退出登录怎么操作？', '我不是要投诉，只是问问', '律师事务所的同事都爱你们的午餐', '随身行李有法律规定的限制吗？',
       '报纸登了你们做公益的事，点赞', '电台主持人夸了你们的新航线', '按两下按钮就能重置路由器', '这个甜品好吃到爆炸', '避开前面的停车场，后面的免费',
