@@ -133,7 +133,7 @@ if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
     ['l2', 'l2'],
     ['pos', 'maxPosWeight'],
     ['min', 'minCount'],
-    ['epochs', 'epochs'],
+    ['epochs', 'epochs'], ['prune', 'prune'],
   ] as const) {
     const i = process.argv.indexOf(`--${flag}`);
     if (i >= 0) HP[key] = Number(process.argv[i + 1]);

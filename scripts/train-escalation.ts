@@ -32,6 +32,7 @@ const THRESHOLD = Number(arg('threshold', '0.8'));
 const KEEP = Number(arg('keep', '0'));
 const PER_TYPE = !process.argv.includes('--no-per-type');
 if (process.argv.includes('--drop')) HP.drop = arg('drop', '').split(',').filter(Boolean);
+if (process.argv.includes('--prune')) HP.prune = Number(arg('prune', '0.02'));
 const OUT = arg('out', join(PROJECT_ROOT, 'data/model/escalation.json'));
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   const corpus = generateEscalationCorpus();
