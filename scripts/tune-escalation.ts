@@ -1,6 +1,9 @@
 /**
- * Chooses the learned escalation head's two thresholds on the DEV half of data/eval/escalation-*.jsonl
- * only (the test half is never read here): `keep` (a rule hit is kept unless the head's probability
+ * Shows the learned escalation head's two thresholds on the DEV half of data/eval/escalation-*.jsonl
+ * only (the test half is never read here); the shipped ones are chosen by scripts/cv-escalation.ts,
+ * as every setting scores alike on this half. With --alone, the head alone (no rule inputs), which
+ * the rules cannot flatter; --errors lists its misses and false alarms; --drop c: leaves out a
+ * feature kind. Also: `keep` (a rule hit is kept unless the head's probability
  * is below it) and `threshold` (a type the rules missed is added at or above it). Prints precision /
  * recall per language for a grid, for the head as trained by scripts/train-escalation.ts with the
  * given hyper-parameters. Caveat printed with the figures: the cue rules themselves were tuned on
@@ -25,6 +28,7 @@ HP.l2 = arg('l2', HP.l2);
 HP.maxPosWeight = arg('pos', HP.maxPosWeight);
 HP.minCount = arg('min', HP.minCount);
 HP.epochs = arg('epochs', HP.epochs);
+if (process.argv.includes('--drop')) HP.drop = process.argv[process.argv.indexOf('--drop') + 1].split(',');
 
 const corpus = generateEscalationCorpus();
 const langs = ['en', 'pl', 'zh'] as const;
@@ -45,6 +49,13 @@ const dev = Object.fromEntries(
     const alone = trainLang(escalationRows(corpus[lang], false));
     const rows = escalationRows(dev[lang], false);
     const cells: string[] = [];
+    if (process.argv.includes('--errors'))
+      rows.forEach((r, i) => {
+        const got = alone.types.filter((_, t) => alone.bias[t] + r.feats.reduce((z, f) => z + (alone.weights[f]?.[t] ?? 0), 0) >= 0);
+        const missed = [...r.labels].filter((t) => !got.includes(t));
+        const extra = got.filter((t) => !r.labels.has(t));
+        if (missed.length || extra.length) console.log(`    ${missed.length ? 'missed ' + missed.join(',') : ''}${extra.length ? ' false ' + extra.join(',') : ''} | ${dev[lang][i].text}`);
+      });
     let TP = 0, FP = 0, FN = 0;
     alone.types.forEach((type, t) => {
       let tp = 0, fp = 0, fn = 0;

@@ -14,6 +14,7 @@ import * as ENC from './parts-en.js';
 import * as PLC from './parts-pl.js';
 import * as ZHC from './parts-zh.js';
 import { EN, PL, ZH, type CueType, type EscalationParts } from './escalation-parts.js';
+import { BORROWED } from './escalation-parts-4.js';
 
 export interface EscalationRecord {
   id: string;
@@ -34,30 +35,40 @@ function rng(seed: number) {
 
 const NUMS = ['2', '3', '5', '10', '12', '45', 'two', 'three'];
 
-export function generateEscalationCorpus(seed = 19_2026): Record<'en' | 'pl' | 'zh', EscalationRecord[]> {
+/**
+ * `groups`, when given, receives each record's source phrasing (the cue clause, look-alike, plain
+ * post or complaint it was built around), so that a cross-validation can hold out whole phrasings.
+ */
+export function generateEscalationCorpus(seed = 19_2026, groups?: Map<EscalationRecord, string>): Record<'en' | 'pl' | 'zh', EscalationRecord[]> {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const chance = (p: number) => rand() < p;
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'n' ? pick(NUMS) : pick((ENC.FILL as Record<string, string[]>)[k] ?? [''])));
   const out: Record<'en' | 'pl' | 'zh', EscalationRecord[]> = { en: [], pl: [], zh: [] };
   const seen = new Set<string>();
-  const add = (lang: 'en' | 'pl' | 'zh', text: string, escalation: CueType[]) => {
+  const add = (lang: 'en' | 'pl' | 'zh', text: string, escalation: CueType[], group = text) => {
     text = text.replace(/\s+/g, ' ').trim();
     if (seen.has(text)) return;
     seen.add(text);
-    out[lang].push({ id: `esc-corpus-${lang}-${out[lang].length + 1}`, text, lang, escalation: [...new Set(escalation)].sort() });
+    const rec: EscalationRecord = { id: `esc-corpus-${lang}-${out[lang].length + 1}`, text, lang, escalation: [...new Set(escalation)].sort() };
+    out[lang].push(rec);
+    groups?.set(rec, group);
   };
 
-  // ordinary posts of the sentiment corpus's parts (praise, questions, news, chatter, reviews): no cue
-  const ordinary = {
+  // ordinary posts of the sentiment corpus's parts (praise, questions, news, chatter, reviews): no
+  // cue, unless BORROWED (escalation-parts-4.ts) labels one by hand or leaves it out as unclear
+  const usable = (xs: string[], lang: 'en' | 'pl' | 'zh') => xs.filter((x) => BORROWED[lang][x] !== null);
+  const cuesOf = (lang: 'en' | 'pl' | 'zh', x: string): CueType[] => BORROWED[lang][x] ?? [];
+  const ordinary0 = {
     en: [...Object.values(ENC.PRAISE).flat(), ...ENC.QUESTIONS, ...ENC.INFO, ...Object.values(ENC.GENERAL).flat(), ...Object.values(ENC.GENERAL_MORE).flat(), ...ENC.CONTRAST.map((c) => c.text), ...ENC.NEGATED.map((c) => c.text)],
     pl: [...Object.values(PLC.REVIEWS).flat(), ...PLC.QUESTIONS, ...PLC.PRAISE, ...PLC.CONTRAST.map((c) => c.text)],
     zh: [...Object.values(ZHC.REVIEWS).flat(), ...ZHC.NEUTRAL, ...ZHC.CONTRAST.map((c) => c.text)],
   };
+  const ordinary = { en: usable(ordinary0.en, 'en'), pl: usable(ordinary0.pl, 'pl'), zh: usable(ordinary0.zh, 'zh') };
   const langs: { lang: 'en' | 'pl' | 'zh'; parts: EscalationParts; complaints: string[]; brands: string[]; sep: string[]; end: string[]; variants: number }[] = [
-    { lang: 'en', parts: EN, complaints: Object.values(ENC.COMPLAINTS).flat(), brands: ENC.BRANDS, sep: ['. ', '. ', ', ', ' - ', '!! ', '... '], end: ['', '', '.', '!', ' 😡', ' 🤬'], variants: 4 },
-    { lang: 'pl', parts: PL, complaints: Object.values(PLC.COMPLAINTS).flat(), brands: PLC.BRANDS, sep: ['. ', '. ', ', ', ' - ', '! '], end: ['', '', '.', '!', ' 😡'], variants: 5 },
-    { lang: 'zh', parts: ZH, complaints: Object.values(ZHC.COMPLAINTS).flat(), brands: ['@某某航空', '@快递小哥', '@外卖平台', '@XX银行', ''], sep: ['，', '。', '！', '，'], end: ['', '。', '！', '😡'], variants: 5 },
+    { lang: 'en', parts: EN, complaints: usable(Object.values(ENC.COMPLAINTS).flat(), 'en'), brands: ENC.BRANDS, sep: ['. ', '. ', ', ', ' - ', '!! ', '... '], end: ['', '', '.', '!', ' 😡', ' 🤬'], variants: 4 },
+    { lang: 'pl', parts: PL, complaints: usable(Object.values(PLC.COMPLAINTS).flat(), 'pl'), brands: PLC.BRANDS, sep: ['. ', '. ', ', ', ' - ', '! '], end: ['', '', '.', '!', ' 😡'], variants: 5 },
+    { lang: 'zh', parts: ZH, complaints: usable(Object.values(ZHC.COMPLAINTS).flat(), 'zh'), brands: ['@某某航空', '@快递小哥', '@外卖平台', '@XX银行', ''], sep: ['，', '。', '！', '，'], end: ['', '。', '！', '😡'], variants: 5 },
   ];
   for (const { lang, parts, complaints, brands, sep, end, variants } of langs) {
     const cap = (s: string) => (lang !== 'zh' && chance(0.5) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
@@ -75,21 +86,23 @@ export function generateEscalationCorpus(seed = 19_2026): Record<'en' | 'pl' | '
           }
           const r = rand();
           let text: string;
+          const c = pick(complaints);
           if (k === 0 || r < 0.2) text = brand() + cap(clause);
-          else if (r < 0.7) text = brand() + cap(fill(pick(complaints))) + pick(sep) + clause;
-          else text = brand() + cap(clause) + pick(sep) + fill(pick(complaints));
-          add(lang, text + pick(end), labels);
+          else if (r < 0.7) (text = brand() + cap(fill(c)) + pick(sep) + clause), labels.push(...cuesOf(lang, c));
+          else (text = brand() + cap(clause) + pick(sep) + fill(c)), labels.push(...cuesOf(lang, c));
+          add(lang, text + pick(end), labels, cue);
         }
       }
     }
     for (const s of parts.lookalikes) {
-      add(lang, cap(s), []);
-      add(lang, brand() + cap(s), []);
-      if (chance(0.5)) add(lang, brand() + cap(fill(pick(complaints))) + pick(sep) + s, []);
+      add(lang, cap(s), [], s);
+      add(lang, brand() + cap(s), [], s);
+      const c = pick(complaints);
+      if (chance(0.5)) add(lang, brand() + cap(fill(c)) + pick(sep) + s, cuesOf(lang, c), s);
     }
     for (const s of parts.plain) add(lang, brand() + cap(s), []);
-    for (const s of complaints) add(lang, brand() + cap(fill(s)) + pick(end), []);
-    for (const s of ordinary[lang]) add(lang, cap(fill(s)), []);
+    for (const s of complaints) add(lang, brand() + cap(fill(s)) + pick(end), cuesOf(lang, s));
+    for (const s of ordinary[lang]) add(lang, cap(fill(s)), cuesOf(lang, s));
   }
   return out;
 }

@@ -7,6 +7,8 @@
  * which teach the learned escalation head (scripts/train-escalation.ts). None of these lines is
  * taken from data/eval; that set is never trained on.
  */
+import { FOURTH } from './escalation-parts-4.js';
+
 export type CueType = 'leave' | 'legal' | 'regulator' | 'press' | 'safety' | 'boycott' | 'amplify';
 export interface EscalationParts {
   /** clauses that carry a cue of the type, to be combined with a complaint around them */
@@ -355,4 +357,10 @@ const THIRD: Record<'en' | 'pl' | 'zh', { cues: Partial<Record<CueType, string[]
 for (const [lang, parts] of [['en', EN], ['pl', PL], ['zh', ZH]] as const) {
   for (const [type, list] of Object.entries(THIRD[lang].cues)) parts.cues[type as CueType].push(...list!);
   parts.lookalikes.push(...THIRD[lang].lookalikes);
+}
+
+// Fourth round (escalation-parts-4.ts)
+for (const [lang, parts] of [['en', EN], ['pl', PL], ['zh', ZH]] as const) {
+  for (const [type, list] of Object.entries(FOURTH[lang].cues)) parts.cues[type as CueType].push(...list!);
+  parts.lookalikes.push(...FOURTH[lang].lookalikes);
 }

@@ -143,8 +143,7 @@ function classify(s: Scorer, head: EscalationHead | null, text: string, langIn?:
   let headExplain: Record<string, number> | undefined;
   const scores = head ? scoreEscalationHead(head, units, text, lang, judged, opts.explain === true, lex) : null;
   if (head && scores) {
-    const hl = head.langs.get(lang)!;
-    ({ escalation, judgement: judgedOut } = decideEscalation(scores, escalation, judged, hl.threshold, hl.keep, units));
+    ({ escalation, judgement: judgedOut } = decideEscalation(scores, escalation, judged, units));
     if (opts.explain) headExplain = Object.fromEntries(scores.map((x) => [x.id, round(x.p)]));
   }
   const verdict: Verdict = {

@@ -60,6 +60,20 @@ describe('the learned escalation head beside the cue rules', () => {
     expect(e.suppressed[0].why).toContain('but learned head p=0.047');
   });
 
+  it('takes thresholds per cue type where the language sets them, the language defaults elsewhere', () => {
+    const text = 'my solicitor will hear about this';
+    const perType = { legal: { keep: 0.1 }, leave: { threshold: 0.9 } };
+    const clf = createClassifier(rules, null, escalationHeadFromJson(tinyHead({ weights: { 'f:h:legal': [0, 0], 'w:elsewher': [5, 0] }, perType })));
+    // legal: p = 0.047 below its own keep 0.1, the rule hit is set aside
+    const v = clf.classify(text, 'en', { explain: true });
+    expect(v.escalation).toEqual([]);
+    expect((v.explain!.escalation as Explained).suppressed).toEqual([expect.objectContaining({ id: 'legal', kind: 'head' })]);
+    // leave: p = 0.881 reaches the language's 0.8 but not its own 0.9
+    expect(clf.classify('taking the family elsewhere after this', 'en').escalation).toEqual([]);
+    const lower = createClassifier(rules, null, escalationHeadFromJson(tinyHead({ perType: { leave: { threshold: 0.85 } } })));
+    expect(lower.classify('taking the family elsewhere after this', 'en').escalation).toEqual([{ id: 'leave', cue: 'elsewhere' }]);
+  });
+
   it('does not add back a type the judge set aside in context (quoted, negated, asked about)', () => {
     const clf = createClassifier(rules, null, escalationHeadFromJson(tinyHead({ weights: { 'w:court': [0, 6], 'w:sue': [0, 6] } })));
     // the head alone would say legal (bias -3 + 6: p = 0.953), but the judge saw the cue quoted / negated

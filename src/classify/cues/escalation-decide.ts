@@ -10,11 +10,11 @@ import { round } from '../heads.js';
 import type { EscalationHit } from '../../types.js';
 
 /**
- * The learned head decides each cue type: a rule hit it scores below `keep` is set aside (with the
- * head's probability and features as the reason), a type it scores at or above `threshold`
- * without a rule hit is added (its cue: the strongest word feature).
+ * The learned head decides each cue type: a rule hit it scores below the type's `keep` is set aside
+ * (with the head's probability and features as the reason), a type it scores at or above the
+ * type's `add` without a rule hit is added (its cue: the strongest word feature).
  */
-export function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[], judged: Judgement | null, threshold: number, keep: number, units: Unit[]): { escalation: EscalationHit[]; judgement: Judgement | null } {
+export function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[], judged: Judgement | null, units: Unit[]): { escalation: EscalationHit[]; judgement: Judgement | null } {
   let changed = false;
   const out: EscalationHit[] = [];
   const hits = judged ? [...judged.hits] : [];
@@ -22,7 +22,7 @@ export function decideEscalation(scores: HeadScore[], ruleHits: EscalationHit[],
   const why = (s: HeadScore) => `learned head p=${round(s.p)}` + (s.top.length ? ` (${s.top.map((f) => `${describeFeature(f.feature)} ${f.weight > 0 ? '+' : ''}${f.weight}`).join(', ')})` : '');
   for (const s of scores) {
     const rule = ruleHits.find((e) => e.id === s.id);
-    if (s.p >= (rule ? keep : threshold) && (rule || !setAside(judged, s.id))) {
+    if (s.p >= (rule ? s.keep : s.add) && (rule || !setAside(judged, s.id))) {
       if (rule) out.push(rule);
       else {
         const cue = strongestCue(s.top, units);

@@ -12,6 +12,7 @@
  */
 import type { Unit } from '../tokenize/unit.js';
 import type { JudgedCue, Judgement } from './escalation-judge.js';
+import { isHan, pairGet, pairKey, pairTable, type PairTable } from './escalation-pairs.js';
 
 export interface EscalationHeadLangJson {
   types: string[];
@@ -22,6 +23,8 @@ export interface EscalationHeadLangJson {
   threshold: number;
   /** a type the rules found is kept unless its probability is below this (default: threshold) */
   keep?: number;
+  /** per cue type, where it differs from the language's `threshold` / `keep` */
+  perType?: Record<string, { threshold?: number; keep?: number }>;
 }
 
 export interface EscalationHeadJson {
@@ -44,9 +47,11 @@ interface HeadLang {
   flags: Map<string, number>;
   threshold: number;
   keep: number;
-  /** the thresholds as log-odds: the hot path compares sums, never calls exp */
-  addZ: number;
-  keepZ: number;
+  /** per type (in `types` order) the thresholds as probabilities, and as log-odds: the hot path compares sums, never calls exp */
+  add: number[];
+  keepP: number[];
+  addZ: Float64Array;
+  keepZ: Float64Array;
   flagAt: number | undefined;
   flagQ: number | undefined;
   /** Han characters that open a character-pair feature: the pair map is asked only after one */
@@ -62,13 +67,12 @@ export interface EscalationHead {
 export interface HeadScore {
   id: string;
   p: number;
+  /** the type's thresholds: added at p >= add without a rule hit; a rule hit kept at p >= keep */
+  add: number;
+  keep: number;
   /** the strongest features for the type: "feature +weight" */
   top: { feature: string; weight: number }[];
 }
-
-const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff && (c >= 0x4e00 || c <= 0x4dbf);
-/** a pair of Han characters as a small integer (under 2^30: V8 keeps it unboxed, so the Map hashes it fast) */
-const pairKey = (a: number, b: number) => (a - 0x3400) * 0x6c00 + (b - 0x3400);
 
 /** the lexicon's polarity as a flag: praise with no negative word ("f:lex+"), a negative word ("f:lex-") */
 export function polarityFlag(lex: { pos: number; neg: number } | null): string | null {
@@ -119,8 +123,10 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
     const names = Object.keys(l.weights);
     const nTypes = l.types.length;
     const w = new Float64Array(names.length * nTypes);
+    const add = l.types.map((t) => l.perType?.[t]?.threshold ?? l.threshold);
+    const keepP = l.types.map((t) => l.perType?.[t]?.keep ?? l.keep ?? l.threshold);
     const h: HeadLang = { types: l.types, bias: Float64Array.from(l.bias), nTypes, w, names, words: new Map(), pairs: new Map(), chars: pairTable([]), flags: new Map(), threshold: l.threshold, keep: l.keep ?? l.threshold,
-      addZ: logit(l.threshold), keepZ: logit(l.keep ?? l.threshold), flagAt: undefined, flagQ: undefined, pairStart: new Uint8Array(0x6c00),
+      add, keepP, addZ: Float64Array.from(add, logit), keepZ: Float64Array.from(keepP, logit), flagAt: undefined, flagQ: undefined, pairStart: new Uint8Array(0x6c00),
       scratch: { ids: new Int32Array(names.length), n: 0, stamp: new Uint32Array(names.length), epoch: 0, z: new Float64Array(nTypes) } };
     const charEntries: [number, number][] = [];
     names.forEach((name, id) => {
@@ -153,38 +159,6 @@ export function escalationHeadFromJson(json: EscalationHeadJson): EscalationHead
     langs.set(lang, h);
   }
   return { version: json.version, langs };
-}
-
-/**
- * Han character pairs → feature id: open addressing over two typed arrays (keys are small
- * integers, see pairKey), compact enough to stay in cache beside the rest of a classification.
- */
-interface PairTable {
-  keys: Int32Array;
-  ids: Int32Array;
-  mask: number;
-  size: number;
-}
-
-function pairTable(entries: [number, number][]): PairTable {
-  let cap = 16;
-  while (cap < entries.length * 2) cap *= 2;
-  const t: PairTable = { keys: new Int32Array(cap).fill(-1), ids: new Int32Array(cap), mask: cap - 1, size: entries.length };
-  for (const [k, id] of entries) {
-    let i = Math.imul(k, 0x9e3779b1) >>> 0;
-    for (i &= t.mask; t.keys[i] !== -1; i = (i + 1) & t.mask);
-    t.keys[i] = k;
-    t.ids[i] = id;
-  }
-  return t;
-}
-
-function pairGet(t: PairTable, k: number): number | undefined {
-  for (let i = (Math.imul(k, 0x9e3779b1) >>> 0) & t.mask; ; i = (i + 1) & t.mask) {
-    const x = t.keys[i];
-    if (x === k) return t.ids[i];
-    if (x === -1) return undefined;
-  }
 }
 
 /** per-language scratch of the hot path: the post's feature ids, deduplicated by an epoch stamp */
@@ -268,16 +242,18 @@ export function scoreEscalationHead(head: EscalationHead, units: Unit[], text: s
     const o = ids[k] * T;
     for (let t = 0; t < T; t++) z[t] += h.w[o + t];
   }
-  let change = false;
-  for (let t = 0; t < T && !change; t++) {
+  // which types the head changes: a rule hit below `keep`, or a type without one at `add` or above
+  let changes = 0;
+  for (let t = 0; t < T; t++) {
     const rule = j !== null && j.hits.some((x) => x.id === h.types[t]);
-    change = rule ? z[t] < h.keepZ : z[t] >= h.addZ && !setAside(j, h.types[t]);
+    if (rule ? z[t] < h.keepZ[t] : z[t] >= h.addZ[t] && !setAside(j, h.types[t])) changes |= 1 << t;
   }
-  if (!change && !explain) return null;
+  if (changes === 0 && !explain) return null;
   const out: HeadScore[] = [];
   for (let t = 0; t < T; t++) {
-    const s: HeadScore = { id: h.types[t], p: 1 / (1 + Math.exp(-z[t])), top: [] };
-    if (explain || z[t] >= Math.min(h.addZ, h.keepZ)) {
+    const s: HeadScore = { id: h.types[t], p: 1 / (1 + Math.exp(-z[t])), add: h.add[t], keep: h.keepP[t], top: [] };
+    // the features behind a change (or every type's, to explain)
+    if (explain || changes & (1 << t)) {
       const top: { feature: string; weight: number }[] = [];
       for (let k = 0; k < n; k++) {
         const weight = Math.round(h.w[ids[k] * T + t] * 100) / 100;
