@@ -12,7 +12,10 @@
  * per week.
  *
  *   npx tsx bench/revolts/bench.ts [--split report|tune|all] [--seeds 1-24] [--engine cli|inproc]
- *     [--cusum-h 9] [--verbose] [--keep DIR]
+ *     [--cusum-h 9] [--verbose] [--keep DIR] [--params JSON] [--no-correction]
+ *
+ * `--no-correction` (in process only) turns off both multiple-testing corrections (windows tried,
+ * keys in play) to measure what they buy; `--params` overrides engine parameters for sweeps.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +48,11 @@ const cusumH = Number(opt('--cusum-h', '9'));
 const verbose = argv.includes('--verbose');
 // tuning sweeps (in process only): engine parameters over the defaults, as JSON
 const overrides = JSON.parse(opt('--params', '{}')!) as Partial<EngineParams>;
+if (argv.includes('--no-correction')) Object.assign(overrides, { correctWindows: false, correctKeys: false });
+if (engineKind === 'cli' && Object.keys(overrides).length) {
+  console.error('--params and --no-correction need --engine inproc (the CLI runs the shipped parameters)');
+  process.exit(2);
+}
 if (!['report', 'tune', 'all'].includes(split) || !['cli', 'inproc'].includes(engineKind) || !(cusumH > 0)) {
   console.error('usage: bench.ts [--split report|tune|all] [--seeds 1-24] [--engine cli|inproc] [--cusum-h H] [--verbose] [--keep DIR]');
   process.exit(2);

@@ -1,8 +1,9 @@
 /**
  * Scores a detector's openings against a week's truth. Every opening is classed, in this order:
- * - revolt found: the first opening at an injected revolt's target between its onset and an hour
- *   after its end that names at least three of its posts (or 30 % of the opening's members, when
- *   the detector names members; a peer that names none matches on place and time alone);
+ * - revolt found: an opening at an injected revolt's target between its onset and an hour after its
+ *   end that names at least three of its posts (or 30 % of the opening's members, when the detector
+ *   names members; a peer that names none matches on place and time alone). Each opening is
+ *   credited to one revolt at most, by a maximum matching that tries the earliest openings first;
  * - decoy opening: an opening at a decoy's target in its window naming its posts the same way;
  * - duplicate: another opening that matches a revolt already found (one incident announced twice);
  * - false alarm: anything else (an opening on the background traffic).
@@ -55,9 +56,25 @@ export function scoreWeek(openings: Opening[], injections: Injection[]): WeekSco
   const used = new Set<Opening>();
   const result = (x: Injection): InjectionResult => ({ injection: x, opening: null, latencyMin: null, after5thMin: null, duplicates: 0 });
   const revolts = injections.filter((x) => x.kind === 'revolt').map(result);
-  for (const r of revolts) {
-    const o = sorted.find((x) => !used.has(x) && matches(x, r.injection));
-    if (!o) continue;
+  // one opening is credited to one revolt at most: a maximum matching (augmenting paths, earliest
+  // opening first), so that an opening naming two incidents at once does not hide the one that names
+  // only the second because the first was scored first
+  const owner = new Map<Opening, number>();
+  const tryRevolt = (i: number, seen: Set<Opening>): boolean => {
+    for (const o of sorted) {
+      if (seen.has(o) || !matches(o, revolts[i].injection)) continue;
+      seen.add(o);
+      const other = owner.get(o);
+      if (other === undefined || tryRevolt(other, seen)) {
+        owner.set(o, i);
+        return true;
+      }
+    }
+    return false;
+  };
+  revolts.forEach((_, i) => tryRevolt(i, new Set()));
+  for (const [o, i] of owner) {
+    const r = revolts[i];
     used.add(o);
     r.opening = o;
     r.latencyMin = Math.round((o.at - r.injection.onset) / 6_000) / 10;

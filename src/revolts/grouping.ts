@@ -245,3 +245,23 @@ export function signatureTopic(posts: readonly { topics: string[] }[], usual: (t
   }
   return best;
 }
+
+/**
+ * A broad revolt holding two incidents at once: besides the candidate's posts, its recent members
+ * carry another signature topic of their own, over-represented and carried by a crowd (MIX_MIN_VOICES
+ * authors). The candidate is then the second incident, not a name for the wave.
+ */
+export function holdsAnotherIncident(c: WindowStat, crowd: CrowdView, usual: (topic: string) => number): boolean {
+  const own = signatureTopic(c.members, usual) ?? (c.kind === 'topic' ? c.key : null);
+  if (own === null) return false;
+  const ids = new Set(c.members.map((x) => x.id));
+  const rest = (crowd.members as Ref[]).filter((x) => !ids.has(x.id) && !carries(x, c.key) && !x.topics.includes(own));
+  const other = signatureTopic(rest, usual);
+  if (other === null || other === own) return false;
+  const authors = new Set(rest.filter((x) => x.topics.includes(other)).map((x) => x.author));
+  return authors.size >= MIX_MIN_VOICES && authors.size >= MIX_MIN_SHARE * rest.length && authors.size >= LIFT * usual(other) * rest.length;
+}
+
+/** Authors the other incident of a mixed broad revolt needs, and the share of the rest of its members they make. */
+const MIX_MIN_VOICES = 8;
+const MIX_MIN_SHARE = 0.4;

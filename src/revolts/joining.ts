@@ -9,7 +9,7 @@ import type { Ref } from './key-state.js';
 import type { LiveRevolt } from './revolt.js';
 import type { TargetModel } from './target-model.js';
 import type { WindowStat } from './test-key.js';
-import { explainers, intersects, majorityTopics, newGroup, openingTopics, overlap, overRepresented, sameIncident, sameWave, signatureTopic, standsOutOfWave, type CrowdView, type Group, type JoinReason } from './grouping.js';
+import { explainers, holdsAnotherIncident, intersects, majorityTopics, newGroup, openingTopics, overlap, overRepresented, sameIncident, sameWave, signatureTopic, standsOutOfWave, type CrowdView, type Group, type JoinReason } from './grouping.js';
 import { MERGE_OVERLAP, OPEN_EXPLAIN_SHARE, OPENING_MEMBERS, SAME_WAVE_MS, WAVE_OVERLAP } from './params.js';
 
 export interface JoinContext {
@@ -51,7 +51,7 @@ export function openRevoltOf(cx: JoinContext, c: WindowStat): { into: LiveRevolt
   const { open, viewOf, usual } = cx;
   for (const r of open) {
     const why = sameIncident(cx.m, c, viewOf(r));
-    if (why) return { into: r, why };
+    if (why && !(viewOf(r).broad && holdsAnotherIncident(c, viewOf(r), usual))) return { into: r, why };
   }
   // the same subject: the key is over-represented among the revolt's posts, or the revolt's key among the key's
   const subject = open.find((r) => !isBroad(kindOf(r.key)) && (overRepresented(viewOf(r).members as Ref[], c.key, usual(c.key)) || overRepresented(c.members, r.key, usual(r.key))));
@@ -74,6 +74,7 @@ function broadWaveOf(cx: JoinContext, c: WindowStat): LiveRevolt | null {
   if (held.n < MERGE_OVERLAP * ids.length) return null;
   const sig = signatureTopic(c.members, cx.usual);
   const sameSignature = sig !== null && sig === signatureTopic(cx.viewOf(held.r).members, cx.usual);
+  if (holdsAnotherIncident(c, cx.viewOf(held.r), cx.usual)) return null;
   return sameSignature || !standsOutOfWave(c, held.r, cx.now, cx.usual(c.key)) ? held.r : null;
 }
 

@@ -83,6 +83,11 @@ export interface DetectParams {
   nearScore: number;
   /** A broad level (the whole target, a pillar, a touchpoint) needs this much more than openScore. */
   levelMargin: number;
+  /**
+   * The whole target needs this much more again: it is one key (no keys-in-play correction), and
+   * a revolt spoken of in many words (or in a language whose posts share no rule topic) shows only there.
+   */
+  targetMargin: number;
   /** Share of a key's recent authors who are voices, absolute floor (a happy spike, a news burst) … */
   minNegativeShare: number;
   /** … and the part of the way from the target's usual share to all-negative it must go. */
@@ -115,6 +120,7 @@ export const DEFAULT_PARAMS: EngineParams = {
   wordScore: 6,
   nearScore: 6.5,
   levelMargin: -1.5,
+  targetMargin: 0,
   windowSlope: 0,
   minNegativeShare: 0.4,
   negativeLift: 1 / 3,

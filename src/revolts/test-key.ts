@@ -50,7 +50,9 @@ function isNamed(key: string): boolean {
 /** The fewest distinct authors a key can ever open with. */
 export function fewestAuthors(key: string, p: DetectParams): number {
   const kind = kindOf(key);
-  if (isBroad(kind) || kind === 'campaign') return p.minAuthors; // a share of everything, or many accounts
+  // a share of everything, many accounts, or what people share (a news story's or a launch tag's
+  // first few posts may all grumble, or all be misread)
+  if (isBroad(kind) || kind === 'campaign' || kind === 'link' || kind === 'hashtag') return p.minAuthors;
   const near = p.minAuthors > 3 ? p.minAuthors - 1 : p.minAuthors; // never below three voices
   return isNamed(key) ? Math.min(near, p.minAuthorsStrong) : near;
 }
@@ -59,13 +61,13 @@ export function fewestAuthors(key: string, p: DetectParams): number {
  * The surprise a window needs to open with `authors` distinct authors and `posts` posts: openScore
  * with minAuthors; nearScore with one author fewer (any key); strongScore (pairScore for a pair of
  * words) down to minAuthorsStrong for a key that names something. A single word needs wordScore
- * in any case; a broad level levelMargin more.
+ * in any case; a broad level levelMargin more, and the whole target targetMargin more again.
  */
 export function scoreNeeded(key: string, authors: number, posts: number, p: DetectParams): number {
   const kind = kindOf(key);
-  const base = (isWord(key) ? Math.max(p.openScore, p.wordScore) : p.openScore) + (isBroad(kind) ? p.levelMargin : 0) + p.sensitivityOffset;
+  const base = (isWord(key) ? Math.max(p.openScore, p.wordScore) : p.openScore) + (isBroad(kind) ? p.levelMargin : 0) + (kind === 'target' ? p.targetMargin : 0) + p.sensitivityOffset;
   if (authors >= p.minAuthors && posts >= Math.min(p.minPosts, p.minAuthors)) return base;
-  if (isBroad(kind) || kind === 'campaign') return Infinity;
+  if (isBroad(kind) || kind === 'campaign' || kind === 'link' || kind === 'hashtag') return Infinity;
   const near = authors >= p.minAuthors - 1 && posts >= Math.min(p.minPosts, p.minAuthors) - 1 ? p.nearScore + p.sensitivityOffset : Infinity;
   const strong = isNamed(key) ? (kind === 'phrase' ? p.pairScore : p.strongScore) + p.sensitivityOffset : Infinity;
   return Math.max(base, Math.min(near, strong));

@@ -98,6 +98,14 @@ describe('revolt engine: decoys stay quiet', () => {
     expect(run(engine, [...background(T0, END), ...news], T0, END)).toEqual([]);
   });
 
+  it('a news link whose first four sharers all grumble is not a revolt', () => {
+    const engine = newEngine();
+    const url = 'https://news.example.com/travel/new-routes-summer';
+    const grumbles = ['my bag is still missing', 'two hours on hold again', 'the app logged me out', 'seat fees again'].map((t, k) => post({ text: `${t} ${url}`, publishedAt: ONSET + k * 2 * MIN }));
+    const news = Array.from({ length: 40 }, (_, k) => post({ text: `New summer routes announced ${url}`, publishedAt: ONSET + (10 + k) * MIN, sentiment: 'neutral', sentimentScore: 0, complaint: false }));
+    expect(run(engine, [...background(T0, END), ...grumbles, ...news], T0, END).filter((c) => c.event === 'revolt.opened')).toEqual([]);
+  });
+
   it('reposts are reach, not voices; one account repeating a text stays shut', () => {
     const engine = newEngine();
     const original = post({ text: 'Acme cancelled my flight and kept the money, disgusting behaviour', topics: ['billing'], publishedAt: ONSET, followers: 5000 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { background, HOUR, MIN, newEngine, post, run, said, T0 } from './engine-helpers.js';
 import { ON_HOLD } from '../helpers/luggage.js';
+import { holdsAnotherIncident, type CrowdView } from '../../src/revolts/grouping.js';
+import type { Ref } from '../../src/revolts/key-state.js';
+import type { WindowStat } from '../../src/revolts/test-key.js';
 
 const ONSET = T0 + 30 * HOUR;
 
@@ -78,5 +81,28 @@ describe('revolt engine: one incident is one revolt', () => {
     expect([...survivor.keys]).toEqual(expect.arrayContaining(['billing', '#acmefees']));
     for (const p of [...b, ...xTag]) expect(survivor.memberIds.has(p.id)).toBe(true);
     expect((survivor.opening.mergedKeys as { revolt?: string }[]).some((m) => m.revolt === opened[1].revolt.id)).toBe(true);
+  });
+});
+
+describe('a broad revolt holding two incidents', () => {
+  const ref = (id: string, topics: string[]): Ref => ({ id, at: 0, author: `a-${id}`, source: 's', followers: 0, reach: 0, neg: true, dup: false, dupOf: null, campaign: null, negativity: 0.8, cues: [], text: '', words: [], topics });
+  const stat = (members: Ref[]): WindowStat => ({ key: 'waiting-time', kind: 'topic', windowMs: HOUR, observed: members.length, voiceEvents: members.length, posts: members.length, duplicates: 0, allAuthors: members.length, negativeShare: 1, expected: 1, ordinary: 1, pValue: 1e-8, score: 6, needed: 4.5, keysInPlay: 10, members });
+  const crowd = (members: Ref[]): CrowdView => ({ memberIds: new Set(members.map((m) => m.id)), members, voices: new Set(members.map((m) => m.author)), broad: true });
+  const usual = () => 0.05;
+
+  it('lets a late-flight surge out of a pillar revolt that also holds a booking surge', () => {
+    const late = Array.from({ length: 12 }, (_, i) => ref(`late-${i}`, i % 4 === 3 ? ['branch-store'] : ['waiting-time']));
+    const booking = Array.from({ length: 15 }, (_, i) => ref(`book-${i}`, i % 5 === 4 ? [] : ['booking']));
+    const background = Array.from({ length: 6 }, (_, i) => ref(`bg-${i}`, [['refunds'], ['staff-behaviour'], []][i % 3]));
+    const c = stat(late.filter((x) => x.topics.includes('waiting-time')));
+    expect(holdsAnotherIncident(c, crowd([...late, ...booking, ...background]), usual)).toBe(true);
+  });
+
+  it('keeps one incident spoken of in many topics together', () => {
+    // a late-flight wave: most posts say waiting-time, the rest scatter over what else went wrong
+    const late = Array.from({ length: 24 }, (_, i) => ref(`late-${i}`, i % 3 === 2 ? [['branch-store'], ['staff-behaviour'], ['booking'], ['outage']][i % 4] : ['waiting-time']));
+    const background = Array.from({ length: 6 }, (_, i) => ref(`bg-${i}`, [['refunds'], ['staff-behaviour'], []][i % 3]));
+    const c = stat(late.filter((x) => x.topics.includes('waiting-time')));
+    expect(holdsAnotherIncident(c, crowd([...late, ...background]), usual)).toBe(false);
   });
 });
