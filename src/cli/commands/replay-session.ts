@@ -2,15 +2,12 @@
  * One replay run's state: posts are ingested and classified in chunks on a simulated clock, and
  * fed to the revolt detector tick by tick; revolt events go out as JSONL lines naming the input's ids.
  */
-import { sql } from 'kysely';
-import type { AppContext } from '../../context.js';
 import type { NormalizedPost, RevoltEvent } from '../../types.js';
-import { syncTargets } from '../../store/targets.js';
-import { processPosts } from '../../pipeline/process.js';
-import { enginePostOf, SteppedDetector } from '../../revolts/detect.js';
+import { enginePostOf } from '../../revolts/detect.js';
 import { RECENT_MS } from '../../revolts/params.js';
 import type { EnginePost } from '../../revolts/key-state.js';
 import type { ManualClock } from '../../util/clock.js';
+import type { ReplayStages } from './replay-stored.js';
 
 const QUIET_TICK_MS = 5 * 60_000;
 /** Posts ingested and classified per chunk (detection still ticks every --tick of simulated time). */
@@ -45,12 +42,9 @@ export function eventLine(e: RevoltEvent, ids?: ExternalIds): string {
 export interface ReplayOptions {
   tickMs: number;
   tailMs: number;
-  /** after each full chunk (replay prunes its throwaway store there) */
-  afterChunk?: () => Promise<void>;
 }
 
 export class ReplaySession {
-  private readonly targets = new Set<string>();
   private batch: NormalizedPost[] = [];
   private nextTick = -Infinity;
   /** judged posts of a tick that may continue in the next chunk */
@@ -62,24 +56,19 @@ export class ReplaySession {
   private readonly external = new Map<string, string>();
   private readonly mapped: { id: string; at: number }[] = [];
 
-  private constructor(
-    private readonly ctx: AppContext,
+  constructor(
     private readonly clock: ManualClock,
-    private readonly detector: SteppedDetector,
+    private readonly stages: ReplayStages,
     private readonly opts: ReplayOptions,
     private readonly writeLine: (line: string) => void,
   ) {}
-
-  static async open(ctx: AppContext, clock: ManualClock, opts: ReplayOptions, writeLine: (line: string) => void): Promise<ReplaySession> {
-    return new ReplaySession(ctx, clock, await SteppedDetector.open(ctx, 0), opts, writeLine);
-  }
 
   /** One post, in time order. */
   async add(p: NormalizedPost): Promise<void> {
     this.batch.push(p);
     if (this.batch.length >= CHUNK) {
       await this.flush();
-      await this.opts.afterChunk?.();
+      await this.stages.afterChunk?.();
     }
   }
 
@@ -88,10 +77,10 @@ export class ReplaySession {
     await this.flush(true);
     if (this.pending.length) await this.step([], true);
     if (!Number.isFinite(this.nextTick)) return;
-    await sql`begin`.execute(this.ctx.db);
-    for (let t = this.nextTick + QUIET_TICK_MS; t <= this.nextTick + this.opts.tailMs && this.detector.engine.open.size > 0; t += QUIET_TICK_MS)
-      this.write(await this.detector.tick(t));
-    await sql`commit`.execute(this.ctx.db);
+    await this.stages.begin();
+    for (let t = this.nextTick + QUIET_TICK_MS; t <= this.nextTick + this.opts.tailMs && this.stages.engine.open.size > 0; t += QUIET_TICK_MS)
+      this.write(await this.stages.tick(t));
+    await this.stages.commit(null);
   }
 
   private write(events: RevoltEvent[]): void {
@@ -104,7 +93,7 @@ export class ReplaySession {
     while (i < mapped.length && mapped[i].at < now - 2 * RECENT_MS) {
       const { id } = mapped[i++];
       let member = false;
-      for (const r of this.detector.engine.open.values()) if ((member = r.memberIds.has(id))) break;
+      for (const r of this.stages.engine.open.values()) if ((member = r.memberIds.has(id))) break;
       if (!member) this.external.delete(id);
     }
     if (i) mapped.splice(0, i);
@@ -117,23 +106,13 @@ export class ReplaySession {
    */
   private async flush(final = false): Promise<void> {
     if (this.batch.length === 0) return;
-    const { ctx, clock } = this;
+    const { clock, stages } = this;
     const chunk = this.batch;
     this.batch = [];
-    const fresh = [...new Set(chunk.map((p) => p.target))].filter((t) => !this.targets.has(t));
-    if (fresh.length) {
-      await syncTargets(
-        ctx,
-        fresh.map((id) => ({ id, name: id, sources: [] })),
-      );
-      fresh.forEach((t) => this.targets.add(t));
-    }
     clock.set(chunk[chunk.length - 1].publishedAt);
-    // one transaction per chunk (one SQLite connection: every statement until COMMIT is inside it);
-    // the same statements run as live, only without a journal write per statement
-    await sql`begin`.execute(ctx.db);
+    await stages.begin();
     try {
-      const judged = (await processPosts(ctx, chunk, { inTransaction: true, queue: false }))
+      const judged = (await stages.judge(chunk))
         .map((c) => {
           this.external.set(c.post.id, c.post.externalId);
           this.mapped.push({ id: c.post.id, at: c.post.publishedAt });
@@ -142,10 +121,9 @@ export class ReplaySession {
         .sort((a, b) => a.publishedAt - b.publishedAt);
       await this.step(judged, final);
       this.forgetIds(clock.now());
-      await this.detector.checkpoint(clock.now(), clock.now());
-      await sql`commit`.execute(ctx.db);
+      await stages.commit(clock.now());
     } catch (err) {
-      await sql`rollback`.execute(ctx.db).catch(() => undefined);
+      await stages.rollback();
       throw err;
     }
   }
@@ -164,13 +142,13 @@ export class ReplaySession {
         this.pending.push(...queue.slice(i));
         return;
       }
-      await this.detector.feed(queue.slice(i, j));
-      this.write(await this.detector.tick(this.nextTick));
+      await this.stages.feed(queue.slice(i, j));
+      this.write(await this.stages.tick(this.nextTick));
       i = j;
       if (i < queue.length) {
         // quiet stretches still tick (lifecycles resolve), every 5 minutes rather than every tick
         const due = Math.ceil(queue[i].publishedAt / tickMs) * tickMs;
-        for (let t = this.nextTick + quiet; t < due; t += quiet) this.write(await this.detector.tick(t));
+        for (let t = this.nextTick + quiet; t < due; t += quiet) this.write(await this.stages.tick(t));
         this.nextTick = due;
       } else this.nextTick += tickMs;
     }

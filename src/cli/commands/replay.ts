@@ -19,6 +19,8 @@ import { migrateToLatest } from '../../store/migrate.js';
 import { readConfig } from '../../entry/read-config.js';
 import { ReplaySession } from './replay-session.js';
 import { ReplayPruner } from './replay-prune.js';
+import { StoredStages } from './replay-stored.js';
+import { LeanStages } from './replay-lean.js';
 import { ManualClock } from '../../util/clock.js';
 import { createLogger } from '../../util/log.js';
 import { createEventBus } from '../../util/event-bus.js';
@@ -136,30 +138,40 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`backlash replay: configuration error: ${(err as Error).message}\n`);
     return 1;
   }
-  // a throwaway file in the temp folder unless --db names one to keep (or :memory:): its pages are
-  // cached by the OS, not held by the process (SQLite's own cache is bounded by cache_size), and
-  // with no journal and no fsync it costs about what memory does
-  const throwaway = !args.db || args.db === ':memory:';
-  const tempDir = args.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-replay-'));
-  const opened = await openDb({ sqlitePath: args.db ?? path.join(tempDir!, 'replay.db') });
-  const out = process.stdout;
-  let bad = 0;
-  let lineNo = 0;
+  const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
+  const clock = new ManualClock(0);
+  const base = { config: { ...config, demoEnabled: false }, clock, log, classifier: () => classifier };
+  const write = (line: string) => process.stdout.write(line + '\n');
+  let read: { bad: number; lineNo: number };
+  if (!args.db) {
+    // the default: no store at all (replay reads nothing back from one), the same events
+    const session = new ReplaySession(clock, new LeanStages(base), { tickMs: args.tickMs, tailMs: args.tailMs }, write);
+    read = await feedLines(args.file, session);
+    await session.finish();
+  } else read = await replayStored(args, base, clock, write);
+  if (read.bad) process.stderr.write(`backlash replay: ${read.bad} of ${read.lineNo} lines skipped\n`);
+  return 0;
+}
+
+/**
+ * `--db PATH` (kept to be inspected) or `--db :memory:` (pruned once a simulated day): the live
+ * service's statements over a real SQLite store, with no durability (a crash means replaying again).
+ */
+async function replayStored(args: Args, base: Pick<AppContext, 'config' | 'clock' | 'log' | 'classifier'>, clock: ManualClock, write: (line: string) => void): Promise<{ bad: number; lineNo: number }> {
+  const throwaway = args.db === ':memory:';
+  const opened = await openDb({ sqlitePath: args.db! });
   try {
     await prepareReplayDb(opened, throwaway);
-    const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
-    const clock = new ManualClock(0);
-    const ctx: AppContext = { config: { ...config, demoEnabled: false }, db: opened.db, dialect: opened.dialect, clock, log, classifier: () => classifier, bus: createEventBus(), instanceId: `replay:${process.pid}` };
+    const ctx: AppContext = { ...base, db: opened.db, dialect: opened.dialect, bus: createEventBus(), instanceId: `replay:${process.pid}` };
     const pruner = throwaway ? new ReplayPruner(ctx) : null;
-    const session = await ReplaySession.open(ctx, clock, { tickMs: args.tickMs, tailMs: args.tailMs, afterChunk: pruner ? () => pruner.afterChunk() : undefined }, (line) => out.write(line + '\n'));
-    ({ bad, lineNo } = await feedLines(args.file, session));
+    const stages = await StoredStages.open(ctx, pruner ? () => pruner.afterChunk() : undefined);
+    const session = new ReplaySession(clock, stages, { tickMs: args.tickMs, tailMs: args.tailMs }, write);
+    const read = await feedLines(args.file, session);
     await session.finish();
+    return read;
   } finally {
     await opened.close();
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
-  if (bad) process.stderr.write(`backlash replay: ${bad} of ${lineNo} lines skipped\n`);
-  return 0;
 }
 
 /** Readies a freshly opened replay database: a throwaway one needs no durability (a crash just means replaying again). */
