@@ -16,15 +16,16 @@
  */
 import type { AppContext } from '../../context.js';
 import type { NormalizedPost, Post, RevoltEvent } from '../../types.js';
-import { classifyOne, type Classified } from '../../classify/stage.js';
+import { classifyOne } from '../../classify/stage.js';
 import { normalizePost } from '../../ingest/normalize.js';
 import { postId } from '../../ingest/ingest.js';
 import { LINK_WINDOW_MS } from '../../ingest/recent-texts.js';
-import { engineParams } from '../../revolts/detect.js';
+import { engineParams, enginePostOf } from '../../revolts/detect.js';
 import { RevoltEngine } from '../../revolts/engine.js';
 import { toRevolt } from '../../revolts/revolt.js';
 import type { EnginePost } from '../../revolts/key-state.js';
 import type { ReplayStages } from './replay-stored.js';
+import type { JudgedPosts } from './replay-session.js';
 
 const KEEP_MS = LINK_WINDOW_MS + 86_400_000;
 const FORGET_EVERY_MS = 86_400_000;
@@ -57,28 +58,25 @@ class SeenIds {
   }
 }
 
-export class LeanStages implements ReplayStages {
-  readonly engine: RevoltEngine;
+/** A chunk judged off the detector's thread: what the session needs, and the targets in the order met. */
+export interface JudgedChunk extends JudgedPosts {
+  now: number;
+  /** the chunk's targets, in the order first met in it (empty and repeated posts included) */
+  targets: string[];
+  full: boolean;
+}
+
+/** Ingest and classification without a store: the same posts and verdicts the stored path keeps. */
+export class LeanFront {
   private readonly seen = new SeenIds();
-  /** targets in the order replay first met them (the stored path's targets table) */
-  private readonly targets: string[] = [];
-  private readonly targetSet = new Set<string>();
-  /** targets the detector has named (SteppedDetector's names) */
-  private readonly named = new Set<string>();
 
-  constructor(private readonly ctx: Pick<AppContext, 'config' | 'clock' | 'classifier' | 'log'>) {
-    this.engine = new RevoltEngine(engineParams(ctx));
-  }
+  constructor(private readonly ctx: Pick<AppContext, 'classifier' | 'log'>) {}
 
-  async judge(chunk: NormalizedPost[]): Promise<Classified[]> {
-    for (const p of chunk) {
-      if (this.targetSet.has(p.target)) continue;
-      this.targetSet.add(p.target);
-      this.targets.push(p.target);
-    }
-    const now = this.ctx.clock.now();
+  judge(chunk: NormalizedPost[], full: boolean): JudgedChunk {
+    const now = chunk[chunk.length - 1].publishedAt;
     const inChunk = new Set<string>();
-    const out: Classified[] = [];
+    const posts: EnginePost[] = [];
+    const externalIds: string[] = [];
     for (const raw of chunk) {
       const p = normalizePost(raw, now);
       if (!p.text) continue;
@@ -86,10 +84,35 @@ export class LeanStages implements ReplayStages {
       if (inChunk.has(id) || this.seen.has(id)) continue;
       inChunk.add(id);
       const post: Post = { ...p, id, fetchedAt: now };
-      out.push({ post, verdict: classifyOne(this.ctx, post) });
+      posts.push(enginePostOf(post, classifyOne(this.ctx, post)));
+      externalIds.push(post.externalId);
     }
     this.seen.add(now, [...inChunk]);
-    return out;
+    if (full) this.seen.afterChunk(now);
+    return { now, posts, externalIds, targets: [...new Set(chunk.map((p) => p.target))], full };
+  }
+}
+
+/** Detection without a store: the engine fed and evaluated as SteppedDetector does it. */
+export class LeanStages implements ReplayStages {
+  readonly engine: RevoltEngine;
+  /** targets in the order replay first met them (the stored path's targets table) */
+  private readonly targets: string[] = [];
+  private readonly targetSet = new Set<string>();
+  /** targets the detector has named (SteppedDetector's names) */
+  private readonly named = new Set<string>();
+
+  constructor(ctx: Pick<AppContext, 'config'>) {
+    this.engine = new RevoltEngine(engineParams(ctx));
+  }
+
+  /** A chunk's targets, before it is fed. */
+  meet(targets: string[]): void {
+    for (const t of targets) {
+      if (this.targetSet.has(t)) continue;
+      this.targetSet.add(t);
+      this.targets.push(t);
+    }
   }
 
   async feed(posts: EnginePost[]): Promise<void> {
@@ -120,8 +143,4 @@ export class LeanStages implements ReplayStages {
   async commit(): Promise<void> {}
 
   async rollback(): Promise<void> {}
-
-  async afterChunk(): Promise<void> {
-    this.seen.afterChunk(this.ctx.clock.now());
-  }
 }

@@ -2,16 +2,13 @@
  * One replay run's state: posts are ingested and classified in chunks on a simulated clock, and
  * fed to the revolt detector tick by tick; revolt events go out as JSONL lines naming the input's ids.
  */
-import type { NormalizedPost, RevoltEvent } from '../../types.js';
-import { enginePostOf } from '../../revolts/detect.js';
+import type { RevoltEvent } from '../../types.js';
 import { RECENT_MS } from '../../revolts/params.js';
 import type { EnginePost } from '../../revolts/key-state.js';
 import type { ManualClock } from '../../util/clock.js';
 import type { ReplayStages } from './replay-stored.js';
 
 const QUIET_TICK_MS = 5 * 60_000;
-/** Posts ingested and classified per chunk (detection still ticks every --tick of simulated time). */
-const CHUNK = 2000;
 
 /**
  * Replay speaks the ids of its input: the pipeline stores a post under an internal id (a hash of
@@ -44,8 +41,13 @@ export interface ReplayOptions {
   tailMs: number;
 }
 
+/** A chunk's new posts, judged, as the engine reads them (in input order), with their input lines' ids. */
+export interface JudgedPosts {
+  posts: EnginePost[];
+  externalIds: string[];
+}
+
 export class ReplaySession {
-  private batch: NormalizedPost[] = [];
   private nextTick = -Infinity;
   /** judged posts of a tick that may continue in the next chunk */
   private readonly pending: EnginePost[] = [];
@@ -63,18 +65,33 @@ export class ReplaySession {
     private readonly writeLine: (line: string) => void,
   ) {}
 
-  /** One post, in time order. */
-  async add(p: NormalizedPost): Promise<void> {
-    this.batch.push(p);
-    if (this.batch.length >= CHUNK) {
-      await this.flush();
-      await this.stages.afterChunk?.();
+  /**
+   * One chunk of input, in time order: the clock moves to its newest post (`now`), `judge` ingests
+   * and classifies it (or hands over what another thread judged), then the verdicts are fed to the
+   * detector in time order, evaluating at every tick boundary: detection sees exactly what a live
+   * service ticking every `tick` would have seen, without a query per tick. `final`: the input's last chunk.
+   */
+  async chunk(now: number, judge: () => Promise<JudgedPosts>, final: boolean): Promise<void> {
+    const { clock, stages } = this;
+    clock.set(now);
+    await stages.begin();
+    try {
+      const { posts, externalIds } = await judge();
+      for (let i = 0; i < posts.length; i++) {
+        this.external.set(posts[i].id, externalIds[i]);
+        this.mapped.push({ id: posts[i].id, at: posts[i].publishedAt });
+      }
+      await this.step(posts.slice().sort((a, b) => a.publishedAt - b.publishedAt), final);
+      this.forgetIds(clock.now());
+      await stages.commit(clock.now());
+    } catch (err) {
+      await stages.rollback();
+      throw err;
     }
   }
 
-  /** The last chunk, then a tail in which open revolts subside and resolve. */
+  /** After the last chunk: a tail in which open revolts subside and resolve. */
   async finish(): Promise<void> {
-    await this.flush(true);
     if (this.pending.length) await this.step([], true);
     if (!Number.isFinite(this.nextTick)) return;
     await this.stages.begin();
@@ -97,35 +114,6 @@ export class ReplaySession {
       if (!member) this.external.delete(id);
     }
     if (i) mapped.splice(0, i);
-  }
-
-  /**
-   * Runs a chunk through ingest and classify at once (the clock at its newest post), then feeds
-   * the verdicts to the detector in time order, evaluating at every tick boundary: detection sees
-   * exactly what a live service ticking every `tick` would have seen, without a query per tick.
-   */
-  private async flush(final = false): Promise<void> {
-    if (this.batch.length === 0) return;
-    const { clock, stages } = this;
-    const chunk = this.batch;
-    this.batch = [];
-    clock.set(chunk[chunk.length - 1].publishedAt);
-    await stages.begin();
-    try {
-      const judged = (await stages.judge(chunk))
-        .map((c) => {
-          this.external.set(c.post.id, c.post.externalId);
-          this.mapped.push({ id: c.post.id, at: c.post.publishedAt });
-          return enginePostOf(c.post, c.verdict);
-        })
-        .sort((a, b) => a.publishedAt - b.publishedAt);
-      await this.step(judged, final);
-      this.forgetIds(clock.now());
-      await stages.commit(clock.now());
-    } catch (err) {
-      await stages.rollback();
-      throw err;
-    }
   }
 
   /** Feeds judged posts tick by tick; a tick whose posts may continue in the next chunk waits for it. */

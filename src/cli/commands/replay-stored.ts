@@ -6,26 +6,22 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { NormalizedPost, RevoltEvent } from '../../types.js';
-import type { Classified } from '../../classify/stage.js';
 import { syncTargets } from '../../store/targets.js';
 import { processPosts } from '../../pipeline/process.js';
-import { SteppedDetector } from '../../revolts/detect.js';
+import { enginePostOf, SteppedDetector } from '../../revolts/detect.js';
 import type { RevoltEngine } from '../../revolts/engine.js';
 import type { EnginePost } from '../../revolts/key-state.js';
+import type { JudgedPosts } from './replay-session.js';
 
-/** What a replay session drives: ingest and classify a chunk, feed and tick the detector, and bracket a chunk. */
+/** What a replay session drives: feed and tick the detector, and bracket a chunk. */
 export interface ReplayStages {
   readonly engine: RevoltEngine;
-  /** Ingests and judges a chunk (the clock already at its newest post): the new posts, in input order. */
-  judge(chunk: NormalizedPost[]): Promise<Classified[]>;
   feed(posts: EnginePost[]): Promise<void>;
   tick(now: number): Promise<RevoltEvent[]>;
   /** Around a chunk and its ticks (and around the tail's ticks). */
   begin(): Promise<void>;
   commit(now: number | null): Promise<void>;
   rollback(): Promise<void>;
-  /** After each full chunk. */
-  afterChunk?(): Promise<void>;
 }
 
 export class StoredStages implements ReplayStages {
@@ -34,18 +30,18 @@ export class StoredStages implements ReplayStages {
   private constructor(
     private readonly ctx: AppContext,
     private readonly detector: SteppedDetector,
-    readonly afterChunk?: () => Promise<void>,
   ) {}
 
-  static async open(ctx: AppContext, afterChunk?: () => Promise<void>): Promise<StoredStages> {
-    return new StoredStages(ctx, await SteppedDetector.open(ctx, 0), afterChunk);
+  static async open(ctx: AppContext): Promise<StoredStages> {
+    return new StoredStages(ctx, await SteppedDetector.open(ctx, 0));
   }
 
   get engine(): RevoltEngine {
     return this.detector.engine;
   }
 
-  async judge(chunk: NormalizedPost[]): Promise<Classified[]> {
+  /** Ingests and judges a chunk in the open transaction (the clock already at its newest post). */
+  async judge(chunk: NormalizedPost[]): Promise<JudgedPosts> {
     const fresh = [...new Set(chunk.map((p) => p.target))].filter((t) => !this.targets.has(t));
     if (fresh.length) {
       await syncTargets(
@@ -54,7 +50,8 @@ export class StoredStages implements ReplayStages {
       );
       fresh.forEach((t) => this.targets.add(t));
     }
-    return processPosts(this.ctx, chunk, { inTransaction: true, queue: false });
+    const judged = await processPosts(this.ctx, chunk, { inTransaction: true, queue: false });
+    return { posts: judged.map((c) => enginePostOf(c.post, c.verdict)), externalIds: judged.map((c) => c.post.externalId) };
   }
 
   feed(posts: EnginePost[]): Promise<void> {

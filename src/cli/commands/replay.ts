@@ -6,12 +6,8 @@
  * Output line: {"type","at","revolt":{"id","target","key","label","stage","severity","priority","postIds","explain"}}
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import readline from 'node:readline';
 import type { AppContext } from '../../context.js';
-import type { NormalizedPost } from '../../types.js';
 import { sql } from 'kysely';
 import { openDb } from '../../entry/open-db.js';
 import { loadNodeClassifier } from '../../entry/classifier-node.js';
@@ -20,7 +16,8 @@ import { readConfig } from '../../entry/read-config.js';
 import { ReplaySession } from './replay-session.js';
 import { ReplayPruner } from './replay-prune.js';
 import { StoredStages } from './replay-stored.js';
-import { LeanStages } from './replay-lean.js';
+import { replayLean } from './replay-thread.js';
+import { readChunks, type ReadCounts } from './replay-input.js';
 import { ManualClock } from '../../util/clock.js';
 import { createLogger } from '../../util/log.js';
 import { createEventBus } from '../../util/event-bus.js';
@@ -86,32 +83,7 @@ function parseArgs(argv: string[]): Args | string {
   return { ...(out as Args), file };
 }
 
-/** One input line as a post, or why it is not one. */
-export function parseReplayLine(line: string): NormalizedPost | string {
-  let r: Record<string, any>;
-  try {
-    r = JSON.parse(line);
-  } catch {
-    return 'invalid JSON';
-  }
-  if (!r || typeof r !== 'object') return 'not an object';
-  for (const k of ['id', 'source', 'target', 'text', 'publishedAt']) if (typeof r[k] !== 'string' || !r[k]) return `missing "${k}"`;
-  if (!r.author || typeof r.author.id !== 'string') return 'missing "author.id"';
-  const at = Date.parse(r.publishedAt);
-  if (!Number.isFinite(at)) return `"publishedAt" is not an ISO-8601 time`;
-  return {
-    source: r.source,
-    target: r.target,
-    externalId: r.id,
-    url: typeof r.url === 'string' ? r.url : null,
-    author: { id: r.author.id, name: r.author.name ?? null, handle: r.author.handle ?? null, followers: Number.isFinite(r.author.followers) ? r.author.followers : null },
-    text: r.text,
-    lang: typeof r.lang === 'string' ? r.lang : null,
-    publishedAt: at,
-    metrics: r.metrics && typeof r.metrics === 'object' ? r.metrics : null,
-  };
-}
-
+export { parseReplayLine } from './replay-input.js';
 export { eventLine, type ExternalIds } from './replay-session.js';
 
 export async function run(argv: string[]): Promise<number> {
@@ -138,17 +110,13 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`backlash replay: configuration error: ${(err as Error).message}\n`);
     return 1;
   }
-  const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
   const clock = new ManualClock(0);
-  const base = { config: { ...config, demoEnabled: false }, clock, log, classifier: () => classifier };
+  const base = { config: { ...config, demoEnabled: false }, clock, log };
   const write = (line: string) => process.stdout.write(line + '\n');
-  let read: { bad: number; lineNo: number };
-  if (!args.db) {
-    // the default: no store at all (replay reads nothing back from one), the same events
-    const session = new ReplaySession(clock, new LeanStages(base), { tickMs: args.tickMs, tailMs: args.tailMs }, write);
-    read = await feedLines(args.file, session);
-    await session.finish();
-  } else read = await replayStored(args, base, clock, write);
+  const opts = { tickMs: args.tickMs, tailMs: args.tailMs };
+  // the default: no store at all (replay reads nothing back from one), ingest and classification
+  // in a thread of their own beside detection; the same events as with a store
+  const read = args.db ? await replayStored(args, base, clock, write) : await replayLean(args.file, args.model, base, clock, opts, write);
   if (read.bad) process.stderr.write(`backlash replay: ${read.bad} of ${read.lineNo} lines skipped\n`);
   return 0;
 }
@@ -157,18 +125,23 @@ export async function run(argv: string[]): Promise<number> {
  * `--db PATH` (kept to be inspected) or `--db :memory:` (pruned once a simulated day): the live
  * service's statements over a real SQLite store, with no durability (a crash means replaying again).
  */
-async function replayStored(args: Args, base: Pick<AppContext, 'config' | 'clock' | 'log' | 'classifier'>, clock: ManualClock, write: (line: string) => void): Promise<{ bad: number; lineNo: number }> {
+async function replayStored(args: Args, base: Pick<AppContext, 'config' | 'clock' | 'log'>, clock: ManualClock, write: (line: string) => void): Promise<ReadCounts> {
   const throwaway = args.db === ':memory:';
   const opened = await openDb({ sqlitePath: args.db! });
   try {
     await prepareReplayDb(opened, throwaway);
-    const ctx: AppContext = { ...base, db: opened.db, dialect: opened.dialect, bus: createEventBus(), instanceId: `replay:${process.pid}` };
+    const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
+    const ctx: AppContext = { ...base, classifier: () => classifier, db: opened.db, dialect: opened.dialect, bus: createEventBus(), instanceId: `replay:${process.pid}` };
     const pruner = throwaway ? new ReplayPruner(ctx) : null;
-    const stages = await StoredStages.open(ctx, pruner ? () => pruner.afterChunk() : undefined);
+    const stages = await StoredStages.open(ctx);
     const session = new ReplaySession(clock, stages, { tickMs: args.tickMs, tailMs: args.tailMs }, write);
-    const read = await feedLines(args.file, session);
+    const counts: ReadCounts = { bad: 0, lineNo: 0 };
+    for await (const { posts, full } of readChunks(args.file, counts)) {
+      await session.chunk(posts[posts.length - 1].publishedAt, () => stages.judge(posts), !full);
+      if (full) await pruner?.afterChunk();
+    }
     await session.finish();
-    return read;
+    return counts;
   } finally {
     await opened.close();
   }
@@ -181,28 +154,6 @@ async function prepareReplayDb(opened: Awaited<ReturnType<typeof openDb>>, throw
   }
   await migrateToLatest(opened.db);
   if (throwaway) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
-}
-
-/** Feeds the file's posts to the session in time order; counts the lines read and the lines skipped. */
-async function feedLines(file: string, session: ReplaySession): Promise<{ bad: number; lineNo: number }> {
-  let bad = 0;
-  let lineNo = 0;
-  const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-  let lastAt = -Infinity;
-  for await (const line of rl) {
-    lineNo++;
-    if (!line.trim()) continue;
-    const p = parseReplayLine(line);
-    if (typeof p === 'string') {
-      bad++;
-      if (bad <= 20) process.stderr.write(`backlash replay: line ${lineNo}: ${p}\n`);
-      continue;
-    }
-    if (p.publishedAt < lastAt) p.publishedAt = lastAt; // input must be in time order
-    lastAt = p.publishedAt;
-    await session.add(p);
-  }
-  return { bad, lineNo };
 }
 
 /**
