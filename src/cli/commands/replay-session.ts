@@ -90,6 +90,11 @@ export class ReplaySession {
     }
   }
 
+  /** Internal ids still mapped to the input's (debug). */
+  get mappedIds(): number {
+    return this.external.size;
+  }
+
   /** After the last chunk: a tail in which open revolts subside and resolve. */
   async finish(): Promise<void> {
     if (this.pending.length) await this.step([], true);

@@ -1,45 +1,44 @@
 /**
- * Replay's front thread (the default, storeless replay): reads the input, ingests and classifies
- * it chunk by chunk (LeanFront) and posts each judged chunk to the main thread, which runs the
- * detector. The two run side by side, a few chunks apart at most (the main thread acknowledges
- * each chunk it has detected on).
+ * Replay's detection thread (the default, storeless replay): takes the chunks the main thread has
+ * ingested and classified, runs the revolt detector over them tick by tick (ReplaySession over
+ * LeanStages) and hands back the event lines after each chunk. Its V8 heap has a limit of its own
+ * (`--heap`): the engine's state is most of what replay keeps.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadNodeClassifier } from '../../entry/classifier-node.js';
-import { createLogger } from '../../util/log.js';
-import { readChunks, type ReadCounts } from './replay-input.js';
-import { LeanFront, type JudgedChunk } from './replay-lean.js';
+import type { AppContext } from '../../context.js';
+import { ManualClock } from '../../util/clock.js';
+import { LeanStages, type JudgedChunk } from './replay-lean.js';
+import { ReplaySession, type ReplayOptions } from './replay-session.js';
 
-export interface FrontSetup {
-  file: string;
-  modelPath?: string;
-  logLevel: string;
-  /** chunks posted and not yet acknowledged, at most */
-  ahead: number;
+export interface DetectSetup extends ReplayOptions {
+  detection: AppContext['config']['detection'];
 }
 
-export type FromFront = { chunk: JudgedChunk } | { done: ReadCounts } | { fatal: string };
+export type ToDetect = { chunk: JudgedChunk } | { done: true };
+export type FromDetect = { lines: string[]; acked: true; heapUsedMb: number; heapTotalMb: number; mappedIds: number } | { lines: string[]; finished: true } | { fatal: string };
 
-const setup = workerData as FrontSetup;
+const setup = workerData as DetectSetup;
 const port = parentPort!;
-let acked = 0;
-let wake: (() => void) | null = null;
-port.on('message', () => {
-  acked++;
-  wake?.();
+const clock = new ManualClock(0);
+const stages = new LeanStages({ config: { detection: setup.detection } } as Pick<AppContext, 'config'>);
+let lines: string[] = [];
+const session = new ReplaySession(clock, stages, { tickMs: setup.tickMs, tailMs: setup.tailMs }, (line) => lines.push(line));
+const mb = (n: number) => Math.round(n / 1048576);
+
+let chain = Promise.resolve();
+port.on('message', (m: ToDetect) => {
+  chain = chain
+    .then(async () => {
+      if ('chunk' in m) {
+        stages.meet(m.chunk.targets);
+        await session.chunk(m.chunk.now, async () => m.chunk, !m.chunk.full);
+        const mem = process.memoryUsage();
+        port.postMessage({ lines, acked: true, heapUsedMb: mb(mem.heapUsed), heapTotalMb: mb(mem.heapTotal), mappedIds: session.mappedIds } satisfies FromDetect);
+      } else {
+        await session.finish();
+        port.postMessage({ lines, finished: true } satisfies FromDetect);
+      }
+      lines = [];
+    })
+    .catch((err) => port.postMessage({ fatal: (err as Error).stack ?? String(err) } satisfies FromDetect));
 });
-
-async function main(): Promise<void> {
-  const classifier = await loadNodeClassifier(setup.modelPath ? { modelPath: setup.modelPath } : {});
-  const front = new LeanFront({ classifier: () => classifier, log: createLogger({ level: setup.logLevel as never }) });
-  const counts: ReadCounts = { bad: 0, lineNo: 0 };
-  let sent = 0;
-  for await (const { posts, full } of readChunks(setup.file, counts)) {
-    port.postMessage({ chunk: front.judge(posts, full) } satisfies FromFront);
-    sent++;
-    while (sent - acked >= setup.ahead) await new Promise<void>((r) => (wake = r));
-  }
-  port.postMessage({ done: counts } satisfies FromFront);
-}
-
-main().catch((err) => port.postMessage({ fatal: (err as Error).stack ?? String(err) } satisfies FromFront));

@@ -92,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`backlash replay: ${args}\n${USAGE}`);
     return 2;
   }
-  const child = runWithBoundedHeap(args.heapMb);
+  const child = args.db ? runWithBoundedHeap(args.heapMb) : null;
   if (child !== null) return child;
   if (!fs.existsSync(args.file)) {
     process.stderr.write(`backlash replay: ${args.file} does not exist\n`);
@@ -116,7 +116,7 @@ export async function run(argv: string[]): Promise<number> {
   const opts = { tickMs: args.tickMs, tailMs: args.tailMs };
   // the default: no store at all (replay reads nothing back from one), ingest and classification
   // in a thread of their own beside detection; the same events as with a store
-  const read = args.db ? await replayStored(args, base, clock, write) : await replayLean(args.file, args.model, base, clock, opts, write);
+  const read = args.db ? await replayStored(args, base, clock, write) : await replayLean({ file: args.file, modelPath: args.model, heapMb: args.heapMb, ...opts }, base, write);
   if (read.bad) process.stderr.write(`backlash replay: ${read.bad} of ${read.lineNo} lines skipped\n`);
   return 0;
 }
