@@ -64,8 +64,8 @@ export interface JudgedChunk extends JudgedPosts {
   /** the chunk's targets, in the order first met in it (empty and repeated posts included) */
   targets: string[];
   full: boolean;
-  /** the front thread's heap in use, MB (for the debug log) */
-  heapUsedMb?: number;
+  /** the front thread's heap (for the debug log) */
+  memory?: { heapUsedMb: number; heapTotalMb: number };
 }
 
 /** Ingest and classification without a store: the same posts and verdicts the stored path keeps. */

@@ -1,7 +1,10 @@
 /**
  * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--heap 384]`: runs the real pipeline (ingest →
  * classify → detect) over a JSONL file of posts in time order, on a simulated clock with no
- * waiting, in a throwaway SQLite file in the temp folder (or --db FILE, or --db :memory:), and writes revolt events as JSONL on stdout.
+ * waiting, and writes revolt events as JSONL on stdout. By default without a store (nothing replay
+ * writes is read back by it), ingest and classification on this thread and detection in a thread
+ * of its own (replay-thread.ts); with --db FILE (kept) or --db :memory: through a real SQLite
+ * store, the live service's statements (replay-stored.ts). Both write the same events.
  * Input line: {"id","source","target","author":{"id","followers"?},"text","lang"?,"publishedAt","url"?,"metrics"?}
  * Output line: {"type","at","revolt":{"id","target","key","label","stage","severity","priority","postIds","explain"}}
  */
@@ -25,10 +28,11 @@ import { parseDuration } from '../../util/duration.js';
 
 const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h] [--heap 384]\n';
 /**
- * V8's old generation for a replay, in MB. What replay keeps alive is bounded (the store is pruned
- * by time, the id map too, the engine keeps its windows), but with the default limit (a quarter of
- * the machine's memory) V8 lets garbage pile up to gigabytes before collecting it. Replay runs in
- * a child process with this limit unless NODE_OPTIONS or the command line already set one.
+ * V8's old generation for replay's detection, in MB. What replay keeps alive is bounded (the id map
+ * and the store, if any, are pruned by time, the engine keeps its windows), but with the default
+ * limit (a quarter of the machine's memory) V8 lets garbage pile up to gigabytes before collecting
+ * it. The default replay gives its detection thread this limit; with --db, replay runs in a child
+ * process with it, unless NODE_OPTIONS or the command line already set one.
  */
 const DEFAULT_HEAP_MB = 384;
 /**
