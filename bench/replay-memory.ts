@@ -161,8 +161,11 @@ async function replay(bin: string, file: string, postsAt: (offset: number) => nu
     for (const b of d) if (b === 10) events++;
   });
   let stderr = '';
+  const memLog: string[] = [];
   child.stderr.on('data', (d) => {
     stderr = (stderr + d).slice(-4000);
+    // LOG_LEVEL=debug: replay logs its threads' heaps every 25 chunks
+    for (const line of String(d).split('\n')) if (line.includes('"replay memory"')) memLog.push(line);
   });
   const samples: Run['samples'] = [];
   let cpu = 0;
@@ -187,6 +190,15 @@ async function replay(bin: string, file: string, postsAt: (offset: number) => nu
   clearInterval(timer);
   if (!outStream.writableFinished) await new Promise<void>((r) => outStream.on('finish', () => r()));
   if (code !== 0) console.log(`replay exited with ${code}: ${stderr}`);
+  const every = Math.max(1, Math.ceil(memLog.length / 10));
+  for (const l of memLog.filter((_, i) => i % every === every - 1)) {
+    try {
+      const r = JSON.parse(l) as { chunks: number; rssMb: number; heapUsedMb: number; heapTotalMb: number; mappedIds: number; front?: { heapUsedMb: number; heapTotalMb: number } };
+      console.log(`  after ${r.chunks} chunks: RSS ${r.rssMb} MB; detection heap ${r.heapUsedMb} of ${r.heapTotalMb} MB, front heap ${r.front?.heapUsedMb} of ${r.front?.heapTotalMb} MB; ${r.mappedIds} ids mapped`);
+    } catch {
+      // a partial line
+    }
+  }
   return { secs: (performance.now() - start) / 1000, cpu, events, out, samples };
 }
 

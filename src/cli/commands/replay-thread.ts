@@ -13,7 +13,7 @@ import type { FromReplayThread, ReplayThreadSetup } from './replay-worker.js';
 /** Chunks judged ahead of detection at most (each is CHUNK posts held in memory). */
 const AHEAD = 3;
 /** The front thread's old generation, MB: it holds the classifier and a few chunks. */
-const FRONT_HEAP_MB = 128;
+const FRONT_HEAP_MB = 96;
 
 /** A replay thread, from source (tsx) or from the build; its old generation capped at `heapMb` (0: V8's own limit). */
 function startThread(setup: ReplayThreadSetup, heapMb: number): Worker {
