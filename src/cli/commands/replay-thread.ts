@@ -14,6 +14,11 @@ import type { FromReplayThread, ReplayThreadSetup } from './replay-worker.js';
 const AHEAD = 3;
 /** The front thread's old generation, MB: it holds the classifier and a few chunks. */
 const FRONT_HEAP_MB = 96;
+/**
+ * Each thread's young generation, MB. Left to V8, a thread allocating at full speed grows its
+ * semi-spaces to their largest, tens of MB per thread, and RSS with them.
+ */
+const YOUNG_MB = Number(process.env.BACKLASH_REPLAY_YOUNG_MB ?? 16);
 
 /** A replay thread, from source (tsx) or from the build; its old generation capped at `heapMb` (0: V8's own limit). */
 function startThread(setup: ReplayThreadSetup, heapMb: number): Worker {
@@ -21,7 +26,7 @@ function startThread(setup: ReplayThreadSetup, heapMb: number): Worker {
   const url = new URL(fromSource ? './replay-worker.ts' : './replay-worker.js', import.meta.url);
   // from source (tsx), the thread registers tsx's loader itself: on Node 20 `--import` in a worker's execArgv does not
   const boot = fromSource ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });` : null;
-  const resourceLimits = heapMb > 0 ? { maxOldGenerationSizeMb: heapMb } : undefined;
+  const resourceLimits = { ...(heapMb > 0 ? { maxOldGenerationSizeMb: heapMb } : {}), ...(YOUNG_MB > 0 ? { maxYoungGenerationSizeMb: YOUNG_MB } : {}) };
   const opts = { workerData: setup, transferList: [setup.port], resourceLimits };
   return boot ? new Worker(boot, { ...opts, eval: true }) : new Worker(url, opts);
 }

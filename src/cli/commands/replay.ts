@@ -1,5 +1,5 @@
 /**
- * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--heap 256]`: runs the real pipeline (ingest →
+ * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--heap 224]`: runs the real pipeline (ingest →
  * classify → detect) over a JSONL file of posts in time order, on a simulated clock with no
  * waiting, and writes revolt events as JSONL on stdout. By default without a store (nothing replay
  * writes is read back by it), ingest and classification on this thread and detection in a thread
@@ -26,7 +26,7 @@ import { createLogger } from '../../util/log.js';
 import { createEventBus } from '../../util/event-bus.js';
 import { parseDuration } from '../../util/duration.js';
 
-const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h] [--heap 256]\n';
+const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h] [--heap 224]\n';
 /**
  * V8's old generation for replay's detection, in MB. What replay keeps alive is bounded (the id map
  * and the store, if any, are pruned by time, the engine keeps its windows), but with the default
@@ -34,7 +34,7 @@ const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH
  * it. The default replay gives its detection thread this limit; with --db, replay runs in a child
  * process with it, unless NODE_OPTIONS or the command line already set one.
  */
-const DEFAULT_HEAP_MB = 256;
+const DEFAULT_HEAP_MB = 224;
 /**
  * Indexes that serve the dashboard, the API and background jobs replay never runs: an in-memory
  * replay database does without them (every insert updates each index). The pipeline's own lookups
