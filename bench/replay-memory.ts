@@ -6,12 +6,16 @@
  * targets, revolts and decoys injected), laid end to end (week k shifted by k × 8 days, ids
  * prefixed) until --posts posts: a months-long export written to a temp file, never to the repo.
  *
- *   npx tsx bench/replay-memory.ts [--posts 1000000] [--every 10] [--keep] [-- replay options, e.g. --heap 0]
+ *   npx tsx bench/replay-memory.ts [--posts 1000000] [--every 10] [--ceiling 50000] [--bin OTHER/bin/backlash.js] [--keep] [-- replay options, e.g. --heap 0 or --db :memory:]
  *
  * RSS is the sum over the replay process and its children (it re-runs itself with a bounded heap).
  *
  * Prints, every --every seconds: elapsed, posts read (from the input file's read offset), posts/s
- * since the last line, RSS; then posts/s over the whole run and RSS at each tenth of the input.
+ * since the last line, RSS, CPU seconds the replay has used, load average; then posts/s over the
+ * whole run and RSS at each tenth of the input. The ceiling beside it, in the same run: the
+ * in-process classifier alone (parse, clean-up, classify; no store, no detection) over the
+ * input's first --ceiling posts, just before and just after the replay. --bin runs another
+ * checkout's replay on the same input right after (a before/after pair; outputs compared byte for byte).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +25,12 @@ import { performance } from 'node:perf_hooks';
 import { generateScenario } from './revolts/scenario.js';
 import { DAY } from './revolts/week.js';
 import { rssMb } from './lib/serve.js';
+import { loadNodeClassifier } from '../src/entry/classifier-node.js';
+import { parseReplayLine } from '../src/cli/commands/replay-input.js';
+import { normalizePost } from '../src/ingest/normalize.js';
+import { postId } from '../src/ingest/ingest.js';
+import { classifyOne } from '../src/classify/stage.js';
+import { createLogger } from '../src/util/log.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, def: string) => {
@@ -29,6 +39,8 @@ const arg = (name: string, def: string) => {
 };
 const POSTS = Number(arg('posts', '1000000'));
 const EVERY_S = Number(arg('every', '10'));
+const CEILING = Number(arg('ceiling', '50000'));
+const OTHER_BIN = arg('bin', '');
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 function writeInput(file: string): { posts: number; bytes: number[] } {
@@ -97,6 +109,114 @@ function readOffsetOf(pid: number, file: string): number | null {
   return null;
 }
 
+/** The in-process classifier alone over the input's first `n` posts: posts/s. */
+async function ceiling(file: string, n: number): Promise<number> {
+  const clf = await loadNodeClassifier();
+  const ctx = { classifier: () => clf, log: createLogger({ level: 'error' }) };
+  const lines = fs.readFileSync(file, 'utf8').split('\n', n);
+  const t0 = performance.now();
+  for (const line of lines) {
+    const raw = parseReplayLine(line);
+    if (typeof raw === 'string') continue;
+    const p = normalizePost(raw, raw.publishedAt);
+    classifyOne(ctx, { ...p, id: postId(p.source, p.externalId), fetchedAt: p.publishedAt });
+  }
+  return lines.length / ((performance.now() - t0) / 1000);
+}
+
+/** CPU seconds (user + system) the process tree has used so far. */
+function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
+}
+
+const load1 = () => os.loadavg()[0].toFixed(1);
+
+interface Run {
+  secs: number;
+  cpu: number;
+  events: number;
+  out: string;
+  samples: { t: number; posts: number; rss: number }[];
+}
+
+/** One `backlash replay` over the input, sampled every second. */
+async function replay(bin: string, file: string, postsAt: (offset: number) => number, dir: string): Promise<Run> {
+  const start = performance.now();
+  const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
+  const child = spawn(process.execPath, [bin, 'replay', file, ...extra], { env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = path.join(dir, `events-${Math.round(start)}.jsonl`);
+  const outStream = fs.createWriteStream(out);
+  child.stdout.pipe(outStream);
+  let events = 0;
+  child.stdout.on('data', (d: Buffer) => {
+    for (const b of d) if (b === 10) events++;
+  });
+  let stderr = '';
+  const memLog: string[] = [];
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+    // LOG_LEVEL=debug: replay logs its threads' heaps every 25 chunks
+    for (const line of String(d).split('\n')) if (line.includes('"replay memory"')) memLog.push(line);
+  });
+  const samples: Run['samples'] = [];
+  let cpu = 0;
+  let lastPrint = { t: 0, posts: 0 };
+  console.log(`${bin}\n  elapsed s   posts read   posts/s (since last)   RSS MB   CPU s   load`);
+  const timer = setInterval(() => {
+    const pids = tree(child.pid!);
+    const off = readOffset(child.pid!, file);
+    const rss = pids.reduce((sum, p) => sum + (rssMb(p) || 0), 0);
+    if (!rss) return;
+    cpu = Math.max(cpu, cpuSeconds(pids));
+    const t = (performance.now() - start) / 1000;
+    // the stream reads ahead in 64 KB chunks: the offset is at most one chunk ahead of the parser
+    const posts = off === null ? (samples.at(-1)?.posts ?? 0) : postsAt(off);
+    samples.push({ t, posts, rss });
+    if (t - lastPrint.t >= EVERY_S) {
+      console.log(`  ${t.toFixed(0).padStart(9)}   ${String(posts).padStart(10)}   ${((posts - lastPrint.posts) / (t - lastPrint.t)).toFixed(0).padStart(20)}   ${String(rss).padStart(6)}   ${cpu.toFixed(0).padStart(5)}   ${load1()}`);
+      lastPrint = { t, posts };
+    }
+  }, 1000);
+  const code = await new Promise<number>((r) => child.on('exit', (c) => r(c ?? 1)));
+  clearInterval(timer);
+  if (!outStream.writableFinished) await new Promise<void>((r) => outStream.on('finish', () => r()));
+  if (code !== 0) console.log(`replay exited with ${code}: ${stderr}`);
+  const every = Math.max(1, Math.ceil(memLog.length / 10));
+  for (const l of memLog.filter((_, i) => i % every === every - 1)) {
+    try {
+      const r = JSON.parse(l) as { chunks: number; rssMb: number; heapUsedMb: number; heapTotalMb: number; mappedIds: number; front?: { heapUsedMb: number; heapTotalMb: number } };
+      console.log(`  after ${r.chunks} chunks: RSS ${r.rssMb} MB; detection heap ${r.heapUsedMb} of ${r.heapTotalMb} MB, front heap ${r.front?.heapUsedMb} of ${r.front?.heapTotalMb} MB; ${r.mappedIds} ids mapped`);
+    } catch {
+      // a partial line
+    }
+  }
+  return { secs: (performance.now() - start) / 1000, cpu, events, out, samples };
+}
+
+function summary(run: Run, posts: number): void {
+  const { samples } = run;
+  console.log(`  whole process: ${posts} posts in ${run.secs.toFixed(1)} s = ${(posts / run.secs).toFixed(0)} posts/s (${(posts / run.cpu).toFixed(0)} posts per CPU-second, at least ${run.cpu.toFixed(0)} CPU s); ${run.events} events written`);
+  if (!samples.length) return;
+  console.log(`  RSS max ${Math.max(...samples.map((s) => s.rss))} MB`);
+  const tenths: string[] = [];
+  for (let k = 1; k <= 10; k++) {
+    const s = samples.find((x) => x.posts >= (posts * k) / 10) ?? samples.at(-1);
+    if (s) tenths.push(`${k * 10}%: ${s.rss}`);
+  }
+  console.log(`  RSS (MB) when this much of the input had been read: ${tenths.join(', ')}`);
+  const half = samples.filter((s) => s.posts >= posts / 2);
+  if (half.length) console.log(`  second half of the input: RSS ${Math.min(...half.map((s) => s.rss))}–${Math.max(...half.map((s) => s.rss))} MB`);
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-replay-mem-'));
   const file = path.join(dir, 'export.jsonl');
@@ -115,64 +235,21 @@ async function main() {
     }
     return lo * 1000;
   };
-  const start = performance.now();
-  const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'backlash.js'), 'replay', file, ...extra], { env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let events = 0;
-  child.stdout.on('data', (d: Buffer) => {
-    for (const b of d) if (b === 10) events++;
-  });
-  let stderr = '';
-  child.stderr.on('data', (d) => {
-    stderr = (stderr + d).slice(-4000);
-    // LOG_LEVEL=debug: replay logs its heap at each daily prune
-    for (const line of String(d).split('\n')) if (line.includes('replay pruned')) memLog.push(line);
-  });
-  const memLog: string[] = [];
-  const samples: { t: number; posts: number; rss: number }[] = [];
-  let lastPrint = { t: 0, posts: 0 };
-  console.log('  elapsed s   posts read   posts/s (since last)   RSS MB');
-  const timer = setInterval(() => {
-    const off = readOffset(child.pid!, file);
-    const rss = tree(child.pid!).reduce((sum, p) => sum + (rssMb(p) || 0), 0);
-    if (!rss) return;
-    const t = (performance.now() - start) / 1000;
-    // the stream reads ahead in 64 KB chunks: the offset is at most one chunk ahead of the parser
-    const posts = off === null ? (samples.at(-1)?.posts ?? 0) : postsAt(off);
-    samples.push({ t, posts, rss });
-    if (t - lastPrint.t >= EVERY_S) {
-      console.log(`  ${t.toFixed(0).padStart(9)}   ${String(posts).padStart(10)}   ${((posts - lastPrint.posts) / (t - lastPrint.t)).toFixed(0).padStart(20)}   ${String(rss).padStart(6)}`);
-      lastPrint = { t, posts };
-    }
-  }, 1000);
-  const code = await new Promise<number>((r) => child.on('exit', (c) => r(c ?? 1)));
-  clearInterval(timer);
-  const secs = (performance.now() - start) / 1000;
-  if (code !== 0) console.log(`replay exited with ${code}: ${stderr}`);
-  console.log(`\nwhole process: ${input.posts} posts in ${secs.toFixed(1)} s = ${(input.posts / secs).toFixed(0)} posts/s; ${events} events written`);
-  const max = Math.max(...samples.map((s) => s.rss));
-  console.log(`RSS max ${max} MB`);
-  const tenths: string[] = [];
-  for (let k = 1; k <= 10; k++) {
-    const s = samples.find((x) => x.posts >= (input.posts * k) / 10) ?? samples.at(-1);
-    if (s) tenths.push(`${k * 10}%: ${s.rss}`);
+  const n = Math.min(CEILING, input.posts);
+  const before = await ceiling(file, n);
+  console.log(`ceiling before: the in-process classifier alone, ${n} posts: ${before.toFixed(0)} posts/s (load ${load1()})`);
+  const runs = [await replay(path.join(ROOT, 'bin', 'backlash.js'), file, postsAt, dir)];
+  summary(runs[0], input.posts);
+  if (OTHER_BIN) {
+    runs.push(await replay(path.resolve(OTHER_BIN), file, postsAt, dir));
+    summary(runs[1], input.posts);
+    const same = fs.readFileSync(runs[0].out).equals(fs.readFileSync(runs[1].out));
+    console.log(`  events of the two replays: ${same ? 'identical, byte for byte' : 'DIFFERENT'}`);
   }
-  console.log(`RSS (MB) when this much of the input had been read: ${tenths.join(', ')}`);
-  const half = samples.filter((s) => s.posts >= input.posts / 2);
-  if (half.length) console.log(`second half of the input: RSS ${Math.min(...half.map((s) => s.rss))}–${Math.max(...half.map((s) => s.rss))} MB`);
-  if (memLog.length) {
-    console.log('replay\'s own memory at its daily prunes (every 10th): posts pruned, RSS, heap used, heap total, ids kept');
-    memLog.filter((_, i) => i % 10 === 0 || i === memLog.length - 1).forEach((l) => {
-      try {
-        const r = JSON.parse(l) as Record<string, number>;
-        console.log(`  before ${r.before}: rss ${r.rssMb} MB, heap used ${r.heapUsedMb} MB of ${r.heapTotalMb} MB, ids ${r.ids}`);
-      } catch {
-        // a partial line
-      }
-    });
-  }
+  const after = await ceiling(file, n);
+  console.log(`ceiling after: ${after.toFixed(0)} posts/s (load ${load1()})`);
   if (!args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
-  else console.log(`kept ${file}`);
+  else console.log(`kept ${file} and the events in ${dir}`);
 }
 
 await main();

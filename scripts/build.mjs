@@ -41,7 +41,7 @@ if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== generated) fs.
 
 fs.rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/cli/main.ts', 'classify-worker': 'src/cli/commands/classify-worker.ts', 'detect-worker': 'src/entry/detect-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'classify-worker': 'src/cli/commands/classify-worker.ts', 'replay-worker': 'src/cli/commands/replay-worker.ts', 'detect-worker': 'src/entry/detect-worker.ts' },
   bundle: true,
   splitting: true, // commands stay lazily loaded chunks
   platform: 'node',

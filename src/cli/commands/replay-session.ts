@@ -2,19 +2,13 @@
  * One replay run's state: posts are ingested and classified in chunks on a simulated clock, and
  * fed to the revolt detector tick by tick; revolt events go out as JSONL lines naming the input's ids.
  */
-import { sql } from 'kysely';
-import type { AppContext } from '../../context.js';
-import type { NormalizedPost, RevoltEvent } from '../../types.js';
-import { syncTargets } from '../../store/targets.js';
-import { processPosts } from '../../pipeline/process.js';
-import { enginePostOf, SteppedDetector } from '../../revolts/detect.js';
+import type { RevoltEvent } from '../../types.js';
 import { RECENT_MS } from '../../revolts/params.js';
 import type { EnginePost } from '../../revolts/key-state.js';
 import type { ManualClock } from '../../util/clock.js';
+import type { ReplayStages } from './replay-stored.js';
 
 const QUIET_TICK_MS = 5 * 60_000;
-/** Posts ingested and classified per chunk (detection still ticks every --tick of simulated time). */
-const CHUNK = 2000;
 
 /**
  * Replay speaks the ids of its input: the pipeline stores a post under an internal id (a hash of
@@ -45,13 +39,15 @@ export function eventLine(e: RevoltEvent, ids?: ExternalIds): string {
 export interface ReplayOptions {
   tickMs: number;
   tailMs: number;
-  /** after each full chunk (replay prunes its throwaway store there) */
-  afterChunk?: () => Promise<void>;
+}
+
+/** A chunk's new posts, judged, as the engine reads them (in input order), with their input lines' ids. */
+export interface JudgedPosts {
+  posts: EnginePost[];
+  externalIds: string[];
 }
 
 export class ReplaySession {
-  private readonly targets = new Set<string>();
-  private batch: NormalizedPost[] = [];
   private nextTick = -Infinity;
   /** judged posts of a tick that may continue in the next chunk */
   private readonly pending: EnginePost[] = [];
@@ -62,36 +58,51 @@ export class ReplaySession {
   private readonly external = new Map<string, string>();
   private readonly mapped: { id: string; at: number }[] = [];
 
-  private constructor(
-    private readonly ctx: AppContext,
+  constructor(
     private readonly clock: ManualClock,
-    private readonly detector: SteppedDetector,
+    private readonly stages: ReplayStages,
     private readonly opts: ReplayOptions,
     private readonly writeLine: (line: string) => void,
   ) {}
 
-  static async open(ctx: AppContext, clock: ManualClock, opts: ReplayOptions, writeLine: (line: string) => void): Promise<ReplaySession> {
-    return new ReplaySession(ctx, clock, await SteppedDetector.open(ctx, 0), opts, writeLine);
-  }
-
-  /** One post, in time order. */
-  async add(p: NormalizedPost): Promise<void> {
-    this.batch.push(p);
-    if (this.batch.length >= CHUNK) {
-      await this.flush();
-      await this.opts.afterChunk?.();
+  /**
+   * One chunk of input, in time order: the clock moves to its newest post (`now`), `judge` ingests
+   * and classifies it (or hands over what another thread judged), then the verdicts are fed to the
+   * detector in time order, evaluating at every tick boundary: detection sees exactly what a live
+   * service ticking every `tick` would have seen, without a query per tick. `final`: the input's last chunk.
+   */
+  async chunk(now: number, judge: () => Promise<JudgedPosts>, final: boolean): Promise<void> {
+    const { clock, stages } = this;
+    clock.set(now);
+    await stages.begin();
+    try {
+      const { posts, externalIds } = await judge();
+      for (let i = 0; i < posts.length; i++) {
+        this.external.set(posts[i].id, externalIds[i]);
+        this.mapped.push({ id: posts[i].id, at: posts[i].publishedAt });
+      }
+      await this.step(posts.slice().sort((a, b) => a.publishedAt - b.publishedAt), final);
+      this.forgetIds(clock.now());
+      await stages.commit(clock.now());
+    } catch (err) {
+      await stages.rollback();
+      throw err;
     }
   }
 
-  /** The last chunk, then a tail in which open revolts subside and resolve. */
+  /** Internal ids still mapped to the input's (debug). */
+  get mappedIds(): number {
+    return this.external.size;
+  }
+
+  /** After the last chunk: a tail in which open revolts subside and resolve. */
   async finish(): Promise<void> {
-    await this.flush(true);
     if (this.pending.length) await this.step([], true);
     if (!Number.isFinite(this.nextTick)) return;
-    await sql`begin`.execute(this.ctx.db);
-    for (let t = this.nextTick + QUIET_TICK_MS; t <= this.nextTick + this.opts.tailMs && this.detector.engine.open.size > 0; t += QUIET_TICK_MS)
-      this.write(await this.detector.tick(t));
-    await sql`commit`.execute(this.ctx.db);
+    await this.stages.begin();
+    for (let t = this.nextTick + QUIET_TICK_MS; t <= this.nextTick + this.opts.tailMs && this.stages.engine.open.size > 0; t += QUIET_TICK_MS)
+      this.write(await this.stages.tick(t));
+    await this.stages.commit(null);
   }
 
   private write(events: RevoltEvent[]): void {
@@ -104,50 +115,10 @@ export class ReplaySession {
     while (i < mapped.length && mapped[i].at < now - 2 * RECENT_MS) {
       const { id } = mapped[i++];
       let member = false;
-      for (const r of this.detector.engine.open.values()) if ((member = r.memberIds.has(id))) break;
+      for (const r of this.stages.engine.open.values()) if ((member = r.memberIds.has(id))) break;
       if (!member) this.external.delete(id);
     }
     if (i) mapped.splice(0, i);
-  }
-
-  /**
-   * Runs a chunk through ingest and classify at once (the clock at its newest post), then feeds
-   * the verdicts to the detector in time order, evaluating at every tick boundary: detection sees
-   * exactly what a live service ticking every `tick` would have seen, without a query per tick.
-   */
-  private async flush(final = false): Promise<void> {
-    if (this.batch.length === 0) return;
-    const { ctx, clock } = this;
-    const chunk = this.batch;
-    this.batch = [];
-    const fresh = [...new Set(chunk.map((p) => p.target))].filter((t) => !this.targets.has(t));
-    if (fresh.length) {
-      await syncTargets(
-        ctx,
-        fresh.map((id) => ({ id, name: id, sources: [] })),
-      );
-      fresh.forEach((t) => this.targets.add(t));
-    }
-    clock.set(chunk[chunk.length - 1].publishedAt);
-    // one transaction per chunk (one SQLite connection: every statement until COMMIT is inside it);
-    // the same statements run as live, only without a journal write per statement
-    await sql`begin`.execute(ctx.db);
-    try {
-      const judged = (await processPosts(ctx, chunk, { inTransaction: true, queue: false }))
-        .map((c) => {
-          this.external.set(c.post.id, c.post.externalId);
-          this.mapped.push({ id: c.post.id, at: c.post.publishedAt });
-          return enginePostOf(c.post, c.verdict);
-        })
-        .sort((a, b) => a.publishedAt - b.publishedAt);
-      await this.step(judged, final);
-      this.forgetIds(clock.now());
-      await this.detector.checkpoint(clock.now(), clock.now());
-      await sql`commit`.execute(ctx.db);
-    } catch (err) {
-      await sql`rollback`.execute(ctx.db).catch(() => undefined);
-      throw err;
-    }
   }
 
   /** Feeds judged posts tick by tick; a tick whose posts may continue in the next chunk waits for it. */
@@ -164,13 +135,13 @@ export class ReplaySession {
         this.pending.push(...queue.slice(i));
         return;
       }
-      await this.detector.feed(queue.slice(i, j));
-      this.write(await this.detector.tick(this.nextTick));
+      await this.stages.feed(queue.slice(i, j));
+      this.write(await this.stages.tick(this.nextTick));
       i = j;
       if (i < queue.length) {
         // quiet stretches still tick (lifecycles resolve), every 5 minutes rather than every tick
         const due = Math.ceil(queue[i].publishedAt / tickMs) * tickMs;
-        for (let t = this.nextTick + quiet; t < due; t += quiet) this.write(await this.detector.tick(t));
+        for (let t = this.nextTick + quiet; t < due; t += quiet) this.write(await this.stages.tick(t));
         this.nextTick = due;
       } else this.nextTick += tickMs;
     }

@@ -1,17 +1,16 @@
 /**
- * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--heap 384]`: runs the real pipeline (ingest →
+ * `backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--heap 224]`: runs the real pipeline (ingest →
  * classify → detect) over a JSONL file of posts in time order, on a simulated clock with no
- * waiting, in a throwaway SQLite file in the temp folder (or --db FILE, or --db :memory:), and writes revolt events as JSONL on stdout.
+ * waiting, and writes revolt events as JSONL on stdout. By default without a store (nothing replay
+ * writes is read back by it), ingest and classification on this thread and detection in a thread
+ * of its own (replay-thread.ts); with --db FILE (kept) or --db :memory: through a real SQLite
+ * store, the live service's statements (replay-stored.ts). Both write the same events.
  * Input line: {"id","source","target","author":{"id","followers"?},"text","lang"?,"publishedAt","url"?,"metrics"?}
  * Output line: {"type","at","revolt":{"id","target","key","label","stage","severity","priority","postIds","explain"}}
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import readline from 'node:readline';
 import type { AppContext } from '../../context.js';
-import type { NormalizedPost } from '../../types.js';
 import { sql } from 'kysely';
 import { openDb } from '../../entry/open-db.js';
 import { loadNodeClassifier } from '../../entry/classifier-node.js';
@@ -19,19 +18,23 @@ import { migrateToLatest } from '../../store/migrate.js';
 import { readConfig } from '../../entry/read-config.js';
 import { ReplaySession } from './replay-session.js';
 import { ReplayPruner } from './replay-prune.js';
+import { StoredStages } from './replay-stored.js';
+import { replayLean } from './replay-thread.js';
+import { readChunks, type ReadCounts } from './replay-input.js';
 import { ManualClock } from '../../util/clock.js';
 import { createLogger } from '../../util/log.js';
 import { createEventBus } from '../../util/event-bus.js';
 import { parseDuration } from '../../util/duration.js';
 
-const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h] [--heap 384]\n';
+const USAGE = 'usage: backlash replay FILE [--model FILE] [--tick 1m] [--db PATH] [--tail 12h] [--heap 224]\n';
 /**
- * V8's old generation for a replay, in MB. What replay keeps alive is bounded (the store is pruned
- * by time, the id map too, the engine keeps its windows), but with the default limit (a quarter of
- * the machine's memory) V8 lets garbage pile up to gigabytes before collecting it. Replay runs in
- * a child process with this limit unless NODE_OPTIONS or the command line already set one.
+ * V8's old generation for replay's detection, in MB. What replay keeps alive is bounded (the id map
+ * and the store, if any, are pruned by time, the engine keeps its windows), but with the default
+ * limit (a quarter of the machine's memory) V8 lets garbage pile up to gigabytes before collecting
+ * it. The default replay gives its detection thread this limit; with --db, replay runs in a child
+ * process with it, unless NODE_OPTIONS or the command line already set one.
  */
-const DEFAULT_HEAP_MB = 384;
+const DEFAULT_HEAP_MB = 224;
 /**
  * Indexes that serve the dashboard, the API and background jobs replay never runs: an in-memory
  * replay database does without them (every insert updates each index). The pipeline's own lookups
@@ -84,32 +87,7 @@ function parseArgs(argv: string[]): Args | string {
   return { ...(out as Args), file };
 }
 
-/** One input line as a post, or why it is not one. */
-export function parseReplayLine(line: string): NormalizedPost | string {
-  let r: Record<string, any>;
-  try {
-    r = JSON.parse(line);
-  } catch {
-    return 'invalid JSON';
-  }
-  if (!r || typeof r !== 'object') return 'not an object';
-  for (const k of ['id', 'source', 'target', 'text', 'publishedAt']) if (typeof r[k] !== 'string' || !r[k]) return `missing "${k}"`;
-  if (!r.author || typeof r.author.id !== 'string') return 'missing "author.id"';
-  const at = Date.parse(r.publishedAt);
-  if (!Number.isFinite(at)) return `"publishedAt" is not an ISO-8601 time`;
-  return {
-    source: r.source,
-    target: r.target,
-    externalId: r.id,
-    url: typeof r.url === 'string' ? r.url : null,
-    author: { id: r.author.id, name: r.author.name ?? null, handle: r.author.handle ?? null, followers: Number.isFinite(r.author.followers) ? r.author.followers : null },
-    text: r.text,
-    lang: typeof r.lang === 'string' ? r.lang : null,
-    publishedAt: at,
-    metrics: r.metrics && typeof r.metrics === 'object' ? r.metrics : null,
-  };
-}
-
+export { parseReplayLine } from './replay-input.js';
 export { eventLine, type ExternalIds } from './replay-session.js';
 
 export async function run(argv: string[]): Promise<number> {
@@ -118,7 +96,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`backlash replay: ${args}\n${USAGE}`);
     return 2;
   }
-  const child = runWithBoundedHeap(args.heapMb);
+  const child = args.db ? runWithBoundedHeap(args.heapMb) : null;
   if (child !== null) return child;
   if (!fs.existsSync(args.file)) {
     process.stderr.write(`backlash replay: ${args.file} does not exist\n`);
@@ -136,30 +114,41 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`backlash replay: configuration error: ${(err as Error).message}\n`);
     return 1;
   }
-  // a throwaway file in the temp folder unless --db names one to keep (or :memory:): its pages are
-  // cached by the OS, not held by the process (SQLite's own cache is bounded by cache_size), and
-  // with no journal and no fsync it costs about what memory does
-  const throwaway = !args.db || args.db === ':memory:';
-  const tempDir = args.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'backlash-replay-'));
-  const opened = await openDb({ sqlitePath: args.db ?? path.join(tempDir!, 'replay.db') });
-  const out = process.stdout;
-  let bad = 0;
-  let lineNo = 0;
+  const clock = new ManualClock(0);
+  const base = { config: { ...config, demoEnabled: false }, clock, log };
+  const write = (line: string) => process.stdout.write(line + '\n');
+  const opts = { tickMs: args.tickMs, tailMs: args.tailMs };
+  // the default: no store at all (replay reads nothing back from one), ingest and classification
+  // in a thread of their own beside detection; the same events as with a store
+  const read = args.db ? await replayStored(args, base, clock, write) : await replayLean({ file: args.file, modelPath: args.model, heapMb: args.heapMb, ...opts }, base, write);
+  if (read.bad) process.stderr.write(`backlash replay: ${read.bad} of ${read.lineNo} lines skipped\n`);
+  return 0;
+}
+
+/**
+ * `--db PATH` (kept to be inspected) or `--db :memory:` (pruned once a simulated day): the live
+ * service's statements over a real SQLite store, with no durability (a crash means replaying again).
+ */
+async function replayStored(args: Args, base: Pick<AppContext, 'config' | 'clock' | 'log'>, clock: ManualClock, write: (line: string) => void): Promise<ReadCounts> {
+  const throwaway = args.db === ':memory:';
+  const opened = await openDb({ sqlitePath: args.db! });
   try {
     await prepareReplayDb(opened, throwaway);
     const classifier = await loadNodeClassifier(args.model ? { modelPath: args.model } : {});
-    const clock = new ManualClock(0);
-    const ctx: AppContext = { config: { ...config, demoEnabled: false }, db: opened.db, dialect: opened.dialect, clock, log, classifier: () => classifier, bus: createEventBus(), instanceId: `replay:${process.pid}` };
+    const ctx: AppContext = { ...base, classifier: () => classifier, db: opened.db, dialect: opened.dialect, bus: createEventBus(), instanceId: `replay:${process.pid}` };
     const pruner = throwaway ? new ReplayPruner(ctx) : null;
-    const session = await ReplaySession.open(ctx, clock, { tickMs: args.tickMs, tailMs: args.tailMs, afterChunk: pruner ? () => pruner.afterChunk() : undefined }, (line) => out.write(line + '\n'));
-    ({ bad, lineNo } = await feedLines(args.file, session));
+    const stages = await StoredStages.open(ctx);
+    const session = new ReplaySession(clock, stages, { tickMs: args.tickMs, tailMs: args.tailMs }, write);
+    const counts: ReadCounts = { bad: 0, lineNo: 0 };
+    for await (const { posts, full } of readChunks(args.file, counts)) {
+      await session.chunk(posts[posts.length - 1].publishedAt, () => stages.judge(posts), !full);
+      if (full) await pruner?.afterChunk();
+    }
     await session.finish();
+    return counts;
   } finally {
     await opened.close();
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
-  if (bad) process.stderr.write(`backlash replay: ${bad} of ${lineNo} lines skipped\n`);
-  return 0;
 }
 
 /** Readies a freshly opened replay database: a throwaway one needs no durability (a crash just means replaying again). */
@@ -169,28 +158,6 @@ async function prepareReplayDb(opened: Awaited<ReturnType<typeof openDb>>, throw
   }
   await migrateToLatest(opened.db);
   if (throwaway) for (const ix of DROPPABLE_INDEXES) await sql.raw(`drop index if exists ${ix}`).execute(opened.db);
-}
-
-/** Feeds the file's posts to the session in time order; counts the lines read and the lines skipped. */
-async function feedLines(file: string, session: ReplaySession): Promise<{ bad: number; lineNo: number }> {
-  let bad = 0;
-  let lineNo = 0;
-  const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-  let lastAt = -Infinity;
-  for await (const line of rl) {
-    lineNo++;
-    if (!line.trim()) continue;
-    const p = parseReplayLine(line);
-    if (typeof p === 'string') {
-      bad++;
-      if (bad <= 20) process.stderr.write(`backlash replay: line ${lineNo}: ${p}\n`);
-      continue;
-    }
-    if (p.publishedAt < lastAt) p.publishedAt = lastAt; // input must be in time order
-    lastAt = p.publishedAt;
-    await session.add(p);
-  }
-  return { bad, lineNo };
 }
 
 /**
