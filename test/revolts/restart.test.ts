@@ -40,7 +40,7 @@ describe('a live service killed mid-stream', () => {
     const before = await waitFor(async () => {
       const list = await revolts(first.url);
       return list.length > 0 ? list : null;
-    }, 150_000, 1000);
+    }, 240_000, 1000);
     first.child.kill('SIGKILL'); // no clean shutdown: the process just dies
     await first.exited;
     const killedAt = detectorCursor(db);
@@ -64,5 +64,5 @@ describe('a live service killed mid-stream', () => {
     // one announcement per revolt, and no second revolt opened on a key while the first was open
     expect(new Set(opened.map((o) => o.id)).size).toBe(opened.length);
     for (const a of opened) for (const b of opened) if (a !== b && a.target === b.target && a.key === b.key) expect(b.openedAt >= a.resolvedAt || a.openedAt >= b.resolvedAt).toBe(true);
-  }, 400_000);
+  }, 500_000);
 });
