@@ -25,12 +25,10 @@ import { detectThreadJob } from '../src/entry/detect-thread.js';
 import type { AppContext } from '../src/context.js';
 import type { NormalizedPost } from '../src/types.js';
 import { makeItem } from './lib/serve.js';
+import { argOf } from './lib/args.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
+const arg = argOf(args);
 const POSTS = Number(arg('posts', '60000'));
 const ROUNDS = Number(arg('rounds', '2'));
 

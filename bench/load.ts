@@ -33,12 +33,10 @@ import { RecentTexts } from '../src/ingest/recent-texts.js';
 import type { AppContext } from '../src/context.js';
 import type { NormalizedPost } from '../src/types.js';
 import { freshPgDb, makeItem, pct, push, rssMb, startServer, type Mix, type PushItem } from './lib/serve.js';
+import { argOf } from './lib/args.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
+const arg = argOf(args);
 const list = (s: string) => (s ? s.split(',').filter(Boolean).map(Number) : []);
 const STAGES: { mix: Mix; rate: number }[] = [...list(arg('rates', '1000,2000,3000')).map((rate) => ({ mix: 'unique' as Mix, rate })), ...list(arg('storm-rates', '1000,2000')).map((rate) => ({ mix: 'storm' as Mix, rate }))];
 const STAGE_S = Number(arg('stage-seconds', '25'));

@@ -31,12 +31,10 @@ import { normalizePost } from '../src/ingest/normalize.js';
 import { postId } from '../src/ingest/ingest.js';
 import { classifyOne } from '../src/classify/stage.js';
 import { createLogger } from '../src/util/log.js';
+import { argOf } from './lib/args.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
+const arg = argOf(args);
 const POSTS = Number(arg('posts', '1000000'));
 const EVERY_S = Number(arg('every', '10'));
 const CEILING = Number(arg('ceiling', '50000'));

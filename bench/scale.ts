@@ -20,12 +20,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { benchSources, freshPgDb, makeItem, pct, push, rssMb, startServer } from './lib/serve.js';
+import { argOf } from './lib/args.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
+const arg = argOf(args);
 const COUNTS = arg('instances', '1,2,3').split(',').map(Number);
 const SECONDS = Number(arg('seconds', '20'));
 const IN_FLIGHT = Number(arg('in-flight', '24'));

@@ -15,12 +15,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { makeItem, pct, push, rssMb, startServer } from './lib/serve.js';
+import { argOf } from './lib/args.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
+const arg = argOf(args);
 const MINUTES = Number(arg('minutes', '10'));
 const RATE = Number(arg('rate', '1000'));
 const BATCH = Number(arg('batch', '50'));

@@ -23,12 +23,10 @@ import { openDb } from '../src/entry/open-db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { CURSOR_KEY } from '../src/revolts/store.js';
 import { freshPgDb, makeItem, push, startServer, type Mix } from './lib/serve.js';
+import { argOf } from './lib/args.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
+const arg = argOf(args);
 const TARGET_POSTS = Number(arg('posts', '1000000'));
 const FILL_S = Number(arg('fill-seconds', '60'));
 const RUN_S = Number(arg('seconds', '10'));
