@@ -248,8 +248,9 @@ export function signatureTopic(posts: readonly { topics: string[] }[], usual: (t
 
 /**
  * A broad revolt holding two incidents at once: besides the candidate's posts, its recent members
- * carry another signature topic of their own, over-represented and carried by a crowd (MIX_MIN_VOICES
- * authors). The candidate is then the second incident, not a name for the wave.
+ * carry another signature topic of their own, over-represented (against its usual share of the
+ * revolt's level) and carried by a crowd (MIX_MIN_VOICES authors). The candidate is then the second
+ * incident, not a name for the wave.
  */
 export function holdsAnotherIncident(c: WindowStat, crowd: CrowdView, usual: (topic: string) => number): boolean {
   const own = signatureTopic(c.members, usual) ?? (c.kind === 'topic' ? c.key : null);
@@ -259,7 +260,11 @@ export function holdsAnotherIncident(c: WindowStat, crowd: CrowdView, usual: (to
   const other = signatureTopic(rest, usual);
   if (other === null || other === own) return false;
   const authors = new Set(rest.filter((x) => x.topics.includes(other)).map((x) => x.author));
-  return authors.size >= MIX_MIN_VOICES && authors.size >= MIX_MIN_SHARE * rest.length && authors.size >= LIFT * usual(other) * rest.length;
+  // a pillar's or touchpoint's revolt holds only that level's voices: its topics' usual share there is
+  // their share of the level's, not of every voice (phone-support fills much of the phone touchpoint)
+  const level = crowd.revolt && (kindOf(crowd.revolt.key) === 'pillar' || kindOf(crowd.revolt.key) === 'touchpoint') ? usual(crowd.revolt.key) : 1;
+  const usualThere = Math.min(1, usual(other) / Math.max(level, 1e-3));
+  return authors.size >= MIX_MIN_VOICES && authors.size >= MIX_MIN_SHARE * rest.length && authors.size >= LIFT * usualThere * rest.length;
 }
 
 /** Authors the other incident of a mixed broad revolt needs, and the share of the rest of its members they make. */

@@ -4,6 +4,7 @@ import { ON_HOLD } from '../helpers/luggage.js';
 import { holdsAnotherIncident, type CrowdView } from '../../src/revolts/grouping.js';
 import type { Ref } from '../../src/revolts/key-state.js';
 import type { WindowStat } from '../../src/revolts/test-key.js';
+import type { LiveRevolt } from '../../src/revolts/revolt.js';
 
 const ONSET = T0 + 30 * HOUR;
 
@@ -104,5 +105,18 @@ describe('a broad revolt holding two incidents', () => {
     const background = Array.from({ length: 6 }, (_, i) => ref(`bg-${i}`, [['refunds'], ['staff-behaviour'], []][i % 3]));
     const c = stat(late.filter((x) => x.topics.includes('waiting-time')));
     expect(holdsAnotherIncident(c, crowd([...late, ...background]), usual)).toBe(false);
+  });
+
+  it("judges a pillar revolt's other topics by their share of that pillar, not of every voice", () => {
+    // a late-flight wave under pillar:time-and-effort; the pillar's usual traffic is mostly phone-support
+    const late = Array.from({ length: 24 }, (_, i) => ref(`late-${i}`, i % 3 === 2 ? [['branch-store'], ['outage']][i % 2] : ['waiting-time']));
+    const pillarTraffic = Array.from({ length: 18 }, (_, i) => ref(`bg-${i}`, i < 14 ? ['phone-support'] : []));
+    const shares: Record<string, number> = { 'pillar:time-and-effort': 0.4, 'phone-support': 0.15 };
+    const usualOf = (key: string) => shares[key] ?? 0.05;
+    const c = stat(late.filter((x) => x.topics.includes('waiting-time')));
+    const pillar = { ...crowd([...late, ...pillarTraffic]), revolt: { key: 'pillar:time-and-effort' } as LiveRevolt };
+    expect(holdsAnotherIncident(c, pillar, usualOf)).toBe(false);
+    // the same crowd under the whole target: phone-support at 14 of 26 is three times its usual share
+    expect(holdsAnotherIncident(c, crowd([...late, ...pillarTraffic]), usualOf)).toBe(true);
   });
 });
